@@ -1,0 +1,60 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { InferredBadge, PlaceholderBadge, StageBadge } from '@/components/badges';
+import { ProjectFacts } from '@/components/project/project-facts';
+import { ProjectHistory } from '@/components/project/project-history';
+import { ProjectMetrics } from '@/components/project/project-metrics';
+import { getProject } from '@/lib/projects';
+
+type Props = { params: Promise<{ code: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const project = await getProject({ code: (await params).code });
+  return { title: project ? `${project.code} ${project.name}` : undefined };
+}
+
+export default async function ProjectPage({ params }: Props) {
+  const project = await getProject({ code: (await params).code });
+  if (!project) notFound();
+  const [t, locale] = await Promise.all([getTranslations('project'), getLocale()]);
+  const direction = project.field.direction;
+  return (
+    <article className="space-y-4">
+      <Link href="/projects" className="text-sm text-red-800 hover:underline">
+        ← {t('back')}
+      </Link>
+      <header className="space-y-2">
+        <p className="font-mono text-xs text-slate-500">{project.code}</p>
+        <h1 className="text-2xl font-semibold">
+          {project.name}
+          {project.isPlaceholder && <PlaceholderBadge />}
+        </h1>
+        <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm text-slate-700">
+          <div className="contents">
+            <dt className="text-slate-500">{t('stage')}</dt>
+            <dd>
+              <StageBadge stage={project.stage} />
+            </dd>
+          </div>
+          <div className="contents">
+            <dt className="text-slate-500">{t('direction')}</dt>
+            <dd>
+              {direction.code} {locale === 'zh' ? direction.name : direction.nameEn}
+            </dd>
+          </div>
+          <div className="contents">
+            <dt className="text-slate-500">{t('field')}</dt>
+            <dd>
+              {locale === 'zh' ? project.field.name : project.field.nameEn}
+              {project.fieldInferred && !project.isPlaceholder && <InferredBadge />}
+            </dd>
+          </div>
+        </dl>
+      </header>
+      <ProjectFacts project={project} />
+      <ProjectMetrics values={project.metricValues} />
+      <ProjectHistory stageChanges={project.stageChanges} milestones={project.milestones} />
+    </article>
+  );
+}

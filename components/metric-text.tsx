@@ -1,0 +1,13 @@
+import { useLocale, useTranslations } from 'next-intl';
+import { formatPercent, formatQuantity } from '@/lib/format';
+import type { Locale } from '@/lib/i18n/config';
+import type { IndicatorKind, ValueQualifier } from '@/lib/generated/prisma/enums';
+
+/** An outcome figure in the reader's language: 约1,325户, 4.06亿元, over 2,000 units. */
+export function MetricText(props: { value: number; unit: string; kind: IndicatorKind; qualifier: ValueQualifier }) {
+  const t = useTranslations();
+  const locale = useLocale() as Locale;
+  if (props.kind === 'PERCENT') return <>{formatPercent(props.value, locale)}</>;
+  const unit = t.has(`unit.${props.unit}`) ? t(`unit.${props.unit}`) : props.unit;
+  return <>{t(`metric.${props.qualifier}`, { value: formatQuantity(props.value, locale), unit }).trim()}</>;
+}

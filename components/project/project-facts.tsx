@@ -1,0 +1,72 @@
+import { useLocale, useTranslations } from 'next-intl';
+import { PlaceholderBadge } from '@/components/badges';
+import { Section } from '@/components/section';
+import type { ProjectDetail } from '@/lib/projects';
+
+export function ProjectFacts({ project }: { project: ProjectDetail }) {
+  const t = useTranslations();
+  const zh = useLocale() === 'zh';
+  const licensed = (v: boolean | null) => t(v === null ? 'project.licensedUnknown' : v ? 'project.licensedYes' : 'project.licensedNo');
+  return (
+    <div className="grid gap-4 md:grid-cols-2">
+      <Section title={t('project.summary')}>
+        <p className="text-sm leading-relaxed">{project.summary || t('project.noSummary')}</p>
+        {project.sourceNote && (
+          <p className="mt-3 border-l-2 border-slate-300 pl-2 text-xs text-slate-600" data-testid="provenance">
+            <span className="font-medium">{t('project.provenance')}</span> · {project.sourceNote}
+          </p>
+        )}
+      </Section>
+      <Section title={t('project.institutions')}>
+        <table className="w-full text-left text-sm">
+          <thead className="text-slate-500">
+            <tr>
+              <th scope="col" className="py-1">{t('project.institutions')}</th>
+              <th scope="col" className="py-1">{t('project.kind')}</th>
+              <th scope="col" className="py-1">{t('project.licensed')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {project.institutions.map(({ role, institution }) => (
+              <tr key={institution.id} className="border-t border-slate-100" data-role={role}>
+                <td className="py-1">
+                  {institution.name}
+                  {institution.isPlaceholder && <PlaceholderBadge />}
+                  <span className="ml-1 text-xs text-slate-500">({t(`role.${role}`)})</span>
+                </td>
+                <td className="py-1">{t(`institutionKind.${institution.kind}`)}</td>
+                <td className="py-1">{licensed(institution.licensed)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+      <Section title={t('project.technologies')}>
+        {project.technologies.length ? (
+          <ul className="flex flex-wrap gap-2 text-sm">
+            {project.technologies.map(({ technology }) => (
+              <li key={technology.name} className="rounded bg-slate-100 px-2 py-0.5">
+                {zh ? technology.name : technology.nameEn}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-slate-600">{t('project.noTechnologies')}</p>
+        )}
+      </Section>
+      <Section title={t('project.scenarios')}>
+        {project.scenarios.length ? (
+          <ul className="flex flex-wrap gap-2 text-sm" data-testid="scenarios">
+            {project.scenarios.map((s) => (
+              <li key={s} className="rounded bg-red-50 px-2 py-0.5 text-red-900">
+                {s}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-slate-600">{t('project.noScenarios')}</p>
+        )}
+      </Section>
+    </div>
+  );
+}

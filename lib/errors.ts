@@ -1,0 +1,60 @@
+/**
+ * The portal's small error vocabulary. Data-layer functions throw these; the
+ * boundary (page, action, route handler) maps each to a response once.
+ */
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INVALID_INPUT' | 'DATABASE_UNAVAILABLE';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string = code,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/**
+ * PostgreSQL cannot be reached or refuses us. Carries a fixed `digest` so the
+ * error page can tell it apart in production (where messages are hidden), and
+ * no stack frames: the log line says what to check, not where the code was.
+ */
+export class DatabaseUnavailableError extends Error {
+  readonly digest = 'DATABASE_UNAVAILABLE';
+  constructor(reason: string) {
+    super(
+      `Database unavailable (${reason}). Check that PostgreSQL is running and reachable, ` +
+        'and that DATABASE_URL names the right host, port, database and credentials.',
+    );
+    this.name = 'DatabaseUnavailableError';
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
+const UNAVAILABLE_KINDS = new Set([
+  'DatabaseNotReachable',
+  'DatabaseDoesNotExist',
+  'DatabaseAccessDenied',
+  'AuthenticationFailed',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TlsConnectionError',
+  'TooManyConnections',
+]);
+const UNAVAILABLE_CODES = new Set(['P1000', 'P1001', 'P1002', 'P1003', 'P1010', 'P1011', 'P1017', 'P2024']);
+
+type Cause = { kind?: string; host?: string; port?: number; db?: string };
+
+/** Recognises a connection-level failure in whatever Prisma or the pg adapter threw. */
+export function asDatabaseUnavailable(err: unknown): DatabaseUnavailableError | null {
+  if (err instanceof DatabaseUnavailableError) return err;
+  if (typeof err !== 'object' || err === null) return null;
+  const { code, meta } = err as { code?: string; meta?: { driverAdapterError?: { cause?: Cause } } };
+  const cause = meta?.driverAdapterError?.cause;
+  if (cause?.kind && UNAVAILABLE_KINDS.has(cause.kind)) {
+    const where = cause.host ? ` at ${cause.host}:${cause.port ?? ''}` : cause.db ? ` for database ${cause.db}` : '';
+    return new DatabaseUnavailableError(`${cause.kind}${where}`);
+  }
+  if (code && UNAVAILABLE_CODES.has(code)) return new DatabaseUnavailableError(`Prisma ${code}`);
+  return null;
+}

@@ -1,0 +1,86 @@
+import 'server-only';
+import { z } from 'zod';
+import { db } from './db';
+
+/** Project codes as the portal writes them (e.g. BJFT-05); anything else is not a project. */
+export const projectCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/);
+
+export async function listProjects(options: { programId: number }) {
+  const rows = await db.project.findMany({
+    where: { programId: options.programId },
+    orderBy: { code: 'asc' },
+    select: {
+      code: true,
+      name: true,
+      stage: true,
+      isPlaceholder: true,
+      fieldInferred: true,
+      field: { select: { name: true, nameEn: true, direction: { select: { code: true } } } },
+      institutions: {
+        where: { role: 'LEAD' },
+        select: { institution: { select: { id: true, name: true, isPlaceholder: true } } },
+      },
+    },
+  });
+  return rows.map(({ institutions, ...p }) => ({ ...p, lead: institutions[0]?.institution ?? null }));
+}
+
+export type ProjectListRow = Awaited<ReturnType<typeof listProjects>>[number];
+
+/** One project with everything its page shows, or null for an unknown or malformed code. */
+export async function getProject(options: { code: string }) {
+  const code = projectCodeSchema.safeParse(options.code);
+  if (!code.success) return null;
+  const project = await db.project.findUnique({
+    where: { code: code.data },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      summary: true,
+      stage: true,
+      scenarios: true,
+      isPlaceholder: true,
+      fieldInferred: true,
+      sourceNote: true,
+      approvedAt: true,
+      onlineAt: true,
+      promotionAt: true,
+      program: { select: { code: true, name: true, nameEn: true } },
+      field: { select: { name: true, nameEn: true, direction: { select: { code: true, name: true, nameEn: true } } } },
+      institutions: {
+        orderBy: [{ role: 'asc' }, { institution: { name: 'asc' } }],
+        select: { role: true, institution: { select: { id: true, name: true, kind: true, licensed: true, isPlaceholder: true } } },
+      },
+      technologies: { orderBy: { technology: { name: 'asc' } }, select: { technology: { select: { name: true, nameEn: true } } } },
+      stageChanges: {
+        orderBy: [{ effectiveDate: 'asc' }, { id: 'asc' }],
+        select: { id: true, fromStage: true, toStage: true, effectiveDate: true, dateApprox: true, note: true },
+      },
+      milestones: { orderBy: { dueDate: 'asc' }, select: { id: true, title: true, dueDate: true, completedAt: true } },
+      metricValues: {
+        orderBy: [{ indicator: { sortOrder: 'asc' } }, { asOf: 'asc' }],
+        select: {
+          id: true,
+          asOf: true,
+          value: true,
+          qualifier: true,
+          source: true,
+          sourceNote: true,
+          indicator: { select: { code: true, nameZh: true, nameEn: true, unit: true, kind: true } },
+        },
+      },
+    },
+  });
+  if (!project) return null;
+  return {
+    ...project,
+    metricValues: project.metricValues.map((m) => ({ ...m, value: m.value.toNumber() })),
+  };
+}
+
+export type ProjectDetail = NonNullable<Awaited<ReturnType<typeof getProject>>>;

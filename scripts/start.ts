@@ -1,0 +1,92 @@
+/**
+ * `npm start`: everything a newcomer needs to see the portal.
+ * - With DATABASE_URL: uses that PostgreSQL and starts nothing else.
+ * - Without: starts an embedded PostgreSQL 17 (data in .data/, kept between runs).
+ * Then applies migrations, seeds the Beijing pilot into an empty database,
+ * builds the app if the build is missing or stale, and serves the production build.
+ * Ctrl-C stops the web server and the embedded database cleanly.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { createPrismaClient } from '../lib/prisma';
+import { seedBeijingPilot } from '../seeds/seed';
+import { buildIfStale } from './lib/build';
+import { createDatabaseIfMissing, startEmbeddedPostgres, type PostgresServer } from './lib/postgres';
+import { prisma } from './lib/prisma-cli';
+
+const port = process.env.PORT ?? '3000';
+const log = (message: string) => console.log(`[start] ${message}`);
+
+async function seedIfEmpty(url: string) {
+  const client = createPrismaClient(url);
+  try {
+    if ((await client.program.count()) > 0) return log('database already holds data: not seeding');
+    log('empty database: seeding the Beijing pilot');
+    await seedBeijingPilot(client);
+  } finally {
+    await client.$disconnect();
+  }
+}
+
+async function main() {
+  let embedded: PostgresServer | undefined;
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+    log(`no DATABASE_URL: starting the embedded PostgreSQL on port ${pgPort} (data in .data/postgres)`);
+    embedded = await startEmbeddedPostgres({ dir: path.resolve('.data', 'postgres'), port: pgPort, log: path.resolve('.data', 'postgres.log') });
+    databaseUrl = embedded.url('pilot');
+    await createDatabaseIfMissing(databaseUrl);
+  }
+
+  let stopping = false;
+  const stopDatabase = async () => {
+    if (embedded) {
+      log('stopping the embedded PostgreSQL');
+      await embedded.stop();
+      embedded = undefined;
+    }
+  };
+  const interrupt = async () => {
+    if (stopping) return;
+    stopping = true;
+    await stopDatabase();
+    process.exit(130);
+  };
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
+
+  try {
+    await prisma(['migrate', 'deploy'], databaseUrl);
+    await seedIfEmpty(databaseUrl);
+    log((await buildIfStale()) === 'built' ? 'built the app' : 'the build is current');
+  } catch (err) {
+    await stopDatabase();
+    throw err;
+  }
+  process.removeListener('SIGINT', interrupt);
+  process.removeListener('SIGTERM', interrupt);
+
+  const server = spawn(process.execPath, [path.resolve('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', port], {
+    stdio: 'inherit',
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
+  });
+  log(`serving http://localhost:${port}`);
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping the web server`);
+    server.kill('SIGTERM');
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  server.on('exit', async (code) => {
+    await stopDatabase();
+    process.exit(stopping ? 0 : (code ?? 1));
+  });
+}
+
+main().catch((err) => {
+  console.error(`[start] failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

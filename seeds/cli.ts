@@ -1,0 +1,26 @@
+/** `npm run db:seed`: loads the Beijing pilot into DATABASE_URL. Exits non-zero on any failure. */
+import { createPrismaClient, requireDatabaseUrl } from '../lib/prisma';
+import { seedBeijingPilot } from './seed';
+
+async function main() {
+  const prisma = createPrismaClient(requireDatabaseUrl());
+  try {
+    const started = performance.now();
+    await seedBeijingPilot(prisma);
+    const [projects, institutions, values] = await Promise.all([
+      prisma.project.count(),
+      prisma.institution.count(),
+      prisma.metricValue.count(),
+    ]);
+    console.log(
+      `seed: ${projects} projects, ${institutions} institutions, ${values} metric values (${Math.round(performance.now() - started)} ms)`,
+    );
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+main().catch((err) => {
+  console.error('seed failed:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

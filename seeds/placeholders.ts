@@ -1,0 +1,61 @@
+/**
+ * Placeholders fill what the record does not name, so that the program's totals
+ * equal its published figures. Every one is labelled as such in its name, has
+ * `isPlaceholder: true`, and carries no outcome figures: nothing here is real.
+ */
+import type { ProjectStage } from '../lib/generated/prisma/enums';
+import { program, projects as sourcedProjects, institutions as sourcedInstitutions } from './beijing-pilot';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+export const placeholderProjectName = (n: number) => `未公开试点项目 ${pad(n)}`;
+export const placeholderInstitutionName = (n: number) => `未公开参与机构 ${pad(n)}`;
+
+export type PlaceholderProject = {
+  code: string;
+  name: string;
+  stage: `${ProjectStage}`;
+  /** Index into the program's 16 fields, in direction order. */
+  fieldIndex: number;
+  lead: string;
+  participants: string[];
+};
+
+function count(stage: `${ProjectStage}`) {
+  return sourcedProjects.filter((p) => p.stage === stage).length;
+}
+
+/** Placeholder projects and institutions, derived from the published totals. */
+export function placeholderPlan(fieldCount: number) {
+  const { PROJECTS, INSTITUTIONS, ONLINE, PROMOTION } = program.published;
+  const firstProject = sourcedProjects.length + 1;
+  const firstInstitution = sourcedInstitutions.length + 1;
+  const institutionNames = Array.from({ length: INSTITUTIONS - sourcedInstitutions.length }, (_, i) =>
+    placeholderInstitutionName(firstInstitution + i),
+  );
+
+  // ONLINE in the published sense counts every project online or further; PROMOTION is part of it.
+  const promotion = PROMOTION - count('PROMOTION');
+  const onlineOnly = ONLINE - PROMOTION - count('ONLINE');
+  const total = PROJECTS - sourcedProjects.length;
+  const stages: `${ProjectStage}`[] = [
+    ...Array<`${ProjectStage}`>(promotion).fill('PROMOTION'),
+    ...Array<`${ProjectStage}`>(onlineOnly).fill('ONLINE'),
+    ...Array<`${ProjectStage}`>(total - promotion - onlineOnly).fill('APPROVED'),
+  ];
+
+  const projects: PlaceholderProject[] = stages.map((stage, i) => ({
+    code: `BJFT-${pad(firstProject + i)}`,
+    name: placeholderProjectName(firstProject + i),
+    stage,
+    fieldIndex: i % fieldCount,
+    lead: institutionNames[i],
+    participants: [],
+  }));
+
+  // The article says BJFT-08 is run by two named institutions "and others": two unnamed ones join it.
+  const spare = institutionNames.slice(projects.length);
+  const othersOf08 = spare.splice(0, 2);
+  spare.forEach((name, i) => projects[i % projects.length].participants.push(name));
+
+  return { projects, institutionNames, participantsOf: { 'BJFT-08': othersOf08 } };
+}
