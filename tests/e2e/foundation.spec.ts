@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { startServer } from './support/server';
 
 test('the home page shows the six headline figures computed from the database', async ({ page }) => {

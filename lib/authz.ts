@@ -1,0 +1,73 @@
+/**
+ * Who may do what: one permission map, failing closed, and the project scope
+ * every data-layer query applies. Pure: no database, no request.
+ */
+import { Prisma } from './generated/prisma/client';
+import type { Role } from './generated/prisma/enums';
+
+export type { Role };
+
+/** The signed-in user as the data layer sees it, re-read from the database on every request. */
+export type Actor = {
+  userId: number;
+  role: Role;
+  /** Set for INSTITUTION users: the one institution they act for. */
+  institutionId: number | null;
+  name: string;
+};
+
+export const CAPABILITIES = [
+  'program:read',
+  'project:read',
+  'project:edit',
+  'stage:propose',
+  'stage:decide',
+  'milestone:write',
+  'metric:record',
+  'comment:write',
+  'audit:read',
+  'user:manage',
+  'catalogue:manage',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+/**
+ * INSTITUTION users read every project their institution leads or joins, and
+ * change only those it leads: a participant's view is read-only.
+ */
+export const PERMISSIONS: Record<Role, readonly Capability[]> = {
+  ADMIN: ['program:read', 'project:read', 'audit:read', 'user:manage', 'catalogue:manage'],
+  REGULATOR: ['program:read', 'project:read', 'stage:decide', 'comment:write', 'audit:read'],
+  INSTITUTION: ['program:read', 'project:read', 'project:edit', 'stage:propose', 'milestone:write', 'metric:record'],
+  LEADER: ['program:read', 'project:read'],
+};
+
+export function can(actor: Actor | null, capability: Capability): boolean {
+  if (!actor) return false;
+  return PERMISSIONS[actor.role]?.includes(capability) ?? false;
+}
+
+const NOTHING: Prisma.ProjectWhereInput = { id: { in: [] } };
+
+/** The projects an actor may read, as a `where` to AND into every project query. */
+export function projectReadScope(actor: Actor): Prisma.ProjectWhereInput {
+  if (!can(actor, 'project:read')) return NOTHING;
+  if (actor.role !== 'INSTITUTION') return {};
+  if (actor.institutionId === null) return NOTHING;
+  return { institutions: { some: { institutionId: actor.institutionId } } };
+}
+
+/** The projects an actor may change: an institution's own led projects, nothing for anyone else. */
+export function projectEditScope(actor: Actor): Prisma.ProjectWhereInput {
+  if (!can(actor, 'project:edit') || actor.institutionId === null) return NOTHING;
+  return { institutions: { some: { institutionId: actor.institutionId, role: 'LEAD' } } };
+}
+
+/** The read scope as SQL, for aggregate queries written with $queryRaw. `alias` names the Project table. */
+export function projectReadScopeSql(actor: Actor, alias = 'p'): Prisma.Sql {
+  const id = Prisma.raw(`"${alias}".id`);
+  if (!can(actor, 'project:read')) return Prisma.sql`FALSE`;
+  if (actor.role !== 'INSTITUTION') return Prisma.sql`TRUE`;
+  if (actor.institutionId === null) return Prisma.sql`FALSE`;
+  return Prisma.sql`${id} IN (SELECT "projectId" FROM "ProjectInstitution" WHERE "institutionId" = ${actor.institutionId})`;
+}
