@@ -32,6 +32,11 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { DATABASE_URL: process.env.E2E_DATABASE_URL ?? '', NODE_ENV: 'production' },
+    env: {
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
+      NODE_ENV: 'production',
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? '',
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    },
   },
 });

@@ -3,11 +3,13 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { KpiCard } from '@/components/kpi-card';
 import { getDefaultProgram, getProgramKpis } from '@/lib/programs';
+import { requireActor } from '@/lib/session';
 
 export default async function HomePage() {
+  const actor = await requireActor();
   const program = await getDefaultProgram();
   if (!program) notFound();
-  const [kpis, t, locale] = await Promise.all([getProgramKpis(program.id), getTranslations('home'), getLocale()]);
+  const [kpis, t, locale] = await Promise.all([getProgramKpis({ actor, programId: program.id }), getTranslations('home'), getLocale()]);
   const sources = [...new Set(kpis.flatMap((k) => (k.published ? [k.published.source] : [])))];
   return (
     <div className="space-y-6">

@@ -1,4 +1,5 @@
 import 'server-only';
+import { projectReadScopeSql, type Actor } from './authz';
 import { db } from './db';
 import type { PublishedFigureKey } from './generated/prisma/enums';
 
@@ -28,18 +29,20 @@ export async function getDefaultProgram() {
  * "Online" counts every project that has gone online (上线运行), including those
  * in promotion or completed after going online; "promotion" likewise.
  */
-export async function getProgramKpis(programId: number): Promise<Kpi[]> {
+export async function getProgramKpis(options: { actor: Actor; programId: number }): Promise<Kpi[]> {
+  const { programId } = options;
+  const scope = projectReadScopeSql(options.actor, 'p');
   const [counts] = await db.$queryRaw<CountsRow[]>`
+    WITH visible AS (SELECT p.* FROM "Project" p WHERE p."programId" = ${programId} AND ${scope})
     SELECT
-      (SELECT count(*) FROM "Project" WHERE "programId" = ${programId})::int AS projects,
-      (SELECT count(DISTINCT pi."institutionId") FROM "ProjectInstitution" pi
-         JOIN "Project" p ON p.id = pi."projectId" WHERE p."programId" = ${programId})::int AS institutions,
+      (SELECT count(*) FROM visible)::int AS projects,
+      (SELECT count(DISTINCT pi."institutionId") FROM "ProjectInstitution" pi JOIN visible v ON v.id = pi."projectId")::int AS institutions,
       (SELECT count(*) FROM "Direction" WHERE "programId" = ${programId})::int AS directions,
       (SELECT count(*) FROM "Field" f JOIN "Direction" d ON d.id = f."directionId" WHERE d."programId" = ${programId})::int AS fields,
-      (SELECT count(*) FROM "Project" WHERE "programId" = ${programId}
-         AND (stage IN ('ONLINE', 'PROMOTION') OR (stage = 'COMPLETED' AND "onlineAt" IS NOT NULL)))::int AS online,
-      (SELECT count(*) FROM "Project" WHERE "programId" = ${programId}
-         AND (stage = 'PROMOTION' OR (stage = 'COMPLETED' AND "promotionAt" IS NOT NULL)))::int AS promotion`;
+      (SELECT count(*) FROM visible
+         WHERE stage IN ('ONLINE', 'PROMOTION') OR (stage = 'COMPLETED' AND "onlineAt" IS NOT NULL))::int AS online,
+      (SELECT count(*) FROM visible
+         WHERE stage = 'PROMOTION' OR (stage = 'COMPLETED' AND "promotionAt" IS NOT NULL))::int AS promotion`;
   const published = await db.publishedFigure.findMany({
     where: { programId },
     orderBy: { asOf: 'desc' },

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { projectReadScope, type Actor } from './authz';
 import { db } from './db';
 
 /** Project codes as the portal writes them (e.g. BJFT-05); anything else is not a project. */
@@ -9,9 +10,9 @@ export const projectCodeSchema = z
   .toUpperCase()
   .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/);
 
-export async function listProjects(options: { programId: number }) {
+export async function listProjects(options: { actor: Actor; programId: number }) {
   const rows = await db.project.findMany({
-    where: { programId: options.programId },
+    where: { AND: [{ programId: options.programId }, projectReadScope(options.actor)] },
     orderBy: { code: 'asc' },
     select: {
       code: true,
@@ -31,12 +32,16 @@ export async function listProjects(options: { programId: number }) {
 
 export type ProjectListRow = Awaited<ReturnType<typeof listProjects>>[number];
 
-/** One project with everything its page shows, or null for an unknown or malformed code. */
-export async function getProject(options: { code: string }) {
+/**
+ * One project with everything its page shows, or null for an unknown or
+ * malformed code, and for a project the actor may not read: the two are
+ * indistinguishable on purpose.
+ */
+export async function getProject(options: { actor: Actor; code: string }) {
   const code = projectCodeSchema.safeParse(options.code);
   if (!code.success) return null;
-  const project = await db.project.findUnique({
-    where: { code: code.data },
+  const project = await db.project.findFirst({
+    where: { AND: [{ code: code.data }, projectReadScope(options.actor)] },
     select: {
       id: true,
       code: true,

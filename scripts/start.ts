@@ -4,12 +4,15 @@
  * - Without: starts an embedded PostgreSQL 17 (data in .data/, kept between runs).
  * Then applies migrations, seeds the Beijing pilot into an empty database,
  * builds the app if the build is missing or stale, and serves the production build.
+ * An empty database also gets the demo accounts (README), except in production.
  * Ctrl-C stops the web server and the embedded database cleanly.
  */
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { createPrismaClient } from '../lib/prisma';
-import { seedBeijingPilot } from '../seeds/seed';
+import { seedDatabase } from '../seeds/index';
 import { buildIfStale } from './lib/build';
 import { createDatabaseIfMissing, startEmbeddedPostgres, type PostgresServer } from './lib/postgres';
 import { prisma } from './lib/prisma-cli';
@@ -17,12 +20,23 @@ import { prisma } from './lib/prisma-cli';
 const port = process.env.PORT ?? '3000';
 const log = (message: string) => console.log(`[start] ${message}`);
 
+/** NEXTAUTH_SECRET signs sessions; without one, a random secret is made once and kept in .data/. */
+function authSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.resolve('.data', 'auth-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8');
+}
+
 async function seedIfEmpty(url: string) {
   const client = createPrismaClient(url);
   try {
     if ((await client.program.count()) > 0) return log('database already holds data: not seeding');
     log('empty database: seeding the Beijing pilot');
-    await seedBeijingPilot(client);
+    await seedDatabase(client, log);
   } finally {
     await client.$disconnect();
   }
@@ -69,7 +83,13 @@ async function main() {
 
   const server = spawn(process.execPath, [path.resolve('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', port], {
     stdio: 'inherit',
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: 'production',
+      NEXTAUTH_SECRET: authSecret(),
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    },
   });
   log(`serving http://localhost:${port}`);
   const shutdown = (signal: NodeJS.Signals) => {

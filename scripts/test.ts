@@ -6,11 +6,12 @@
  * .data/test-postgres. Each run starts from freshly created databases.
  * `npm test -- unit integration` runs only the named tiers.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createPrismaClient } from '../lib/prisma';
-import { seedBeijingPilot } from '../seeds/seed';
+import { seedDatabase } from '../seeds/index';
 import { buildIfStale } from './lib/build';
 import { recreateDatabase, startEmbeddedPostgres, withDatabase, type PostgresServer } from './lib/postgres';
 import { prisma } from './lib/prisma-cli';
@@ -76,7 +77,7 @@ async function preparedDatabase(server: string, name: string, seed: boolean) {
   if (seed) {
     const client = createPrismaClient(url);
     try {
-      await seedBeijingPilot(client);
+      await seedDatabase(client);
     } finally {
       await client.$disconnect();
     }
@@ -114,7 +115,12 @@ async function main() {
       const url = await preparedDatabase(server, 'portal_e2e', true);
       console.log((await buildIfStale()) === 'built' ? 'built the app' : 'the build is current');
       await run(process.execPath, [bin('@playwright/test', 'cli.js'), 'test', '--reporter=list,json'], {
-        env: { ...process.env, E2E_DATABASE_URL: url, PLAYWRIGHT_JSON_OUTPUT_FILE: reportFile('e2e') },
+        env: {
+          ...process.env,
+          E2E_DATABASE_URL: url,
+          NEXTAUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
+          PLAYWRIGHT_JSON_OUTPUT_FILE: reportFile('e2e'),
+        },
       });
       return playwrightCounts();
     });

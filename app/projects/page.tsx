@@ -4,15 +4,17 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { InferredBadge, PlaceholderBadge, StageBadge } from '@/components/badges';
 import { getDefaultProgram } from '@/lib/programs';
 import { listProjects } from '@/lib/projects';
+import { requireActor } from '@/lib/session';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('projects'))('heading') };
 }
 
 export default async function ProjectsPage() {
+  const actor = await requireActor();
   const program = await getDefaultProgram();
   if (!program) notFound();
-  const [projects, t, locale] = await Promise.all([listProjects({ programId: program.id }), getTranslations('projects'), getLocale()]);
+  const [projects, t, locale] = await Promise.all([listProjects({ actor, programId: program.id }), getTranslations('projects'), getLocale()]);
   return (
     <div className="space-y-4">
       <div className="flex items-baseline justify-between">

@@ -3,6 +3,7 @@ import { getDefaultProgram, getProgramKpis } from '@/lib/programs';
 import { getProject, listProjects } from '@/lib/projects';
 import * as bj from '@/seeds/beijing-pilot';
 import { seedBeijingPilot } from '@/seeds/seed';
+import { regulator } from '../support/actors';
 import { resetDatabase, testClient } from '../support/db';
 
 const prisma = testClient();
@@ -17,7 +18,7 @@ describe('the Beijing seed', () => {
   it('yields exactly the published totals, computed by the same queries as the home page', async () => {
     const program = await getDefaultProgram();
     expect(program?.code).toBe(bj.program.code);
-    const kpis = await getProgramKpis(program!.id);
+    const kpis = await getProgramKpis({ actor: regulator, programId: program!.id });
     expect(Object.fromEntries(kpis.map((k) => [k.key, k.value]))).toEqual(bj.program.published);
     for (const k of kpis) {
       expect(k.published).toMatchObject({ value: k.value, source: bj.ARTICLE });
@@ -51,7 +52,7 @@ describe('the Beijing seed', () => {
   });
 
   it('records the known stage history, marking dates the record only bounds', async () => {
-    const p = await getProject({ code: 'bjft-05' });
+    const p = await getProject({ actor: regulator, code: 'bjft-05' });
     expect(p?.stageChanges.map((c) => [c.fromStage, c.toStage, c.dateApprox])).toEqual([
       [null, 'APPROVED', false],
       ['APPROVED', 'ONLINE', true],
@@ -71,11 +72,11 @@ describe('the Beijing seed', () => {
 
   it('lists every project with its lead, and treats a malformed code as unknown', async () => {
     const program = await getDefaultProgram();
-    const rows = await listProjects({ programId: program!.id });
+    const rows = await listProjects({ actor: regulator, programId: program!.id });
     expect(rows).toHaveLength(46);
     expect(rows.every((r) => r.lead !== null)).toBe(true);
     expect(rows.find((r) => r.code === 'BJFT-06')?.lead?.name).toBe('招商银行北京分行');
-    expect(await getProject({ code: "x'; DROP TABLE \"Project\";--" })).toBeNull();
-    expect(await getProject({ code: 'BJFT-99' })).toBeNull();
+    expect(await getProject({ actor: regulator, code: "x'; DROP TABLE \"Project\";--" })).toBeNull();
+    expect(await getProject({ actor: regulator, code: 'BJFT-99' })).toBeNull();
   });
 });

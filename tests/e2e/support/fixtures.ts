@@ -1,8 +1,28 @@
 /**
- * Every end-to-end spec imports `test` and `expect` from here, so that signing
- * in (and any other per-test set-up) is decided in one place.
+ * Every end-to-end spec imports `test` and `expect` from here. Each test signs
+ * in through the auth API as a demo account of `role` (REGULATOR unless the
+ * spec says `test.use({ role: ... })`; `null` stays signed out).
  */
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type APIRequestContext } from '@playwright/test';
+import type { Role } from '@/lib/authz';
+import { DEMO_PASSWORD, demoUsers } from '@/seeds/demo-users';
 
-export const test = base;
+export async function signInAs(request: APIRequestContext, role: Role): Promise<void> {
+  const user = demoUsers.find((u) => u.role === role);
+  if (!user) throw new Error(`no demo account for ${role}`);
+  const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  const res = await request.post('/api/auth/callback/credentials', {
+    form: { csrfToken, email: user.email, password: DEMO_PASSWORD, json: 'true' },
+  });
+  expect(res.ok(), `sign-in as ${role}`).toBe(true);
+}
+
+export const test = base.extend<{ role: Role | null }>({
+  role: ['REGULATOR', { option: true }],
+  page: async ({ page, role }, provide) => {
+    if (role) await signInAs(page.request, role);
+    await provide(page);
+  },
+});
+
 export { expect };

@@ -1,0 +1,13 @@
+/** Everything a fresh portal database gets: the Beijing pilot, and demo accounts where allowed. */
+import type { PrismaClient } from '../lib/prisma';
+import { demoUsersAllowed, seedDemoUsers } from './demo-users';
+import { seedBeijingPilot } from './seed';
+
+export async function seedDatabase(prisma: PrismaClient, log: (m: string) => void = console.log): Promise<void> {
+  await seedBeijingPilot(prisma);
+  if (demoUsersAllowed()) {
+    await seedDemoUsers(prisma);
+  } else {
+    log('demo accounts not created: NODE_ENV=production (set SEED_DEMO_USERS=1 to create them)');
+  }
+}

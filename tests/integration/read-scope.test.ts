@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '@/lib/authz';
+import { getDefaultProgram, getProgramKpis } from '@/lib/programs';
+import { getProject, listProjects } from '@/lib/projects';
+import { seedBeijingPilot } from '@/seeds/seed';
+import { admin, institutionActor, leader, regulator } from '../support/actors';
+import { resetDatabase, testClient } from '../support/db';
+
+const prisma = testClient();
+let programId: number;
+
+beforeAll(async () => {
+  await resetDatabase(prisma);
+  await seedBeijingPilot(prisma);
+  programId = (await getDefaultProgram())!.id;
+});
+afterAll(() => prisma.$disconnect());
+
+const kpi = async (actor: Actor, key: string) => (await getProgramKpis({ actor, programId })).find((k) => k.key === key)?.value;
+
+describe('read scope in the data layer', () => {
+  it('lets regulators, leaders and admins read every project', async () => {
+    for (const actor of [regulator, leader, admin]) {
+      expect(await listProjects({ actor, programId })).toHaveLength(46);
+      expect(await kpi(actor, 'PROJECTS')).toBe(46);
+    }
+  });
+
+  it('shows an institution only the projects it leads or joins', async () => {
+    const cmb = await institutionActor(prisma, '招商银行北京分行');
+    expect((await listProjects({ actor: cmb, programId })).map((p) => p.code)).toEqual(['BJFT-02', 'BJFT-06']);
+    expect(await kpi(cmb, 'PROJECTS')).toBe(2);
+    expect(await kpi(cmb, 'INSTITUTIONS')).toBe(1);
+
+    const park = await institutionActor(prisma, '北京金融安全产业园');
+    expect((await listProjects({ actor: park, programId })).map((p) => p.code)).toEqual(['BJFT-08']);
+    expect(await getProject({ actor: park, code: 'BJFT-08' })).not.toBeNull();
+  });
+
+  it("gives an institution nothing for another institution's project, exactly as for an unknown code", async () => {
+    const cmb = await institutionActor(prisma, '招商银行北京分行');
+    expect(await getProject({ actor: cmb, code: 'BJFT-05' })).toBeNull();
+    expect(await getProject({ actor: cmb, code: 'BJFT-06' })).not.toBeNull();
+  });
+
+  it('fails closed for an institution user without an institution', async () => {
+    const orphan: Actor = { userId: 9, role: 'INSTITUTION', institutionId: null, name: 'orphan' };
+    expect(await listProjects({ actor: orphan, programId })).toEqual([]);
+    expect(await kpi(orphan, 'PROJECTS')).toBe(0);
+    expect(await getProject({ actor: orphan, code: 'BJFT-02' })).toBeNull();
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { can, CAPABILITIES, PERMISSIONS, projectEditScope, projectReadScope, type Actor, type Role } from '@/lib/authz';
+
+const actor = (role: Role, institutionId: number | null = null): Actor => ({ userId: 1, role, institutionId, name: 'x' });
+
+describe('permission map', () => {
+  it('fails closed: no actor, or a role the map does not know, can do nothing', () => {
+    for (const c of CAPABILITIES) {
+      expect(can(null, c)).toBe(false);
+      expect(can({ ...actor('LEADER'), role: 'INTRUDER' as Role }, c)).toBe(false);
+    }
+  });
+
+  it('gives leaders read access only, and only institutions write project data', () => {
+    expect(PERMISSIONS.LEADER).toEqual(['program:read', 'project:read']);
+    for (const c of ['project:edit', 'metric:record', 'milestone:write', 'stage:propose'] as const) {
+      expect((Object.keys(PERMISSIONS) as Role[]).filter((r) => can(actor(r, 1), c))).toEqual(['INSTITUTION']);
+    }
+    expect((Object.keys(PERMISSIONS) as Role[]).filter((r) => can(actor(r), 'stage:decide'))).toEqual(['REGULATOR']);
+  });
+
+  it('scopes institution reads to projects it takes part in, and edits to those it leads', () => {
+    expect(projectReadScope(actor('REGULATOR'))).toEqual({});
+    expect(projectReadScope(actor('INSTITUTION', 7))).toEqual({ institutions: { some: { institutionId: 7 } } });
+    expect(projectEditScope(actor('INSTITUTION', 7))).toEqual({ institutions: { some: { institutionId: 7, role: 'LEAD' } } });
+    expect(projectEditScope(actor('REGULATOR'))).toEqual({ id: { in: [] } });
+    expect(projectReadScope(actor('INSTITUTION', null))).toEqual({ id: { in: [] } });
+  });
+});
