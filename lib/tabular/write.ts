@@ -1,0 +1,57 @@
+/**
+ * Streaming writers: rows arrive in batches from the database and leave as
+ * bytes, so a 10,000-project export never sits whole in memory.
+ */
+import { PassThrough, Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { stringify } from 'csv-stringify/sync';
+import { cellText, headerOf, type Column, type ExportMeta } from './columns';
+
+type Locale = 'zh' | 'en';
+const BOM = '\uFEFF';
+
+/** CSV in UTF-8 with a BOM (so Excel opens Chinese correctly); the export's context as `#` lines first. */
+export function csvStream<R>(meta: ExportMeta, columns: Column<R>[], batches: AsyncIterable<R[]>, locale: Locale): Readable {
+  async function* lines() {
+    yield BOM + meta.entries.map(([k, v]) => stringify([[`# ${k}`, v]])).join('');
+    yield stringify([columns.map((c) => headerOf(c, locale))]);
+    for await (const batch of batches) {
+      yield stringify(batch.map((row) => columns.map((c) => cellText(c.value(row), locale))));
+    }
+  }
+  return Readable.from(lines());
+}
+
+/** XLSX with a data sheet and an "export information" sheet, written row by row. */
+export function xlsxStream<R>(
+  meta: ExportMeta,
+  columns: Column<R>[],
+  batches: AsyncIterable<R[]>,
+  locale: Locale,
+  sheetNames: { data: string; meta: string },
+): Readable {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  (async () => {
+    const sheet = workbook.addWorksheet(sheetNames.data, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = columns.map((c) => ({ header: headerOf(c, locale), key: c.key, width: Math.max(12, headerOf(c, locale).length * 2 + 4) }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.getRow(1).commit();
+    for await (const batch of batches) {
+      for (const row of batch) {
+        sheet.addRow(columns.map((c) => excelValue(c.value(row), locale))).commit();
+      }
+    }
+    sheet.commit();
+    const info = workbook.addWorksheet(sheetNames.meta);
+    for (const entry of meta.entries) info.addRow(entry).commit();
+    info.commit();
+    await workbook.commit();
+  })().catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))));
+  return out;
+}
+
+/** Numbers stay numbers in Excel; dates and booleans are written as the same text the CSV holds. */
+function excelValue(value: ReturnType<Column<unknown>['value']>, locale: Locale) {
+  return typeof value === 'number' ? value : cellText(value, locale);
+}
