@@ -28,6 +28,7 @@ export const CAPABILITIES = [
   'audit:read',
   'user:manage',
   'catalogue:manage',
+  'data:import',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -36,7 +37,7 @@ export type Capability = (typeof CAPABILITIES)[number];
  * change only those it leads: a participant's view is read-only.
  */
 export const PERMISSIONS: Record<Role, readonly Capability[]> = {
-  ADMIN: ['program:read', 'project:read', 'audit:read', 'user:manage', 'catalogue:manage'],
+  ADMIN: ['program:read', 'project:read', 'audit:read', 'user:manage', 'catalogue:manage', 'data:import'],
   REGULATOR: ['program:read', 'project:read', 'stage:decide', 'comment:write', 'audit:read'],
   INSTITUTION: ['program:read', 'project:read', 'project:edit', 'stage:propose', 'milestone:write', 'metric:record'],
   LEADER: ['program:read', 'project:read'],
@@ -61,6 +62,13 @@ export function projectReadScope(actor: Actor): Prisma.ProjectWhereInput {
 export function projectEditScope(actor: Actor): Prisma.ProjectWhereInput {
   if (!can(actor, 'project:edit') || actor.institutionId === null) return NOTHING;
   return { institutions: { some: { institutionId: actor.institutionId, role: 'LEAD' } } };
+}
+
+/** The institutions an actor may read: all, or for an institution user those in its projects. */
+export function institutionReadScope(actor: Actor): Prisma.InstitutionWhereInput {
+  if (!can(actor, 'program:read')) return { id: { in: [] } };
+  if (actor.role !== 'INSTITUTION') return {};
+  return { projects: { some: { project: projectReadScope(actor) } } };
 }
 
 /** The read scope as SQL, for aggregate queries written with $queryRaw. `alias` names the Project table. */

@@ -31,3 +31,6 @@ if (process.env.NODE_ENV !== 'production') globalForDb.db = db;
 export async function pingDatabase(): Promise<void> {
   await db.$queryRaw`SELECT 1`;
 }
+
+/** The client inside `db.$transaction(async (tx) => …)`: data-layer steps that must share a transaction take it. */
+export type DbTransaction = Parameters<Extract<Parameters<Db['$transaction']>[0], (...args: never[]) => unknown>>[0];

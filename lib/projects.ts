@@ -8,7 +8,7 @@ export const projectCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/);
+  .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, { message: 'CODE' });
 
 export async function listProjects(options: { actor: Actor; programId: number }) {
   const rows = await db.project.findMany({

@@ -134,6 +134,14 @@ async function ensureProject(tx: Tx, p: NewProject): Promise<number> {
   return created.id;
 }
 
+/** Only the program's structure and the catalogues: what an import of projects needs to exist first. */
+export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    await upsertProgram(tx);
+    await upsertCatalogues(tx);
+  });
+}
+
 export async function seedBeijingPilot(prisma: PrismaClient): Promise<{ programId: number }> {
   return prisma.$transaction(
     async (tx) => {

@@ -9,6 +9,8 @@ export type Column<R> = {
   zh: string;
   en: string;
   value: (row: R) => Cell;
+  /** Written for the reader's benefit (e.g. a field's name beside its code); ignored on import. */
+  readOnly?: true;
 };
 
 export type ExportMeta = {

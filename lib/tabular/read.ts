@@ -20,7 +20,7 @@ export type Refusal =
 export type ReadRow = { line: number; values: Record<string, string> };
 export type ReadResult = { ok: true; rows: ReadRow[] } | { ok: false; refusal: Refusal };
 
-type ColumnSpec = { key: string; zh: string; en: string };
+type ColumnSpec = { key: string; zh: string; en: string; readOnly?: true };
 
 const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
@@ -98,8 +98,9 @@ function toRows(grid: string[][], columns: ColumnSpec[]): ReadResult {
   const unknown = header.filter((h) => h !== '' && !keyOf.has(h));
   if (unknown.length) return refuse({ code: 'UNKNOWN_COLUMNS', columns: unknown });
   const present = new Set(header.map((h) => keyOf.get(h)));
-  const missing = columns.filter((c) => !present.has(c.key)).map((c) => c.zh);
+  const missing = columns.filter((c) => !c.readOnly && !present.has(c.key)).map((c) => c.zh);
   if (missing.length) return refuse({ code: 'MISSING_COLUMNS', columns: missing });
+  const readOnly = new Set(columns.filter((c) => c.readOnly).map((c) => c.key));
   const body = grid.slice(headerAt + 1);
   if (body.length > IMPORT_LIMITS.maxRows) return refuse({ code: 'TOO_MANY_ROWS', limit: IMPORT_LIMITS.maxRows });
   const rows: ReadRow[] = [];
@@ -108,7 +109,7 @@ function toRows(grid: string[][], columns: ColumnSpec[]): ReadResult {
     const values: Record<string, string> = {};
     header.forEach((h, col) => {
       const key = keyOf.get(h);
-      if (key) values[key] = cells[col] ?? '';
+      if (key && !readOnly.has(key)) values[key] = cells[col] ?? '';
     });
     rows.push({ line: headerAt + i + 2, values });
   });

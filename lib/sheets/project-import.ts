@@ -1,0 +1,128 @@
+import 'server-only';
+/**
+ * Importing projects: every row is checked against the file and the database
+ * (dry run), and written only when no row has a problem, in one transaction.
+ * Existing project codes are refused, never overwritten: an import adds projects.
+ */
+import type { DbTransaction } from '../db';
+import type { ReadRow } from '../tabular/read';
+import { headerOf } from '../tabular/columns';
+import { rowProblems, type Problem } from './problems';
+import { projectColumns, projectRowSchema, type ProjectRow } from './projects';
+
+type Tx = DbTransaction;
+type Resolved = ProjectRow & { programId: number; fieldId: number; leadId: number; participantIds: number[]; technologyIds: number[] };
+
+const header = (key: string) => {
+  const c = projectColumns.find((x) => x.key === key);
+  return c ? headerOf(c, 'zh') : key;
+};
+
+/** Parses and resolves every row; returns the rows ready to write, or every problem found. */
+export async function checkProjectRows(tx: Tx, rows: ReadRow[]): Promise<{ problems: Problem[]; ready: Resolved[] }> {
+  const problems: Problem[] = [];
+  const parsed: { line: number; row: ProjectRow }[] = [];
+  for (const { line, values } of rows) {
+    const result = projectRowSchema.safeParse(values);
+    if (result.success) parsed.push({ line, row: result.data });
+    else problems.push(...rowProblems(line, result.error, header));
+  }
+
+  const codes = parsed.map((p) => p.row.code);
+  const names = [...new Set(parsed.flatMap((p) => [p.row.lead, ...p.row.participants]))];
+  const [existing, programs, institutions, technologies] = await Promise.all([
+    tx.project.findMany({ where: { code: { in: codes } }, select: { code: true } }),
+    tx.program.findMany({
+      where: { code: { in: [...new Set(parsed.map((p) => p.row.program))] } },
+      select: { id: true, code: true, directions: { select: { fields: { select: { id: true, code: true } } } } },
+    }),
+    tx.institution.findMany({ where: { name: { in: names } }, select: { id: true, name: true } }),
+    tx.technology.findMany({ select: { id: true, name: true } }),
+  ]);
+  const taken = new Set(existing.map((e) => e.code));
+  const programByCode = new Map(programs.map((p) => [p.code, p]));
+  const institutionId = new Map(institutions.map((i) => [i.name, i.id]));
+  const technologyId = new Map(technologies.map((t) => [t.name, t.id]));
+  const seen = new Map<string, number>();
+
+  const ready: Resolved[] = [];
+  for (const { line, row } of parsed) {
+    const bad = (key: string, code: string) => problems.push({ line, column: header(key), code });
+    const before = problems.length;
+    if (seen.has(row.code)) bad('code', 'DUPLICATE_IN_FILE');
+    seen.set(row.code, line);
+    if (taken.has(row.code)) bad('code', 'EXISTS');
+    const program = programByCode.get(row.program);
+    if (!program) bad('program', 'UNKNOWN_PROGRAM');
+    const field = program?.directions.flatMap((d) => d.fields).find((f) => f.code === row.field);
+    if (program && !field) bad('field', 'UNKNOWN_FIELD');
+    const leadId = institutionId.get(row.lead);
+    if (leadId === undefined) bad('lead', 'UNKNOWN_INSTITUTION');
+    const participantIds = row.participants.map((n) => institutionId.get(n));
+    if (participantIds.includes(undefined)) bad('participants', 'UNKNOWN_INSTITUTION');
+    if (row.participants.includes(row.lead) || new Set(row.participants).size !== row.participants.length) bad('participants', 'DUPLICATE_IN_FILE');
+    const technologyIds = row.technologies.map((n) => technologyId.get(n));
+    if (technologyIds.includes(undefined)) bad('technologies', 'UNKNOWN_TECHNOLOGY');
+    if (problems.length === before && program && field && leadId !== undefined) {
+      ready.push({
+        ...row,
+        programId: program.id,
+        fieldId: field.id,
+        leadId,
+        participantIds: participantIds as number[],
+        technologyIds: technologyIds as number[],
+      });
+    }
+  }
+  return { problems, ready };
+}
+
+/** Writes checked rows: projects, their institutions, technologies and stage history. */
+export async function writeProjects(tx: Tx, ready: Resolved[]): Promise<string[]> {
+  for (const p of ready) {
+    const history = (
+      [
+        ['APPROVED', p.approvedAt],
+        ['ONLINE', p.onlineAt],
+        ['PROMOTION', p.promotionAt],
+        ['COMPLETED', p.completedAt],
+        ['WITHDRAWN', p.withdrawnAt],
+      ] as const
+    ).filter((h): h is [(typeof h)[0], Date] => h[1] !== null);
+    await tx.project.create({
+      data: {
+        code: p.code,
+        name: p.name,
+        summary: p.summary,
+        programId: p.programId,
+        fieldId: p.fieldId,
+        fieldInferred: p.fieldInferred,
+        stage: p.stage,
+        approvedAt: p.approvedAt,
+        onlineAt: p.onlineAt,
+        promotionAt: p.promotionAt,
+        completedAt: p.completedAt,
+        withdrawnAt: p.withdrawnAt,
+        scenarios: p.scenarios,
+        isPlaceholder: p.isPlaceholder,
+        sourceNote: p.sourceNote || null,
+        institutions: {
+          create: [
+            { institutionId: p.leadId, role: 'LEAD' },
+            ...p.participantIds.map((institutionId) => ({ institutionId, role: 'PARTICIPANT' as const })),
+          ],
+        },
+        technologies: { create: p.technologyIds.map((technologyId) => ({ technologyId })) },
+        stageChanges: {
+          create: history.map(([toStage, effectiveDate], i) => ({
+            fromStage: i === 0 ? null : history[i - 1][0],
+            toStage,
+            effectiveDate,
+            note: '由表格导入',
+          })),
+        },
+      },
+    });
+  }
+  return ready.map((p) => p.code);
+}

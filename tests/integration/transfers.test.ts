@@ -1,0 +1,118 @@
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTable } from '@/lib/tabular/read';
+import { applyImport, exportTable, previewImport, tableColumns, type Format, type Table } from '@/lib/transfers';
+import { seedBeijingPilot, seedReferenceData } from '@/seeds/seed';
+import type { Actor } from '@/lib/authz';
+import { admin, institutionActor, regulator } from '../support/actors';
+import { resetDatabase, testClient } from '../support/db';
+
+const prisma = testClient();
+const meta = { entries: [['导出人', 'test'] as [string, string]] };
+const sheetNames = { data: '数据', meta: '导出信息' };
+
+async function exported(actor: Actor, table: Table, format: Format): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const c of exportTable({ actor, table, format, locale: 'zh', meta, sheetNames }) as Readable) chunks.push(Buffer.from(c));
+  return new Uint8Array(Buffer.concat(chunks));
+}
+const rowsOf = async (table: Table, format: Format, bytes: Uint8Array) => {
+  const read = await readTable({ name: `x.${format}`, bytes }, tableColumns[table]);
+  if (!read.ok) throw new Error(JSON.stringify(read.refusal));
+  return read.rows.map((r) => r.values);
+};
+const counts = () => Promise.all([prisma.project.count(), prisma.institution.count(), prisma.stageChange.count()]);
+
+beforeAll(async () => {
+  await resetDatabase(prisma);
+  await seedBeijingPilot(prisma);
+});
+afterAll(() => prisma.$disconnect());
+
+describe('export and import', () => {
+  it('round-trips the Beijing program: export, import into an empty database, export again, same content', async () => {
+    const before: Record<string, Uint8Array> = {};
+    for (const table of ['institutions', 'projects'] as const) before[table] = await exported(admin, table, 'xlsx');
+    const csvBefore = await exported(admin, 'projects', 'csv');
+    expect(await rowsOf('projects', 'xlsx', before.projects)).toHaveLength(46);
+    expect(await rowsOf('institutions', 'xlsx', before.institutions)).toHaveLength(77);
+
+    await resetDatabase(prisma);
+    await seedReferenceData(prisma);
+    expect(await counts()).toEqual([0, 0, 0]);
+
+    for (const table of ['institutions', 'projects'] as const) {
+      const file = { name: `${table}.xlsx`, bytes: before[table] };
+      const preview = await previewImport({ actor: admin, table, file });
+      expect(preview).toMatchObject({ ok: true, problems: [] });
+      const applied = await applyImport({ actor: admin, table, file, hash: preview.ok ? preview.hash : '' });
+      expect(applied.written).toBe(table === 'projects' ? 46 : 77);
+    }
+
+    for (const table of ['institutions', 'projects'] as const) {
+      expect(await rowsOf(table, 'xlsx', await exported(admin, table, 'xlsx'))).toEqual(await rowsOf(table, 'xlsx', before[table]));
+    }
+    expect(await rowsOf('projects', 'csv', await exported(admin, 'projects', 'csv'))).toEqual(await rowsOf('projects', 'csv', csvBefore));
+  });
+
+  it('lists every problem by row and column and writes nothing when any row is wrong', async () => {
+    const csv = [
+      '项目编号,项目名称,试点计划编号,领域编号,领域为推断,阶段,批准日期,上线日期,进入推广期日期,完成日期,退出日期,牵头机构,参与机构,支撑技术,应用场景,项目简介,占位记录,数据来源',
+      'NEW-01,新项目,BJ-FINTECH-PILOT,D1-1,否,ONLINE,2020-01-01,2020-03-01,,,,中国银联,,人工智能,,,否,',
+      'NEW-02,坏日期,BJ-FINTECH-PILOT,D9-9,也许,ONLINE,2020-02-30,,,,,不存在的机构,,量子计算,,,否,',
+      'BJFT-01,已存在,BJ-FINTECH-PILOT,D1-1,否,APPROVED,2020-01-01,,,,,中国银联,,,,,否,',
+      'NEW-01,重复,BJ-FINTECH-PILOT,D1-1,否,SOMEWHERE,2020-01-01,,,,,中国银联,,,,,否,',
+    ].join('\n');
+    const file = { name: 'p.csv', bytes: new TextEncoder().encode(csv) };
+    const before = await counts();
+    const preview = await previewImport({ actor: admin, table: 'projects', file });
+    expect(preview.ok).toBe(true);
+    const problems = preview.ok ? preview.problems : [];
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { line: 3, column: '领域为推断', code: 'BOOLEAN' },
+        { line: 3, column: '批准日期', code: 'DATE' },
+        { line: 3, column: '上线日期', code: 'STAGE_DATE_MISSING' },
+        { line: 4, column: '项目编号', code: 'EXISTS' },
+        { line: 5, column: '阶段', code: 'ENUM' },
+      ]),
+    );
+    expect(problems.some((p) => p.line === 2)).toBe(false);
+    const applied = await applyImport({ actor: admin, table: 'projects', file, hash: preview.ok ? preview.hash : '' });
+    expect(applied.written).toBeUndefined();
+    expect(await counts()).toEqual(before);
+  });
+
+  it('reports unknown references once the row itself is well formed', async () => {
+    const csv = [
+      '项目编号,项目名称,试点计划编号,领域编号,领域为推断,阶段,批准日期,上线日期,进入推广期日期,完成日期,退出日期,牵头机构,参与机构,支撑技术,应用场景,项目简介,占位记录,数据来源',
+      'NEW-03,x,BJ-FINTECH-PILOT,D9-9,否,APPROVED,2020-01-01,,,,,不存在的机构,,量子计算,,,否,',
+      'NEW-04,x,NOPE,D1-1,否,APPROVED,2020-01-01,,,,,中国银联,,,,,否,',
+    ].join('\n');
+    const preview = await previewImport({ actor: admin, table: 'projects', file: { name: 'p.csv', bytes: new TextEncoder().encode(csv) } });
+    expect(preview.ok && preview.problems).toEqual([
+      { line: 2, column: '领域编号', code: 'UNKNOWN_FIELD' },
+      { line: 2, column: '牵头机构', code: 'UNKNOWN_INSTITUTION' },
+      { line: 2, column: '支撑技术', code: 'UNKNOWN_TECHNOLOGY' },
+      { line: 3, column: '试点计划编号', code: 'UNKNOWN_PROGRAM' },
+    ]);
+  });
+
+  it('refuses an apply whose file is not the one previewed', async () => {
+    const file = { name: 'i.csv', bytes: new TextEncoder().encode('机构名称,机构类型,持牌,占位记录,数据来源\n新机构,BANK,是,否,') };
+    await expect(applyImport({ actor: admin, table: 'institutions', file, hash: 'not-the-hash' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await prisma.institution.count({ where: { name: '新机构' } })).toBe(0);
+  });
+
+  it('lets only administrators import, and exports only what the reader may see', async () => {
+    const file = { name: 'i.csv', bytes: new TextEncoder().encode('机构名称,机构类型,持牌,占位记录,数据来源\n新机构,BANK,是,否,') };
+    const cmb = await institutionActor(prisma, '招商银行北京分行');
+    for (const actor of [regulator, cmb]) {
+      await expect(previewImport({ actor, table: 'institutions', file })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+    const own = await rowsOf('projects', 'csv', await exported(cmb, 'projects', 'csv'));
+    expect(own.map((r) => r.code)).toEqual(['BJFT-02', 'BJFT-06']);
+    const institutions = await rowsOf('institutions', 'csv', await exported(cmb, 'institutions', 'csv'));
+    expect(institutions.map((r) => r.name)).toEqual(['招商银行北京分行']);
+  });
+});
