@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { DatabaseUnavailableError } from '@/lib/errors';
+import { can } from '@/lib/authz';
 import { getActor } from '@/lib/session';
 import { LanguageSwitch } from './language-switch';
 import { SignOutButton } from './sign-out-button';
@@ -30,6 +31,11 @@ export async function SiteHeader() {
             <Link href="/projects" className="hover:underline">
               {t('nav.projects')}
             </Link>
+            {can(actor, 'data:import') && (
+              <Link href="/import" className="hover:underline">
+                {t('nav.import')}
+              </Link>
+            )}
           </nav>
         )}
         {actor && (

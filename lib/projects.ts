@@ -1,14 +1,8 @@
 import 'server-only';
-import { z } from 'zod';
 import { projectReadScope, type Actor } from './authz';
 import { db } from './db';
 
-/** Project codes as the portal writes them (e.g. BJFT-05); anything else is not a project. */
-export const projectCodeSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, { message: 'CODE' });
+import { projectCodeSchema } from './project-code';
 
 export async function listProjects(options: { actor: Actor; programId: number }) {
   const rows = await db.project.findMany({

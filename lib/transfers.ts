@@ -11,28 +11,22 @@ import { db, type DbTransaction } from './db';
 import { AppError } from './errors';
 import type { Prisma } from './generated/prisma/client';
 import { inBatches } from './sheets/batches';
-import { checkInstitutionRows, institutionColumns, institutionSelect, writeInstitutions } from './sheets/institutions';
+import { checkInstitutionRows, institutionSelect, writeInstitutions } from './sheets/institutions';
 import { checkProjectRows, writeProjects } from './sheets/project-import';
-import { projectColumns, projectSelect } from './sheets/projects';
+import { projectSelect } from './sheets/projects';
+import { TABLES, tableColumns, type Table } from './sheets/tables';
 import type { Problem } from './sheets/problems';
 import type { Column, ExportMeta } from './tabular/columns';
 import { readTable, type Refusal } from './tabular/read';
 import { csvStream, xlsxStream } from './tabular/write';
 
-export const TABLES = ['projects', 'institutions'] as const;
-export type Table = (typeof TABLES)[number];
+export { TABLES, tableColumns, type Table };
 export type Format = 'xlsx' | 'csv';
 type Locale = 'zh' | 'en';
 
 export const CONTENT_TYPES: Record<Format, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
-};
-
-/** Column headers of each table, for templates and the import reader. */
-export const tableColumns: Record<Table, Column<never>[]> = {
-  projects: projectColumns as Column<never>[],
-  institutions: institutionColumns as Column<never>[],
 };
 
 function batchesOf(table: Table, actor: Actor, where: Prisma.ProjectWhereInput) {

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { InferredBadge, PlaceholderBadge, StageBadge } from '@/components/badges';
+import { ExportLinks } from '@/components/export-links';
 import { getDefaultProgram } from '@/lib/programs';
 import { listProjects } from '@/lib/projects';
 import { requireActor } from '@/lib/session';
@@ -19,9 +20,12 @@ export default async function ProjectsPage() {
     <div className="space-y-4">
       <div className="flex items-baseline justify-between">
         <h1 className="text-2xl font-semibold">{t('heading')}</h1>
-        <p className="text-sm text-slate-600" data-testid="result-count" data-value={projects.length}>
-          {t('count', { count: projects.length })}
-        </p>
+        <div className="flex items-center gap-4">
+          <p className="text-sm text-slate-600" data-testid="result-count" data-value={projects.length}>
+            {t('count', { count: projects.length })}
+          </p>
+          <ExportLinks table="projects" />
+        </div>
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">

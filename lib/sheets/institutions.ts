@@ -1,4 +1,3 @@
-import 'server-only';
 /** The institution sheet: export, template and import share these columns. */
 import { z } from 'zod';
 import type { DbTransaction } from '../db';

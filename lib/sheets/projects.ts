@@ -1,4 +1,3 @@
-import 'server-only';
 /**
  * The project sheet: one row per project, the same columns for export,
  * template and import, so an export can be imported again unchanged.
@@ -6,7 +5,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { Prisma } from '../generated/prisma/client';
 import { ProjectStage } from '../generated/prisma/enums';
-import { projectCodeSchema } from '../projects';
+import { projectCodeSchema } from '../project-code';
 import { STAGE_ORDER } from '../stages';
 import type { Column } from '../tabular/columns';
 import { isoDay, joinList, list, optionalDay, required, text, yesNo } from './cells';

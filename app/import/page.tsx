@@ -1,0 +1,32 @@
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { ImportForm } from '@/components/import-form';
+import { can } from '@/lib/authz';
+import { requireActor } from '@/lib/session';
+import { TABLES } from '@/lib/transfers';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('transfer'))('importHeading') };
+}
+
+export default async function ImportPage() {
+  const actor = await requireActor();
+  if (!can(actor, 'data:import')) notFound();
+  const t = await getTranslations('transfer');
+  return (
+    <div className="max-w-3xl space-y-4">
+      <h1 className="text-2xl font-semibold">{t('importHeading')}</h1>
+      <p className="text-sm text-slate-600">{t('importIntro')}</p>
+      <ul className="flex gap-4 text-sm">
+        {TABLES.map((table) => (
+          <li key={table}>
+            <a className="text-red-800 hover:underline" href={`/api/templates/${table}`} download>
+              {t('downloadTemplate', { table: t(`tables.${table}`) })}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <ImportForm tables={[...TABLES]} />
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { useTranslations } from 'next-intl';
+
+/** Download links for a table; `query` carries the view's filters so the file holds the same rows. */
+export function ExportLinks({ table, query = '' }: { table: 'projects' | 'institutions'; query?: string }) {
+  const t = useTranslations('transfer');
+  const href = (format: string) => `/api/export/${table}?${new URLSearchParams([...new URLSearchParams(query), ['format', format]])}`;
+  return (
+    <span className="flex items-center gap-2 text-sm" data-testid={`export-${table}`}>
+      <span className="text-slate-500">{t('export')}</span>
+      {(['xlsx', 'csv'] as const).map((format) => (
+        <a key={format} href={href(format)} download className="rounded border border-slate-300 bg-white px-2 py-0.5 hover:bg-slate-100">
+          {format.toUpperCase()}
+        </a>
+      ))}
+    </span>
+  );
+}
