@@ -9,7 +9,7 @@ import { hashPassword } from '../lib/passwords';
 export const DEMO_PASSWORD = 'Pilot-Demo-2026';
 
 export const demoUsers: { email: string; name: string; role: `${Role}`; institution?: string }[] = [
-  { email: 'admin@pilot.example', name: '系统管理员', role: 'ADMIN' },
+  { email: 'admin@pilot.example', name: '管理员演示账号', role: 'ADMIN' },
   { email: 'regulator@pilot.example', name: '监管演示账号', role: 'REGULATOR' },
   // Leads two projects (BJFT-02, BJFT-06), both online: enough to try every institution action.
   { email: 'institution@pilot.example', name: '招商银行北京分行演示账号', role: 'INSTITUTION', institution: '招商银行北京分行' },
