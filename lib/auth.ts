@@ -4,6 +4,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { db } from './db';
 import { verifyPassword } from './passwords';
+import { accountKey, addressKey, clearAccount, clientAddress, isThrottled, recordFailure } from './throttle';
 
 declare module 'next-auth' {
   interface Session {
@@ -34,12 +35,19 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: 'credentials',
       credentials: { email: { type: 'email' }, password: { type: 'password' } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
+        // Throttled per account and per address; the error text is what the sign-in form recognises.
+        const keys = [accountKey(parsed.data.email), addressKey(clientAddress(req?.headers))];
+        if (await isThrottled(keys)) throw new Error('THROTTLED');
         const user = await db.user.findUnique({ where: { email: parsed.data.email } });
         const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
-        if (!user || !ok || user.disabled) return null;
+        if (!user || !ok || user.disabled) {
+          await recordFailure(keys);
+          return null;
+        }
+        await clearAccount(parsed.data.email);
         return { id: String(user.id), name: user.name, email: user.email };
       },
     }),

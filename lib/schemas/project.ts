@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { ProjectStage } from '../generated/prisma/enums';
+import { dateField, idField, requiredText, text } from './fields';
+
+/** Scenarios arrive as one per line (a textarea) or as a list. */
+const scenariosField = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(/\r?\n/) : v),
+  z
+    .array(z.string({ error: 'invalid' }), { error: 'invalid' })
+    .transform((list) => [...new Set(list.map((s) => s.trim()).filter(Boolean))])
+    .pipe(z.array(z.string().max(40, { error: 'tooLong' })).max(20, { error: 'tooMany' })),
+);
+
+/** An edit of a project's own description; `version` is the one the form was read at. */
+export const projectDetailsSchema = z.object({
+  projectId: idField,
+  version: idField,
+  summary: text(2000),
+  scenarios: scenariosField,
+});
+export type ProjectDetailsInput = z.output<typeof projectDetailsSchema>;
+
+export const stageProposalSchema = z.object({
+  projectId: idField,
+  version: idField,
+  toStage: z.enum(ProjectStage, { error: 'invalid' }),
+  effectiveDate: dateField,
+  evidenceNote: requiredText(2000),
+});
+export type StageProposalInput = z.output<typeof stageProposalSchema>;
+
+export const proposalDecisionSchema = z.object({
+  proposalId: idField,
+  decision: z.enum(['APPROVE', 'REJECT'], { error: 'invalid' }),
+  note: requiredText(1000),
+});
+export type ProposalDecisionInput = z.output<typeof proposalDecisionSchema>;
+
+export const milestoneAddSchema = z.object({
+  projectId: idField,
+  title: requiredText(200),
+  dueDate: dateField,
+});
+export type MilestoneAddInput = z.output<typeof milestoneAddSchema>;
+
+export const milestoneCompleteSchema = z.object({
+  projectId: idField,
+  milestoneId: idField,
+  completedAt: dateField,
+});
+export type MilestoneCompleteInput = z.output<typeof milestoneCompleteSchema>;
