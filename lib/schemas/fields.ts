@@ -40,7 +40,7 @@ export const decimalField = z.preprocess(
     .refine((n) => Number.isFinite(n) && Math.round(n * 10_000) / 10_000 === n, { error: 'invalidNumber' }),
 );
 
-export const text = (max: number) => z.preprocess(trimmed, z.string({ error: 'invalid' }).max(max, { error: 'tooLong' }));
+export const text = (max: number) => z.preprocess((v) => (v === undefined || v === null ? '' : trimmed(v)), z.string({ error: 'invalid' }).max(max, { error: 'tooLong' }));
 export const requiredText = (max: number) =>
   z.preprocess(trimmed, z.string({ error: 'required' }).min(1, { error: 'required' }).max(max, { error: 'tooLong' }));
 
