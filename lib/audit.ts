@@ -43,7 +43,7 @@ export function snapshot(values: Record<string, unknown>): Prisma.InputJsonObjec
   return out;
 }
 
-export type AuditFilter = { projectId?: number; actorId?: number; action?: AuditAction; from?: Date; to?: Date };
+export type AuditFilter = { projectId?: number; projectCode?: string; actorId?: number; action?: AuditAction; from?: Date; to?: Date };
 
 const auditSelect = {
   id: true,
@@ -60,7 +60,9 @@ const auditSelect = {
 /** The audit trail for regulators and admins, newest first; `to` includes its whole day. */
 export async function listAuditEntries(options: { actor: Actor; filter: AuditFilter; take?: number }) {
   if (!can(options.actor, 'audit:read')) throw new AppError('FORBIDDEN');
-  const { projectId, actorId, action, from, to } = options.filter;
+  const { projectCode, actorId, action, from, to } = options.filter;
+  let projectId = options.filter.projectId;
+  if (projectCode) projectId = (await db.project.findUnique({ where: { code: projectCode }, select: { id: true } }))?.id ?? -1;
   const entries = await db.auditEntry.findMany({
     where: {
       projectId,

@@ -22,8 +22,12 @@ export const dateField = z.preprocess(
   z
     .string({ error: 'required' })
     .regex(DATE_RE, { error: 'invalidDate' })
-    .transform((s) => new Date(`${s}T00:00:00.000Z`))
-    .refine((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 1990 && d.getUTCFullYear() <= 2200, { error: 'invalidDate' }),
+    // A calendar day that exists (no 2021-02-30), within the years the pilot can concern.
+    .refine((s) => {
+      const d = new Date(`${s}T00:00:00.000Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && d.getUTCFullYear() >= 1990 && d.getUTCFullYear() <= 2200;
+    }, { error: 'invalidDate' })
+    .transform((s) => new Date(`${s}T00:00:00.000Z`)),
 );
 
 /** A non-negative decimal with at most 4 places, given as a number or as text. */
