@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { can } from '@/lib/authz';
 import { DatabaseUnavailableError } from '@/lib/errors';
 import { getActor } from '@/lib/session';
 import { LanguageSwitch } from './language-switch';
@@ -30,6 +31,21 @@ export async function SiteHeader() {
             <Link href="/projects" className="hover:underline">
               {t('nav.projects')}
             </Link>
+            {can(actor, 'stage:decide') && (
+              <Link href="/proposals" className="hover:underline">
+                {t('accountsNav.proposals')}
+              </Link>
+            )}
+            {can(actor, 'audit:read') && (
+              <Link href="/audit" className="hover:underline">
+                {t('accountsNav.audit')}
+              </Link>
+            )}
+            {can(actor, 'user:manage') && (
+              <Link href="/admin/users" className="hover:underline">
+                {t('accountsNav.users')}
+              </Link>
+            )}
           </nav>
         )}
         {actor && (

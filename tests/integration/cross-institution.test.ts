@@ -51,7 +51,7 @@ describe('cross-institution writes', async () => {
       it(`${name} on ${target.who} gives NOT_FOUND and changes nothing`, async () => {
         const valid = await entry.input({ prisma, actors, actor: target.actor(), n: ++n });
         const otherId = target.code ? await projectId(prisma, target.code) : 999_999;
-        let input = { ...valid, projectId: otherId };
+        let input: Record<string, unknown> = { ...valid, projectId: otherId };
         if (name === 'projects#completeMilestoneAction') {
           // The other project's own milestone, so only the scope can stop it.
           const m = await prisma.milestone.create({ data: { projectId: target.code ? otherId : valid.projectId as number, title: '他人里程碑', dueDate: new Date('2022-01-01') } });
