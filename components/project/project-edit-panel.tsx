@@ -24,7 +24,7 @@ export function ProjectEditPanel({ project, version, indicators, hasPendingPropo
   return (
     <Section title={t('heading')} id="edit">
       <p className="mb-3 text-sm text-slate-600">{t('intro')}</p>
-      <div className="grid gap-6 md:grid-cols-2" key={version}>
+      <div className="grid gap-6 md:grid-cols-2">
         <ActionForm action={recordMetricAction} submitLabel={t('record')} testId="metric-form">
           <h3 className="font-medium">{t('metric')}</h3>
           <input type="hidden" name="projectId" value={project.id} />

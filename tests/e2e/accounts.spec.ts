@@ -14,6 +14,7 @@ test.describe('institution reports, regulator approves', () => {
     try {
       await client.query(`UPDATE "Project" SET stage = 'ONLINE', "promotionAt" = NULL WHERE code = 'BJFT-02'`);
       await client.query(`DELETE FROM "StageChange" WHERE "toStage" = 'PROMOTION' AND "projectId" = (SELECT id FROM "Project" WHERE code = 'BJFT-02')`);
+      await client.query(`DELETE FROM "StageProposal" WHERE "projectId" = (SELECT id FROM "Project" WHERE code = 'BJFT-02')`);
       await client.query(`DELETE FROM "MetricValue" WHERE source = 'institution' AND "projectId" = (SELECT id FROM "Project" WHERE code = 'BJFT-02')`);
     } finally {
       await client.end();
@@ -139,13 +140,18 @@ test.describe('sign-in throttle', () => {
     await page.setExtraHTTPHeaders({ 'x-forwarded-for': `198.51.100.${Date.now() % 250}` });
     await page.goto('/signin');
     const email = `locked-${Date.now()}@pilot.example`;
-    for (let i = 0; i < 5; i++) {
+    // Each attempt waits for its own answer: the form resets after every submission.
+    const attempt = async (password: string) => {
       await page.getByLabel('邮箱').fill(email);
-      await page.getByLabel('密码').fill(`wrong-${i}`);
-      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByLabel('密码').fill(password);
+      await Promise.all([page.waitForResponse((r) => r.url().includes('/api/auth/callback/credentials')), page.getByRole('button', { name: '登录' }).click()]);
+      await expect(page.getByRole('button', { name: '登录' })).toBeEnabled();
+    };
+    for (let i = 0; i < 5; i++) {
+      await attempt(`wrong-${i}`);
       await expect(page.getByTestId('sign-in-error')).toHaveText('邮箱或密码不正确，或账号已停用。');
     }
-    await page.getByRole('button', { name: '登录' }).click();
+    await attempt('wrong-again');
     await expect(page.getByTestId('sign-in-error')).toHaveText('失败次数过多，账号已暂时锁定，请 15 分钟后再试。');
   });
 });
