@@ -146,6 +146,7 @@ test.describe('sign-in throttle', () => {
       await page.getByLabel('密码').fill(password);
       await Promise.all([page.waitForResponse((r) => r.url().includes('/api/auth/callback/credentials')), page.getByRole('button', { name: '登录' }).click()]);
       await expect(page.getByRole('button', { name: '登录' })).toBeEnabled();
+      await expect(page.getByLabel('邮箱')).toHaveValue('');
     };
     for (let i = 0; i < 5; i++) {
       await attempt(`wrong-${i}`);
