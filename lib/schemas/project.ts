@@ -49,3 +49,9 @@ export const milestoneCompleteSchema = z.object({
   completedAt: dateField,
 });
 export type MilestoneCompleteInput = z.output<typeof milestoneCompleteSchema>;
+
+export const commentSchema = z.object({
+  projectId: idField,
+  body: requiredText(2000),
+});
+export type CommentInput = z.output<typeof commentSchema>;

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addMilestoneAction, completeMilestoneAction, editProjectDetailsAction, proposeStageAction, recordMetricAction } from '@/app/actions/projects';
+import { addCommentAction } from '@/app/actions/comments';
 import { decideProposalAction } from '@/app/actions/proposals';
 import { createUserAction, updateUserAction } from '@/app/actions/users';
 import { listAuditEntries, listProjectHistory } from '@/lib/audit';
+import { listComments } from '@/lib/comments';
 import { countPendingProposals } from '@/lib/stage-proposals';
 import { seedBeijingPilot } from '@/seeds/seed';
 import { resetDatabase, testClient } from '../support/db';
@@ -152,6 +154,20 @@ describe('milestones and project details', () => {
   });
 });
 
+describe('regulator comments', () => {
+  it('a regulator comments on any project; its institution reads the comment; nobody else may write one', async () => {
+    actAs(actors.regulator);
+    expect(await addCommentAction(null, { projectId: bjft02, body: '请补充推广数据口径' })).toMatchObject({ ok: true });
+    expect((await listComments({ actor: actors.cmb, projectId: bjft02 })).map((c) => [c.body, c.author.name])).toEqual([['请补充推广数据口径', 'REGULATOR']]);
+    expect(await listComments({ actor: actors.unionpay, projectId: bjft02 })).toEqual([]);
+    expect(await addCommentAction(null, { projectId: 999_999, body: '无此项目' })).toEqual({ ok: false, message: 'NOT_FOUND' });
+    actAs(actors.cmb);
+    expect(await addCommentAction(null, { projectId: bjft02, body: '机构自评' })).toEqual({ ok: false, message: 'FORBIDDEN' });
+    expect(await prisma.comment.count()).toBe(1);
+    expect(await prisma.auditEntry.count({ where: { action: 'COMMENT_ADD', projectId: bjft02 } })).toBe(1);
+  });
+});
+
 describe('user administration', () => {
   it('creates, re-roles and disables users; an admin cannot lock themself out', async () => {
     actAs(actors.admin);
@@ -175,7 +191,7 @@ describe('the audit trail', () => {
     expect(all.length).toBeGreaterThan(8);
     const forProject = await listAuditEntries({ actor: actors.regulator, filter: { projectId: bjft02 } });
     expect(forProject.every((e) => e.projectCode === 'BJFT-02')).toBe(true);
-    expect(forProject).toHaveLength(2);
+    expect(forProject).toHaveLength(3);
     const approvals = await listAuditEntries({ actor: actors.regulator, filter: { action: 'STAGE_APPROVE' } });
     expect(approvals).toHaveLength(1);
     const byCmb = await listAuditEntries({ actor: actors.regulator, filter: { actorId: actors.cmb.userId } });

@@ -87,6 +87,12 @@ export const ACTIONS: Record<string, Entry> = {
       return { proposalId: p.id, decision: 'REJECT', note: '材料不足' };
     },
   },
+  'comments#addCommentAction': {
+    capability: 'comment:write',
+    audited: true,
+    fields: ['projectId', 'body'],
+    input: async (ctx) => ({ projectId: await projectId(ctx.prisma, 'BJFT-03'), body: `请补充数据口径 ${ctx.n}` }),
+  },
   'users#createUserAction': {
     capability: 'user:manage',
     audited: true,

@@ -53,6 +53,7 @@ export const HOSTILE: Record<string, fc.Arbitrary<unknown>> = {
   decision: enumValue,
   note: requiredText(1000),
   title: requiredText(200),
+  body: requiredText(2000),
   dueDate: date,
   completedAt: date,
   indicatorCode: fc.oneof(weird, fc.integer(), fc.constantFrom('', 'cash', 'A B', 'X'.repeat(41)), injection),

@@ -6,8 +6,11 @@ import { ProjectFacts } from '@/components/project/project-facts';
 import { ProjectHistory } from '@/components/project/project-history';
 import { ProjectMetrics } from '@/components/project/project-metrics';
 import { ProjectAuditHistory } from '@/components/project/project-audit-history';
+import { ProjectComments } from '@/components/project/project-comments';
 import { ProjectEditPanel } from '@/components/project/project-edit-panel';
 import { listProjectHistory } from '@/lib/audit';
+import { can } from '@/lib/authz';
+import { listComments } from '@/lib/comments';
 import { isoDate } from '@/lib/format';
 import { listIndicators } from '@/lib/metrics';
 import { getProjectVersion } from '@/lib/project-edits';
@@ -27,7 +30,7 @@ export default async function ProjectPage({ params }: Props) {
   const actor = await requireActor();
   const project = await getProject({ actor, code: (await params).code });
   if (!project) notFound();
-  const [t, tEdit, tStage, locale, version, pending, history] = await Promise.all([
+  const [t, tEdit, tStage, locale, version, pending, history, comments] = await Promise.all([
     getTranslations('project'),
     getTranslations('editPanel'),
     getTranslations('stage'),
@@ -36,6 +39,7 @@ export default async function ProjectPage({ params }: Props) {
     getProjectVersion({ actor, projectId: project.id }),
     getPendingProposal({ actor, projectId: project.id }),
     listProjectHistory({ actor, projectId: project.id }),
+    listComments({ actor, projectId: project.id }),
   ]);
   const indicators = version === null ? [] : await listIndicators();
   const direction = project.field.direction;
@@ -85,6 +89,7 @@ export default async function ProjectPage({ params }: Props) {
       ) : (
         actor.role === 'INSTITUTION' && <p className="text-sm text-slate-600" data-testid="read-only">{tEdit('readOnlyParticipant')}</p>
       )}
+      <ProjectComments projectId={project.id} comments={comments} canComment={can(actor, 'comment:write')} />
       <ProjectAuditHistory entries={history} />
     </article>
   );
