@@ -68,26 +68,28 @@ export function ProjectEditPanel({ project, version, indicators, hasPendingPropo
           </label>
         </ActionForm>
 
-        <ActionForm action={proposeStageAction} submitLabel={t('propose')} testId="proposal-form">
-          <h3 className="font-medium">{t('proposal')}</h3>
-          <input type="hidden" name="projectId" value={project.id} />
-          <input type="hidden" name="version" value={version} />
-          <Field name="toStage" label={t('toStage')}>
-            <select name="toStage" className={inputClass} disabled={hasPendingProposal || stages.length === 0}>
-              {stages.map((s) => (
-                <option key={s} value={s}>
-                  {stageLabel(s)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field name="effectiveDate" label={t('effectiveDate')}>
-            <input name="effectiveDate" type="date" required className={inputClass} />
-          </Field>
-          <Field name="evidenceNote" label={t('evidenceNote')}>
-            <textarea name="evidenceNote" required rows={2} className={inputClass} />
-          </Field>
-        </ActionForm>
+        {!hasPendingProposal && stages.length > 0 && (
+          <ActionForm action={proposeStageAction} submitLabel={t('propose')} testId="proposal-form">
+            <h3 className="font-medium">{t('proposal')}</h3>
+            <input type="hidden" name="projectId" value={project.id} />
+            <input type="hidden" name="version" value={version} />
+            <Field name="toStage" label={t('toStage')}>
+              <select name="toStage" className={inputClass}>
+                {stages.map((s) => (
+                  <option key={s} value={s}>
+                    {stageLabel(s)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field name="effectiveDate" label={t('effectiveDate')}>
+              <input name="effectiveDate" type="date" required className={inputClass} />
+            </Field>
+            <Field name="evidenceNote" label={t('evidenceNote')}>
+              <textarea name="evidenceNote" required rows={2} className={inputClass} />
+            </Field>
+          </ActionForm>
+        )}
 
         <ActionForm action={editProjectDetailsAction} submitLabel={t('details')} testId="details-form">
           <h3 className="font-medium">{t('details')}</h3>

@@ -44,8 +44,9 @@ test.describe('institution reports, regulator approves', () => {
     await proposal.locator('input[name="effectiveDate"]').fill('2021-04-01');
     await proposal.locator('textarea[name="evidenceNote"]').fill('已推广至三家分行');
     await proposal.getByRole('button', { name: '提交申请' }).click();
-    await expect(page.getByTestId('proposal-form-result')).toHaveText('已保存。');
+    // Saved: the page now shows the pending proposal instead of the form (one pending proposal per project).
     await expect(page.getByTestId('pending-proposal')).toContainText('上线运行 → 应用推广期');
+    await expect(page.getByTestId('proposal-form')).toHaveCount(0);
 
     await regulator.goto('/');
     await expect(regulator.getByTestId('pending-proposals')).toHaveAttribute('data-value', String(pendingBefore + 1));
