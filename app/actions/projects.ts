@@ -4,8 +4,9 @@ import { runAction, type ActionResult } from '@/lib/actions';
 import { addMilestone, completeMilestone } from '@/lib/milestones';
 import { recordMetric } from '@/lib/metrics';
 import { editProjectDetails } from '@/lib/project-edits';
+import { submitProgressReport } from '@/lib/progress-reports';
 import { metricRecordSchema } from '@/lib/schemas/metric';
-import { milestoneAddSchema, milestoneCompleteSchema, projectDetailsSchema, stageProposalSchema } from '@/lib/schemas/project';
+import { milestoneAddSchema, milestoneCompleteSchema, progressReportSchema, projectDetailsSchema, stageProposalSchema } from '@/lib/schemas/project';
 import { proposeStageChange } from '@/lib/stage-proposals';
 
 // Institution writes on a project page. Each is a public POST: the pipeline in
@@ -30,4 +31,8 @@ export async function completeMilestoneAction(_prev: ActionResult | null, input:
 
 export async function recordMetricAction(_prev: ActionResult | null, input: unknown): Promise<ActionResult> {
   return runAction({ capability: 'metric:record', schema: metricRecordSchema, input, write: (actor, data) => recordMetric({ actor, input: data }), revalidate: PAGES });
+}
+
+export async function submitProgressReportAction(_prev: ActionResult | null, input: unknown): Promise<ActionResult> {
+  return runAction({ capability: 'project:edit', schema: progressReportSchema, input, write: (actor, data) => submitProgressReport({ actor, input: data }), revalidate: PAGES });
 }

@@ -55,3 +55,22 @@ export const commentSchema = z.object({
   body: requiredText(2000),
 });
 export type CommentInput = z.output<typeof commentSchema>;
+
+/** A quarter as YYYY-Qn. */
+export const periodField = z.preprocess(
+  (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
+  z.string({ error: 'required' }).regex(/^(199\d|2[01]\d\d)-Q[1-4]$/, { error: 'invalidPeriod' }),
+);
+
+export const progressReportSchema = z.object({
+  projectId: idField,
+  period: periodField,
+  body: requiredText(5000),
+});
+export type ProgressReportInput = z.output<typeof progressReportSchema>;
+
+/** The first day of a YYYY-Qn quarter, as a UTC midnight. */
+export function quarterStart(period: string): Date {
+  const [year, q] = period.split('-Q').map(Number);
+  return new Date(Date.UTC(year, (q - 1) * 3, 1));
+}

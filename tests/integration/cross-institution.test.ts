@@ -40,6 +40,7 @@ describe('cross-institution writes', async () => {
       'projects#editProjectDetailsAction',
       'projects#proposeStageAction',
       'projects#recordMetricAction',
+      'projects#submitProgressReportAction',
     ]);
   });
 

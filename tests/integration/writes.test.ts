@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { addMilestoneAction, completeMilestoneAction, editProjectDetailsAction, proposeStageAction, recordMetricAction } from '@/app/actions/projects';
+import { addMilestoneAction, completeMilestoneAction, editProjectDetailsAction, proposeStageAction, recordMetricAction, submitProgressReportAction } from '@/app/actions/projects';
 import { addCommentAction } from '@/app/actions/comments';
 import { decideProposalAction } from '@/app/actions/proposals';
 import { createUserAction, updateUserAction } from '@/app/actions/users';
@@ -151,6 +151,20 @@ describe('milestones and project details', () => {
     const stale = await editProjectDetailsAction(null, { projectId: bjft06, version, summary: '旧表单', scenarios: '' });
     expect(stale).toMatchObject({ ok: false, message: 'CONFLICT', current: { summary: '新的简介', version: version + 1 } });
     expect((await prisma.project.findUniqueOrThrow({ where: { id: bjft06 } })).summary).toBe('新的简介');
+  });
+});
+
+describe('progress reports', () => {
+  it('takes one report per quarter, not for a future quarter or one before approval, and shows it to readers', async () => {
+    const report = { projectId: bjft06, period: '2021-q2', body: '新增两个缴费场景' };
+    expect(await submitProgressReportAction(null, report)).toMatchObject({ ok: true });
+    expect(await submitProgressReportAction(null, report)).toEqual({ ok: false, message: 'INVALID_INPUT', fieldErrors: { period: ['duplicateReport'] } });
+    expect((await submitProgressReportAction(null, { ...report, period: '2199-Q1' })).fieldErrors).toEqual({ period: ['future'] });
+    expect((await submitProgressReportAction(null, { ...report, period: '2019-Q3' })).fieldErrors).toEqual({ period: ['beforeApproval'] });
+    expect((await submitProgressReportAction(null, { ...report, period: '2021-Q5' })).fieldErrors).toEqual({ period: ['invalidPeriod'] });
+    const stored = await prisma.progressReport.findMany({ where: { projectId: bjft06 } });
+    expect(stored.map((r) => [r.period, r.authorId])).toEqual([['2021-Q2', actors.cmb.userId]]);
+    expect(await prisma.auditEntry.count({ where: { action: 'REPORT_SUBMIT', projectId: bjft06 } })).toBe(1);
   });
 });
 

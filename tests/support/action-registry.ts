@@ -75,6 +75,12 @@ export const ACTIONS: Record<string, Entry> = {
       return { projectId: await ownProject(ctx), indicatorCode: 'SCENARIOS', asOf, value: String(100 + ctx.n), unit: '个', sourceNote: '月报', correctionNote: '' };
     },
   },
+  'projects#submitProgressReportAction': {
+    capability: 'project:edit',
+    audited: true,
+    fields: ['projectId', 'period', 'body'],
+    input: async (ctx) => ({ projectId: await ownProject(ctx), period: `${2020 + (ctx.n % 5)}-Q${1 + (Math.floor(ctx.n / 5) % 4)}`, body: `本季度进展 ${ctx.n}` }),
+  },
   'proposals#decideProposalAction': {
     capability: 'stage:decide',
     audited: true,

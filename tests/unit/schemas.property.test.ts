@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { metricRecordSchema } from '@/lib/schemas/metric';
-import { commentSchema, milestoneAddSchema, milestoneCompleteSchema, projectDetailsSchema, proposalDecisionSchema, stageProposalSchema } from '@/lib/schemas/project';
+import { commentSchema, milestoneAddSchema, progressReportSchema, milestoneCompleteSchema, projectDetailsSchema, proposalDecisionSchema, stageProposalSchema } from '@/lib/schemas/project';
 import { userCreateSchema, userUpdateSchema } from '@/lib/schemas/user';
 import { auditFilterSchema } from '@/lib/schemas/audit';
 import { toInput } from '@/lib/schemas/fields';
@@ -18,6 +18,7 @@ const SCHEMAS: [string, z.ZodType, Record<string, unknown>][] = [
   ['milestoneAdd', milestoneAddSchema, { projectId: '6', title: '上线', dueDate: '2021-01-01' }],
   ['milestoneComplete', milestoneCompleteSchema, { projectId: '6', milestoneId: '2', completedAt: '2021-01-01' }],
   ['metricRecord', metricRecordSchema, { projectId: '6', indicatorCode: 'USERS', asOf: '2021-01-01', value: '1,234.5', unit: '人次', sourceNote: '月报' }],
+  ['progressReport', progressReportSchema, { projectId: '6', period: '2021-q1', body: '进展' }],
   ['comment', commentSchema, { projectId: '3', body: '请补充数据口径' }],
   ['userCreate', userCreateSchema, { email: 'A@B.example', name: '新用户', role: 'LEADER', institutionId: '', password: 'long-enough-password' }],
   ['userUpdate', userUpdateSchema, { userId: '3', role: 'INSTITUTION', institutionId: '4', disabled: 'on' }],

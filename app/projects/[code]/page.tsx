@@ -7,6 +7,7 @@ import { ProjectHistory } from '@/components/project/project-history';
 import { ProjectMetrics } from '@/components/project/project-metrics';
 import { ProjectAuditHistory } from '@/components/project/project-audit-history';
 import { ProjectComments } from '@/components/project/project-comments';
+import { ProjectProgressReports } from '@/components/project/project-progress-reports';
 import { ProjectEditPanel } from '@/components/project/project-edit-panel';
 import { listProjectHistory } from '@/lib/audit';
 import { can } from '@/lib/authz';
@@ -14,6 +15,7 @@ import { listComments } from '@/lib/comments';
 import { isoDate } from '@/lib/format';
 import { listIndicators } from '@/lib/metrics';
 import { getProjectVersion } from '@/lib/project-edits';
+import { listProgressReports } from '@/lib/progress-reports';
 import { getProject } from '@/lib/projects';
 import { getActor, requireActor } from '@/lib/session';
 import { getPendingProposal } from '@/lib/stage-proposals';
@@ -30,7 +32,7 @@ export default async function ProjectPage({ params }: Props) {
   const actor = await requireActor();
   const project = await getProject({ actor, code: (await params).code });
   if (!project) notFound();
-  const [t, tEdit, tStage, locale, version, pending, history, comments] = await Promise.all([
+  const [t, tEdit, tStage, locale, version, pending, history, comments, reports] = await Promise.all([
     getTranslations('project'),
     getTranslations('editPanel'),
     getTranslations('stage'),
@@ -40,6 +42,7 @@ export default async function ProjectPage({ params }: Props) {
     getPendingProposal({ actor, projectId: project.id }),
     listProjectHistory({ actor, projectId: project.id }),
     listComments({ actor, projectId: project.id }),
+    listProgressReports({ actor, projectId: project.id }),
   ]);
   const indicators = version === null ? [] : await listIndicators();
   const direction = project.field.direction;
@@ -89,6 +92,7 @@ export default async function ProjectPage({ params }: Props) {
       ) : (
         actor.role === 'INSTITUTION' && <p className="text-sm text-slate-600" data-testid="read-only">{tEdit('readOnlyParticipant')}</p>
       )}
+      <ProjectProgressReports projectId={project.id} reports={reports} canSubmit={version !== null} />
       <ProjectComments projectId={project.id} comments={comments} canComment={can(actor, 'comment:write')} />
       <ProjectAuditHistory entries={history} />
     </article>
