@@ -5,20 +5,9 @@ import { InferredBadge, PlaceholderBadge, StageBadge } from '@/components/badges
 import { ProjectFacts } from '@/components/project/project-facts';
 import { ProjectHistory } from '@/components/project/project-history';
 import { ProjectMetrics } from '@/components/project/project-metrics';
-import { ProjectAuditHistory } from '@/components/project/project-audit-history';
-import { ProjectComments } from '@/components/project/project-comments';
-import { ProjectProgressReports } from '@/components/project/project-progress-reports';
-import { ProjectEditPanel } from '@/components/project/project-edit-panel';
-import { listProjectHistory } from '@/lib/audit';
-import { can } from '@/lib/authz';
-import { listComments } from '@/lib/comments';
-import { isoDate } from '@/lib/format';
-import { listIndicators } from '@/lib/metrics';
-import { getProjectVersion } from '@/lib/project-edits';
-import { listProgressReports } from '@/lib/progress-reports';
+import { ProjectUpdates } from '@/components/project/project-updates';
 import { getProject } from '@/lib/projects';
 import { getActor, requireActor } from '@/lib/session';
-import { getPendingProposal } from '@/lib/stage-proposals';
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -32,19 +21,7 @@ export default async function ProjectPage({ params }: Props) {
   const actor = await requireActor();
   const project = await getProject({ actor, code: (await params).code });
   if (!project) notFound();
-  const [t, tEdit, tStage, locale, version, pending, history, comments, reports] = await Promise.all([
-    getTranslations('project'),
-    getTranslations('editPanel'),
-    getTranslations('stage'),
-    getLocale(),
-    // null unless the actor may edit: only the lead institution's users see the forms.
-    getProjectVersion({ actor, projectId: project.id }),
-    getPendingProposal({ actor, projectId: project.id }),
-    listProjectHistory({ actor, projectId: project.id }),
-    listComments({ actor, projectId: project.id }),
-    listProgressReports({ actor, projectId: project.id }),
-  ]);
-  const indicators = version === null ? [] : await listIndicators();
+  const [t, locale] = await Promise.all([getTranslations('project'), getLocale()]);
   const direction = project.field.direction;
   return (
     <article className="space-y-4">
@@ -82,19 +59,7 @@ export default async function ProjectPage({ params }: Props) {
       <ProjectFacts project={project} />
       <ProjectMetrics values={project.metricValues} />
       <ProjectHistory stageChanges={project.stageChanges} milestones={project.milestones} />
-      {pending && (
-        <p className="rounded border border-amber-400 bg-amber-50 p-2 text-sm" data-testid="pending-proposal">
-          {tEdit('pending', { from: tStage(pending.fromStage), to: tStage(pending.toStage), date: isoDate(pending.effectiveDate) })}
-        </p>
-      )}
-      {version !== null ? (
-        <ProjectEditPanel project={project} version={version} indicators={indicators} hasPendingProposal={!!pending} locale={locale} />
-      ) : (
-        actor.role === 'INSTITUTION' && <p className="text-sm text-slate-600" data-testid="read-only">{tEdit('readOnlyParticipant')}</p>
-      )}
-      <ProjectProgressReports projectId={project.id} reports={reports} canSubmit={version !== null} />
-      <ProjectComments projectId={project.id} comments={comments} canComment={can(actor, 'comment:write')} />
-      <ProjectAuditHistory entries={history} />
+      <ProjectUpdates actor={actor} project={project} />
     </article>
   );
 }
