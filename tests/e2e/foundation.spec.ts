@@ -61,7 +61,7 @@ test('the health check reports the database', async ({ request }) => {
 
 test('a database that is down gives 503, a clear page and a log line saying what to check', async ({ page }) => {
   // Same host, another port: the signed-in session cookie reaches this server too.
-  const server = await startServer(3199, { DATABASE_URL: 'postgresql://nobody:none@127.0.0.1:1/nothing' });
+  const server = await startServer(Number(process.env.E2E_DEAD_DB_PORT ?? 3199), { DATABASE_URL: 'postgresql://nobody:none@127.0.0.1:1/nothing' });
   try {
     const health = await fetch(`${server.url}/api/health`);
     expect(health.status).toBe(503);

@@ -5,6 +5,7 @@ import { InferredBadge, PlaceholderBadge, StageBadge } from '@/components/badges
 import { ProjectFacts } from '@/components/project/project-facts';
 import { ProjectHistory } from '@/components/project/project-history';
 import { ProjectMetrics } from '@/components/project/project-metrics';
+import { ProjectUpdates } from '@/components/project/project-updates';
 import { getProject } from '@/lib/projects';
 import { getActor, requireActor } from '@/lib/session';
 
@@ -58,6 +59,7 @@ export default async function ProjectPage({ params }: Props) {
       <ProjectFacts project={project} />
       <ProjectMetrics values={project.metricValues} />
       <ProjectHistory stageChanges={project.stageChanges} milestones={project.milestones} />
+      <ProjectUpdates actor={actor} project={project} />
     </article>
   );
 }

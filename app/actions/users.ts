@@ -1,0 +1,13 @@
+'use server';
+
+import { runAction, type ActionResult } from '@/lib/actions';
+import { userCreateSchema, userUpdateSchema } from '@/lib/schemas/user';
+import { createUser, updateUser } from '@/lib/users';
+
+export async function createUserAction(_prev: ActionResult | null, input: unknown): Promise<ActionResult> {
+  return runAction({ capability: 'user:manage', schema: userCreateSchema, input, write: (actor, data) => createUser({ actor, input: data }), revalidate: ['/admin/users', '/audit'] });
+}
+
+export async function updateUserAction(_prev: ActionResult | null, input: unknown): Promise<ActionResult> {
+  return runAction({ capability: 'user:manage', schema: userUpdateSchema, input, write: (actor, data) => updateUser({ actor, input: data }), revalidate: ['/admin/users', '/audit'] });
+}

@@ -1,0 +1,35 @@
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { CreateUserForm, UpdateUserForm } from '@/components/admin/user-forms';
+import { Section } from '@/components/section';
+import { can } from '@/lib/authz';
+import { requireActor } from '@/lib/session';
+import { listInstitutionChoices, listUsers } from '@/lib/users';
+
+export const metadata = { title: '用户管理' };
+
+/** Admins create users, change their role or institution, and disable them. */
+export default async function UsersPage() {
+  const actor = await requireActor();
+  if (!can(actor, 'user:manage')) notFound();
+  const [users, institutions, t] = await Promise.all([listUsers({ actor }), listInstitutionChoices({ actor }), getTranslations()]);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">{t('users.heading')}</h1>
+      <Section title={t('users.create')}>
+        <CreateUserForm institutions={institutions} />
+      </Section>
+      <ul className="space-y-3">
+        {users.map((u) => (
+          <li key={u.id} className="rounded-lg border border-slate-200 bg-white p-3" data-user={u.email}>
+            <p className="text-sm">
+              <span className="font-medium">{u.name}</span> · {u.email} · {t(`userRole.${u.role}`)}
+              {u.institution && ` · ${u.institution.name}`} · {u.disabled ? t('users.inactive') : t('users.active')}
+            </p>
+            <UpdateUserForm user={u} institutions={institutions} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+'use client';
+
+import { createContext, useActionState, useContext } from 'react';
+import { useTranslations } from 'next-intl';
+import type { ActionResult } from '@/lib/actions';
+
+type Action = (prev: ActionResult | null, input: FormData) => Promise<ActionResult>;
+
+const ResultContext = createContext<ActionResult | null>(null);
+
+/**
+ * A form posting to one server action: shows the action's result, the field
+ * messages next to their fields, and on CONFLICT what is saved now.
+ */
+export function ActionForm(props: { action: Action; submitLabel: string; testId: string; children: React.ReactNode; className?: string }) {
+  const [state, formAction, pending] = useActionState(props.action, null);
+  const t = useTranslations('forms');
+  return (
+    <form action={formAction} data-testid={props.testId} data-result={state?.message ?? ''} className={props.className ?? 'space-y-2'}>
+      <ResultContext.Provider value={state}>{props.children}</ResultContext.Provider>
+      {state?.message && (
+        <p role={state.ok ? 'status' : 'alert'} className={`text-sm ${state.ok ? 'text-emerald-700' : 'text-red-700'}`} data-testid={`${props.testId}-result`}>
+          {t(`result.${state.message}`)}
+        </p>
+      )}
+      {state?.message === 'CONFLICT' && state.current && <ConflictDetails current={state.current} />}
+      <button type="submit" disabled={pending} className="rounded bg-red-800 px-3 py-1.5 text-sm text-white hover:bg-red-900 disabled:opacity-60">
+        {pending ? t('saving') : props.submitLabel}
+      </button>
+    </form>
+  );
+}
+
+function ConflictDetails({ current }: { current: Record<string, unknown> }) {
+  const t = useTranslations('forms');
+  return (
+    <div className="rounded border border-amber-400 bg-amber-50 p-2 text-sm" data-testid="conflict">
+      <p className="font-medium">{t('conflictNow')}</p>
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-3">
+        {Object.entries(current).map(([key, value]) => (
+          <div key={key} className="contents">
+            <dt className="text-slate-600">{t.has(`field.${key}`) ? t(`field.${key}`) : key}</dt>
+            <dd data-field={key}>{Array.isArray(value) ? value.join('、') : String(value ?? '')}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+/** The messages for one field of the surrounding ActionForm. */
+export function FieldMessages({ name }: { name: string }) {
+  const state = useContext(ResultContext);
+  const t = useTranslations('formErrors');
+  const messages = state?.fieldErrors?.[name];
+  if (!messages?.length) return null;
+  return (
+    <span className="block text-xs text-red-700" data-field-error={name}>
+      {messages.map((m) => (t.has(m) ? t(m) : t('invalid'))).join(' ')}
+    </span>
+  );
+}
+
+/** A labelled input with its messages. */
+export function Field(props: { name: string; label: string; children: React.ReactNode }) {
+  return (
+    <label className="block text-sm">
+      <span className="text-slate-700">{props.label}</span>
+      {props.children}
+      <FieldMessages name={props.name} />
+    </label>
+  );
+}
+
+export const inputClass = 'mt-1 w-full rounded border border-slate-300 px-2 py-1 text-sm';

@@ -1,0 +1,37 @@
+import { useTranslations } from 'next-intl';
+import { addCommentAction } from '@/app/actions/comments';
+import { ActionForm, Field, inputClass } from '@/components/forms/action-form';
+import { Section } from '@/components/section';
+import type { CommentRow } from '@/lib/comments';
+import { isoDate } from '@/lib/format';
+
+/** Regulators' remarks on the project; the form only for those who may comment. */
+export function ProjectComments({ projectId, comments, canComment }: { projectId: number; comments: CommentRow[]; canComment: boolean }) {
+  const t = useTranslations('comments');
+  return (
+    <Section title={t('heading')} id="comments">
+      {comments.length === 0 ? (
+        <p className="text-sm text-slate-600">{t('empty')}</p>
+      ) : (
+        <ul className="mb-3 space-y-2 text-sm" data-testid="comments">
+          {comments.map((c) => (
+            <li key={c.id} className="border-l-2 border-amber-500 pl-3">
+              <p>{c.body}</p>
+              <p className="text-xs text-slate-500">
+                {c.author.name} · {isoDate(c.createdAt)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canComment && (
+        <ActionForm action={addCommentAction} submitLabel={t('submit')} testId="comment-form">
+          <input type="hidden" name="projectId" value={projectId} />
+          <Field name="body" label={t('body')}>
+            <textarea name="body" rows={2} required className={inputClass} />
+          </Field>
+        </ActionForm>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,41 @@
+import { useTranslations } from 'next-intl';
+import { submitProgressReportAction } from '@/app/actions/projects';
+import { ActionForm, Field, inputClass } from '@/components/forms/action-form';
+import { Section } from '@/components/section';
+import { isoDate } from '@/lib/format';
+import type { ProgressReportRow } from '@/lib/progress-reports';
+
+/** Quarterly progress reports; the form only for the lead institution's users. */
+export function ProjectProgressReports({ projectId, reports, canSubmit }: { projectId: number; reports: ProgressReportRow[]; canSubmit: boolean }) {
+  const t = useTranslations('reports');
+  return (
+    <Section title={t('heading')} id="reports">
+      {reports.length === 0 ? (
+        <p className="text-sm text-slate-600">{t('empty')}</p>
+      ) : (
+        <ul className="mb-3 space-y-2 text-sm" data-testid="progress-reports">
+          {reports.map((r) => (
+            <li key={r.id} className="border-l-2 border-sky-600 pl-3" data-period={r.period}>
+              <p className="font-medium">{r.period}</p>
+              <p className="whitespace-pre-line">{r.body}</p>
+              <p className="text-xs text-slate-500">
+                {r.author.name} · {isoDate(r.createdAt)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canSubmit && (
+        <ActionForm action={submitProgressReportAction} submitLabel={t('submit')} testId="report-form">
+          <input type="hidden" name="projectId" value={projectId} />
+          <Field name="period" label={t('period')}>
+            <input name="period" required placeholder="2021-Q1" className={inputClass} />
+          </Field>
+          <Field name="body" label={t('body')}>
+            <textarea name="body" rows={4} required className={inputClass} />
+          </Field>
+        </ActionForm>
+      )}
+    </Section>
+  );
+}

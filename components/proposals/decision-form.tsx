@@ -1,0 +1,26 @@
+import { useTranslations } from 'next-intl';
+import { decideProposalAction } from '@/app/actions/proposals';
+import { ActionForm, Field, inputClass } from '@/components/forms/action-form';
+
+/** Approve or reject one proposal, with a note. */
+export function DecisionForm({ proposalId }: { proposalId: number }) {
+  const t = useTranslations('proposals');
+  return (
+    <div className="grid gap-2 md:grid-cols-2">
+      {(['APPROVE', 'REJECT'] as const).map((decision) => (
+        <ActionForm
+          key={decision}
+          action={decideProposalAction}
+          submitLabel={t(decision === 'APPROVE' ? 'approve' : 'reject')}
+          testId={`decide-${decision.toLowerCase()}-${proposalId}`}
+        >
+          <input type="hidden" name="proposalId" value={proposalId} />
+          <input type="hidden" name="decision" value={decision} />
+          <Field name="note" label={t('note')}>
+            <input name="note" required className={inputClass} />
+          </Field>
+        </ActionForm>
+      ))}
+    </div>
+  );
+}

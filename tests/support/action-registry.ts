@@ -1,0 +1,150 @@
+/**
+ * Every server action and route handler, with the capability the permission
+ * map must grant for it and a way to build an input that succeeds for an
+ * allowed actor. The role matrix fails for any export without an entry here.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Actor, Capability } from '@/lib/authz';
+import type { PrismaClient } from '@/lib/prisma';
+import { projectId, type TestActors } from './users';
+
+export type Ctx = { prisma: PrismaClient; actors: TestActors; actor: Actor | null; n: number };
+export type Entry = {
+  /** null: public (anyone, signed in or not). */
+  capability: Capability | null;
+  /** Whether a successful call writes an audit entry. */
+  audited: boolean;
+  /** The fields of the input, for the hostile-input tests (empty for actions without a schema). */
+  fields: string[];
+  input: (ctx: Ctx) => Promise<Record<string, unknown>>;
+  /** Form-only actions take the FormData as their one argument. */
+  formOnly?: boolean;
+};
+
+const version = async (prisma: PrismaClient, id: number) => (await prisma.project.findUniqueOrThrow({ where: { id } })).version;
+
+/** BJFT-06 (led by the institution demo user's bank) is where institution actions act. */
+async function ownProject(ctx: Ctx) {
+  return projectId(ctx.prisma, 'BJFT-06');
+}
+
+export const ACTIONS: Record<string, Entry> = {
+  'locale#setLocale': { capability: null, audited: false, fields: [], formOnly: true, input: async () => ({ locale: 'zh' }) },
+  'projects#editProjectDetailsAction': {
+    capability: 'project:edit',
+    audited: true,
+    fields: ['projectId', 'version', 'summary', 'scenarios'],
+    input: async (ctx) => {
+      const id = await ownProject(ctx);
+      return { projectId: id, version: await version(ctx.prisma, id), summary: `简介 ${ctx.n}`, scenarios: '生活缴费' };
+    },
+  },
+  'projects#proposeStageAction': {
+    capability: 'stage:propose',
+    audited: true,
+    fields: ['projectId', 'version', 'toStage', 'effectiveDate', 'evidenceNote'],
+    input: async (ctx) => {
+      const id = await ownProject(ctx);
+      await ctx.prisma.stageProposal.deleteMany({ where: { projectId: id, status: 'PENDING' } });
+      return { projectId: id, version: await version(ctx.prisma, id), toStage: 'PROMOTION', effectiveDate: '2021-01-01', evidenceNote: '推广证明' };
+    },
+  },
+  'projects#addMilestoneAction': {
+    capability: 'milestone:write',
+    audited: true,
+    fields: ['projectId', 'title', 'dueDate'],
+    input: async (ctx) => ({ projectId: await ownProject(ctx), title: `里程碑 ${ctx.n}`, dueDate: '2022-06-30' }),
+  },
+  'projects#completeMilestoneAction': {
+    capability: 'milestone:write',
+    audited: true,
+    fields: ['projectId', 'milestoneId', 'completedAt'],
+    input: async (ctx) => {
+      const id = await ownProject(ctx);
+      const m = await ctx.prisma.milestone.create({ data: { projectId: id, title: `待完成 ${ctx.n}`, dueDate: new Date('2022-01-01') } });
+      return { projectId: id, milestoneId: m.id, completedAt: '2022-01-15' };
+    },
+  },
+  'projects#recordMetricAction': {
+    capability: 'metric:record',
+    audited: true,
+    fields: ['projectId', 'indicatorCode', 'asOf', 'value', 'unit', 'qualifier', 'sourceNote', 'correctionNote'],
+    input: async (ctx) => {
+      const asOf = new Date(Date.UTC(2023, 0, 1 + ctx.n)).toISOString().slice(0, 10);
+      return { projectId: await ownProject(ctx), indicatorCode: 'SCENARIOS', asOf, value: String(100 + ctx.n), unit: '个', sourceNote: '月报', correctionNote: '' };
+    },
+  },
+  'projects#submitProgressReportAction': {
+    capability: 'project:edit',
+    audited: true,
+    fields: ['projectId', 'period', 'body'],
+    input: async (ctx) => ({ projectId: await ownProject(ctx), period: `${2020 + (ctx.n % 5)}-Q${1 + (Math.floor(ctx.n / 5) % 4)}`, body: `本季度进展 ${ctx.n}` }),
+  },
+  'proposals#decideProposalAction': {
+    capability: 'stage:decide',
+    audited: true,
+    fields: ['proposalId', 'decision', 'note'],
+    input: async (ctx) => {
+      const id = await projectId(ctx.prisma, 'BJFT-02');
+      const p = await ctx.prisma.stageProposal.create({
+        data: { projectId: id, fromStage: 'ONLINE', toStage: 'PROMOTION', effectiveDate: new Date('2021-01-01'), evidenceNote: '证据', proposerId: ctx.actors.cmb.userId },
+      });
+      return { proposalId: p.id, decision: 'REJECT', note: '材料不足' };
+    },
+  },
+  'comments#addCommentAction': {
+    capability: 'comment:write',
+    audited: true,
+    fields: ['projectId', 'body'],
+    input: async (ctx) => ({ projectId: await projectId(ctx.prisma, 'BJFT-03'), body: `请补充数据口径 ${ctx.n}` }),
+  },
+  'users#createUserAction': {
+    capability: 'user:manage',
+    audited: true,
+    fields: ['email', 'name', 'role', 'institutionId', 'password'],
+    input: async (ctx) => ({ email: `user${ctx.n}@matrix.example`, name: `用户 ${ctx.n}`, role: 'LEADER', institutionId: '', password: 'long-enough-password' }),
+  },
+  'users#updateUserAction': {
+    capability: 'user:manage',
+    audited: true,
+    fields: ['userId', 'role', 'institutionId'],
+    input: async (ctx) => {
+      const u = await ctx.prisma.user.create({ data: { email: `target${ctx.n}@matrix.example`, name: '目标', role: 'LEADER', passwordHash: 'x' } });
+      return { userId: u.id, role: 'REGULATOR', institutionId: '', disabled: '' };
+    },
+  },
+};
+
+/** GET route handlers under app/api (next-auth's own endpoints excepted), by path. */
+export const ROUTES: Record<string, { capability: Capability | null; path: string }> = {
+  'api/health': { capability: null, path: '/api/health' },
+  'api/audit': { capability: 'audit:read', path: '/api/audit?project=BJFT-02' },
+};
+
+/** Every exported server action, as "file#export", found by reading app/actions. */
+export async function discoverActions(): Promise<Map<string, (prev: unknown, input: unknown) => Promise<unknown>>> {
+  const dir = path.resolve('app/actions');
+  const found = new Map<string, (prev: unknown, input: unknown) => Promise<unknown>>();
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+    const mod = (await import(path.join(dir, file))) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(mod)) {
+      if (typeof value === 'function') found.set(`${file.replace(/\.ts$/, '')}#${name}`, value as (prev: unknown, input: unknown) => Promise<unknown>);
+    }
+  }
+  return found;
+}
+
+/** Every route handler folder under app/api except next-auth's. */
+export function discoverRoutes(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === 'route.ts') out.push(path.relative('app', path.dirname(full)));
+    }
+  };
+  walk(path.resolve('app/api'));
+  return out.filter((r) => !r.startsWith('api/auth')).sort();
+}

@@ -1,0 +1,80 @@
+/**
+ * Values that are never valid for a field of a write schema, by field name:
+ * hostile strings, wrong types, out-of-range numbers, impossible dates. Shared
+ * by the schema property tests (unit) and the action property tests (integration).
+ */
+import fc from 'fast-check';
+
+const weird = fc.oneof(
+  fc.constant(null),
+  fc.object({ maxDepth: 2 }),
+  fc.array(fc.anything({ maxDepth: 1 }), { minLength: 2, maxLength: 3 }),
+  fc.constantFrom(NaN, Infinity, -Infinity, true, false),
+);
+const injection = fc.constantFrom("1'; DROP TABLE \"Project\"; --", '<script>alert(1)</script>', '\u0000', '{{7*7}}', '../../etc/passwd', '%00');
+
+const id = fc.oneof(
+  weird.filter((v) => v !== null),
+  fc.integer({ min: -1_000_000, max: 0 }),
+  fc.constantFrom(1.5, 2 ** 31, Number.MAX_SAFE_INTEGER, '0', '-1', '1.5', '1e3', '', 'abc', '12345678901', ' 7 7'),
+  injection,
+  fc.string().filter((s) => !/^\d{1,10}$/.test(s.trim())),
+);
+const date = fc.oneof(
+  weird,
+  fc.integer(),
+  fc.constantFrom('2021-02-30', '2021-13-01', '2021-00-10', '0000-00-00', '21-01-01', '2021/01/01', '1900-01-01', '9999-12-31', ''),
+  injection,
+  fc.string().filter((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s.trim())),
+);
+const decimal = fc.oneof(
+  weird.filter((v) => v !== null),
+  fc.double({ max: -0.0001, noNaN: true }),
+  fc.integer({ max: -1 }),
+  fc.constantFrom('-1', '1e400', '1.23456', 'abc', '1,2,3.4.5', '--1', '0x10', '1e16', 1e16, 1.23456),
+  injection,
+);
+const enumValue = fc.oneof(weird, fc.integer(), fc.string().filter((s) => !/^[A-Z_]+$/.test(s)), fc.constantFrom('approved', 'SUPERUSER', 'ROOT', ''));
+const requiredText = (max: number) => fc.oneof(weird, fc.integer(), fc.constantFrom('', '   ', '\n\t', 'x'.repeat(max + 1)));
+const optionalText = (max: number) => fc.oneof(weird.filter((v) => v !== null), fc.integer(), fc.constant('x'.repeat(max + 1)));
+
+export const HOSTILE: Record<string, fc.Arbitrary<unknown>> = {
+  projectId: id,
+  version: id,
+  milestoneId: id,
+  proposalId: id,
+  userId: id,
+  institutionId: fc.oneof(fc.integer({ min: -1000, max: 0 }), fc.constantFrom('abc', '-1', 1.5), fc.object({ maxDepth: 1 })),
+  summary: optionalText(2000),
+  scenarios: fc.oneof(fc.integer(), fc.object({ maxDepth: 1 }), fc.constant(['x'.repeat(41)]), fc.constant(Array.from({ length: 21 }, (_, i) => `场景${i}`)), fc.constant([1, 2])),
+  toStage: enumValue,
+  effectiveDate: date,
+  evidenceNote: requiredText(2000),
+  decision: enumValue,
+  note: requiredText(1000),
+  title: requiredText(200),
+  body: requiredText(5000),
+  period: fc.oneof(weird, fc.integer(), fc.constantFrom('', '2021', '2021-Q5', '2021-Q0', '2021Q1', '21-Q1', '1989-Q4', '2021-Q1-extra'), injection),
+  dueDate: date,
+  completedAt: date,
+  indicatorCode: fc.oneof(weird, fc.integer(), fc.constantFrom('', 'cash', 'A B', 'X'.repeat(41)), injection),
+  asOf: date,
+  value: decimal,
+  unit: requiredText(20),
+  qualifier: fc.oneof(fc.integer(), fc.object({ maxDepth: 1 }), fc.constantFrom('ROUGHLY', 'exact', 'NULL')),
+  sourceNote: requiredText(500),
+  correctionNote: optionalText(500),
+  email: fc.oneof(weird, fc.integer(), fc.constantFrom('', 'no-at-sign', 'a@', '@b.example', 'a b@c.example'), injection),
+  name: requiredText(100),
+  role: enumValue,
+  password: fc.oneof(weird, fc.integer(), fc.constantFrom('', 'short', '12345678901')),
+};
+
+/** A valid input with a non-empty set of its fields replaced by hostile values. */
+export function mutated(valid: Record<string, unknown>, fields: string[]) {
+  const hostileFields = fields.filter((f) => f in HOSTILE);
+  return fc
+    .subarray(hostileFields, { minLength: 1 })
+    .chain((keys) => fc.tuple(fc.constant(keys), fc.tuple(...keys.map((k) => HOSTILE[k]))))
+    .map(([keys, values]) => ({ keys, input: { ...valid, ...Object.fromEntries(keys.map((k, i) => [k, values[i]])) } }));
+}

@@ -1,0 +1,68 @@
+/** Property tests: every write schema survives any value, and refuses hostile fields with a field message. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { metricRecordSchema } from '@/lib/schemas/metric';
+import { commentSchema, milestoneAddSchema, progressReportSchema, milestoneCompleteSchema, projectDetailsSchema, proposalDecisionSchema, stageProposalSchema } from '@/lib/schemas/project';
+import { userCreateSchema, userUpdateSchema } from '@/lib/schemas/user';
+import { auditFilterSchema } from '@/lib/schemas/audit';
+import { toInput } from '@/lib/schemas/fields';
+import { mutated } from '../support/hostile';
+
+const RUNS = 300;
+
+const SCHEMAS: [string, z.ZodType, Record<string, unknown>][] = [
+  ['projectDetails', projectDetailsSchema, { projectId: '6', version: '1', summary: '简介', scenarios: '缴费\n缴税' }],
+  ['stageProposal', stageProposalSchema, { projectId: 6, version: 1, toStage: 'PROMOTION', effectiveDate: '2021-01-01', evidenceNote: '证据' }],
+  ['proposalDecision', proposalDecisionSchema, { proposalId: '1', decision: 'APPROVE', note: '同意' }],
+  ['milestoneAdd', milestoneAddSchema, { projectId: '6', title: '上线', dueDate: '2021-01-01' }],
+  ['milestoneComplete', milestoneCompleteSchema, { projectId: '6', milestoneId: '2', completedAt: '2021-01-01' }],
+  ['metricRecord', metricRecordSchema, { projectId: '6', indicatorCode: 'USERS', asOf: '2021-01-01', value: '1,234.5', unit: '人次', sourceNote: '月报' }],
+  ['progressReport', progressReportSchema, { projectId: '6', period: '2021-q1', body: '进展' }],
+  ['comment', commentSchema, { projectId: '3', body: '请补充数据口径' }],
+  ['userCreate', userCreateSchema, { email: 'A@B.example', name: '新用户', role: 'LEADER', institutionId: '', password: 'long-enough-password' }],
+  ['userUpdate', userUpdateSchema, { userId: '3', role: 'INSTITUTION', institutionId: '4', disabled: 'on' }],
+];
+
+describe.each(SCHEMAS)('%s schema', (_name, schema, valid) => {
+  it('accepts the valid example', () => {
+    expect(schema.safeParse(valid).success).toBe(true);
+  });
+
+  it('never throws on any value at all', () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.dictionary(fc.string(), fc.anything()), (anything, dict) => {
+        schema.safeParse(anything);
+        schema.safeParse({ ...valid, ...dict });
+        schema.safeParse(toInput(anything));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('refuses hostile values in any field, naming a field', () => {
+    fc.assert(
+      fc.property(mutated(valid, Object.keys(valid)), ({ input }) => {
+        const result = schema.safeParse(input);
+        expect(result.success).toBe(false);
+        if (!result.success) {
+          const { fieldErrors } = z.flattenError(result.error);
+          expect(Object.values(fieldErrors).flat().length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('audit filter schema', () => {
+  it('ignores whatever it cannot read instead of failing', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom('project', 'user', 'action', 'from', 'to', 'x'), fc.string()), (query) => {
+        expect(auditFilterSchema.safeParse(query).success).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(auditFilterSchema.parse({ project: 'bjft-02', action: 'NOPE', from: '2021-02-30' })).toEqual({ project: 'BJFT-02' });
+  });
+});
