@@ -2,27 +2,39 @@
 
 import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import { useTranslations } from 'next-intl';
-import { importAction, type ImportState } from '@/app/import/actions';
+import { applyImportAction, previewImportAction, type ImportPreview } from '@/app/actions/imports';
+import type { ActionResult } from '@/lib/actions';
 
 /** Upload → dry-run preview listing every problem → confirm, which sends the same file with its hash. */
 export function ImportForm({ tables }: { tables: string[] }) {
   const t = useTranslations('transfer');
-  const [state, action, pending] = useActionState<ImportState, FormData>(importAction, { ok: false });
+  const [preview, check, checking] = useActionState<ImportPreview, FormData>(previewImportAction, { ok: false });
+  const [applied, apply, applying] = useActionState<ActionResult & { rows?: number }, FormData>(applyImportAction, { ok: false });
   // The choice and the file are kept here: the confirm step must send the very file that was checked.
   const [table, setTable] = useState(tables[0]);
   const [file, setFile] = useState<File | null>(null);
-  const [changed, setChanged] = useState(false);
-  const ready = state.message === 'READY' && state.hash && !changed;
+  const [step, setStep] = useState<'edit' | 'checked' | 'applied'>('edit');
+  const ready = step === 'checked' && preview.message === 'READY' && preview.hash;
+  const pending = checking || applying;
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const form = new FormData();
     form.set('table', table);
     if (file) form.set('file', file);
-    if (ready) form.set('hash', state.hash!);
-    setChanged(false);
-    startTransition(() => action(form));
+    if (ready) form.set('hash', preview.hash!);
+    setStep(ready ? 'applied' : 'checked');
+    startTransition(() => (ready ? apply(form) : check(form)));
   }
+  const changed = () => setStep('edit');
+  const state: ImportState =
+    step === 'applied' && !applying
+      ? applied.ok
+        ? { ok: true, message: 'WRITTEN', rows: preview.rows }
+        : { ok: false, message: applied.message === 'CONFLICT' ? 'CONFLICT' : 'PROBLEMS' }
+      : step === 'checked' && !checking
+        ? preview
+        : { ok: false };
 
   return (
     <form onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="import-form">
@@ -33,7 +45,7 @@ export function ImportForm({ tables }: { tables: string[] }) {
           value={table}
           onChange={(e) => {
             setTable(e.target.value);
-            setChanged(true);
+            changed();
           }}
           className="mt-1 block rounded border border-slate-300 px-2 py-1"
         >
@@ -54,17 +66,19 @@ export function ImportForm({ tables }: { tables: string[] }) {
           className="mt-1 block"
           onChange={(e) => {
             setFile(e.target.files?.[0] ?? null);
-            setChanged(true);
+            changed();
           }}
         />
       </label>
       <button type="submit" disabled={pending} className="rounded bg-red-800 px-4 py-2 text-sm text-white hover:bg-red-900 disabled:opacity-60">
-        {ready ? t('confirm', { rows: state.rows ?? 0 }) : t('check')}
+        {ready ? t('confirm', { rows: preview.rows ?? 0 }) : t('check')}
       </button>
       <ImportOutcome state={state} />
     </form>
   );
 }
+
+type ImportState = Omit<ImportPreview, 'message'> & { message?: ImportPreview['message'] | 'WRITTEN' | 'CONFLICT' };
 
 function ImportOutcome({ state }: { state: ImportState }) {
   const t = useTranslations('transfer');
@@ -80,7 +94,7 @@ function ImportOutcome({ state }: { state: ImportState }) {
               line: 'line' in refusal ? refusal.line : 0,
               column: 'column' in refusal ? refusal.column : '',
             })
-          : t(`outcome.${state.message}`, { rows: state.rows ?? 0, written: state.written ?? 0, problems: state.problems?.length ?? 0 })}
+          : t(`outcome.${state.message}`, { rows: state.rows ?? 0, written: state.rows ?? 0, problems: state.problems?.length ?? 0 })}
       </p>
       {state.problems && state.problems.length > 0 && (
         <table className="w-full text-left" data-testid="import-problems">

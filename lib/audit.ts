@@ -1,13 +1,12 @@
 import 'server-only';
 import type { Actor } from './authz';
 import { can, projectReadScope } from './authz';
-import { db, type Db } from './db';
+import { db, type DbTransaction } from './db';
 import { AppError } from './errors';
 import type { AuditAction } from './generated/prisma/enums';
 import type { Prisma } from './generated/prisma/client';
 
-/** The client inside `db.$transaction(async (tx) => …)`. */
-export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+export type Tx = DbTransaction;
 
 type Snapshot = Prisma.InputJsonValue | null;
 

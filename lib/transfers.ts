@@ -6,6 +6,7 @@ import 'server-only';
  */
 import crypto from 'node:crypto';
 import type { Readable } from 'node:stream';
+import { writeAudit } from './audit';
 import { can, institutionReadScope, projectReadScope, type Actor } from './authz';
 import { db, type DbTransaction } from './db';
 import { AppError } from './errors';
@@ -105,11 +106,15 @@ export async function applyImport(options: { actor: Actor; table: Table; file: U
       if (!read.ok) return { ok: false as const, refusal: read.refusal };
       const base = { ok: true as const, hash: options.hash, rows: read.rows.length, problems: result!.problems };
       if (result!.problems.length) return base;
-      const written =
+      const created =
         options.table === 'projects'
-          ? await writeProjects(tx, result!.ready as Parameters<typeof writeProjects>[1])
-          : await writeInstitutions(tx, result!.ready as Parameters<typeof writeInstitutions>[1]);
-      return { ...base, written: written.length };
+          ? (await writeProjects(tx, result!.ready as Parameters<typeof writeProjects>[1])).map((p) => ({ id: p.id, entityType: 'Project', projectId: p.id, after: { code: p.code } }))
+          : (await writeInstitutions(tx, result!.ready as Parameters<typeof writeInstitutions>[1])).map((i) => ({ id: i.id, entityType: 'Institution', projectId: null, after: { name: i.name } }));
+      // One audit entry per record created, in the import's own transaction.
+      for (const c of created) {
+        await writeAudit(tx, { actor: options.actor, action: 'IMPORT_CREATE', entityType: c.entityType, entityId: c.id, projectId: c.projectId, after: { ...c.after, file: options.file.name } });
+      }
+      return { ...base, written: created.length };
     },
     { timeout: 120_000, maxWait: 10_000 },
   );

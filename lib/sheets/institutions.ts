@@ -70,7 +70,9 @@ export async function checkInstitutionRows(tx: Tx, rows: ReadRow[]): Promise<{ p
   return { problems, ready };
 }
 
-export async function writeInstitutions(tx: Tx, ready: Ready[]): Promise<string[]> {
-  await tx.institution.createMany({ data: ready.map((r) => ({ ...r, sourceNote: r.sourceNote || null })) });
-  return ready.map((r) => r.name);
+export async function writeInstitutions(tx: Tx, ready: Ready[]): Promise<{ id: number; name: string }[]> {
+  return tx.institution.createManyAndReturn({
+    data: ready.map((r) => ({ ...r, sourceNote: r.sourceNote || null })),
+    select: { id: true, name: true },
+  });
 }

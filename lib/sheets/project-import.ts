@@ -77,8 +77,9 @@ export async function checkProjectRows(tx: Tx, rows: ReadRow[]): Promise<{ probl
   return { problems, ready };
 }
 
-/** Writes checked rows: projects, their institutions, technologies and stage history. */
-export async function writeProjects(tx: Tx, ready: Resolved[]): Promise<string[]> {
+/** Writes checked rows: projects, their institutions, technologies and stage history. Returns the new ids. */
+export async function writeProjects(tx: Tx, ready: Resolved[]): Promise<{ id: number; code: string }[]> {
+  const created: { id: number; code: string }[] = [];
   for (const p of ready) {
     const history = (
       [
@@ -89,7 +90,8 @@ export async function writeProjects(tx: Tx, ready: Resolved[]): Promise<string[]
         ['WITHDRAWN', p.withdrawnAt],
       ] as const
     ).filter((h): h is [(typeof h)[0], Date] => h[1] !== null);
-    await tx.project.create({
+    const row = await tx.project.create({
+      select: { id: true, code: true },
       data: {
         code: p.code,
         name: p.name,
@@ -123,6 +125,7 @@ export async function writeProjects(tx: Tx, ready: Resolved[]): Promise<string[]
         },
       },
     });
+    created.push(row);
   }
-  return ready.map((p) => p.code);
+  return created;
 }

@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => prisma.$disconnect());
 
 const actorFor = (capability: string): Actor =>
-  capability === 'stage:decide' || capability === 'comment:write' ? actors.regulator : capability === 'user:manage' ? actors.admin : actors.cmb;
+  capability === 'stage:decide' || capability === 'comment:write' ? actors.regulator : capability === 'user:manage' || capability === 'data:import' ? actors.admin : actors.cmb;
 
 const WRITE_ACTIONS = Object.entries(ACTIONS).filter(([, e]) => e.capability !== null);
 

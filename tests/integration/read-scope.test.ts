@@ -3,16 +3,18 @@ import type { Actor } from '@/lib/authz';
 import { getDefaultProgram, getProgramKpis } from '@/lib/programs';
 import { getProject, listProjects } from '@/lib/projects';
 import { seedBeijingPilot } from '@/seeds/seed';
-import { admin, institutionActor, leader, regulator } from '../support/actors';
 import { resetDatabase, testClient } from '../support/db';
+import { createActors, type TestActors } from '../support/users';
 
 const prisma = testClient();
 let programId: number;
+let actors: TestActors;
 
 beforeAll(async () => {
   await resetDatabase(prisma);
   await seedBeijingPilot(prisma);
   programId = (await getDefaultProgram())!.id;
+  actors = await createActors(prisma);
 });
 afterAll(() => prisma.$disconnect());
 
@@ -20,25 +22,24 @@ const kpi = async (actor: Actor, key: string) => (await getProgramKpis({ actor, 
 
 describe('read scope in the data layer', () => {
   it('lets regulators, leaders and admins read every project', async () => {
-    for (const actor of [regulator, leader, admin]) {
+    for (const actor of [actors.regulator, actors.leader, actors.admin]) {
       expect(await listProjects({ actor, programId })).toHaveLength(46);
       expect(await kpi(actor, 'PROJECTS')).toBe(46);
     }
   });
 
   it('shows an institution only the projects it leads or joins', async () => {
-    const cmb = await institutionActor(prisma, '招商银行北京分行');
+    const { cmb, park } = actors;
     expect((await listProjects({ actor: cmb, programId })).map((p) => p.code)).toEqual(['BJFT-02', 'BJFT-06']);
     expect(await kpi(cmb, 'PROJECTS')).toBe(2);
     expect(await kpi(cmb, 'INSTITUTIONS')).toBe(1);
 
-    const park = await institutionActor(prisma, '北京金融安全产业园');
     expect((await listProjects({ actor: park, programId })).map((p) => p.code)).toEqual(['BJFT-08']);
     expect(await getProject({ actor: park, code: 'BJFT-08' })).not.toBeNull();
   });
 
   it("gives an institution nothing for another institution's project, exactly as for an unknown code", async () => {
-    const cmb = await institutionActor(prisma, '招商银行北京分行');
+    const { cmb } = actors;
     expect(await getProject({ actor: cmb, code: 'BJFT-05' })).toBeNull();
     expect(await getProject({ actor: cmb, code: 'BJFT-06' })).not.toBeNull();
   });

@@ -33,7 +33,7 @@ const actorFor = (role: Role | null): Actor | null =>
 
 function toFormData(input: Record<string, unknown>) {
   const form = new FormData();
-  for (const [k, v] of Object.entries(input)) form.set(k, String(v));
+  for (const [k, v] of Object.entries(input)) form.set(k, v instanceof Blob ? v : String(v));
   return form;
 }
 
@@ -67,7 +67,7 @@ describe('server actions × roles', async () => {
         } else if (entry.formOnly) {
           expect(result).toBeUndefined();
         } else {
-          expect(result).toEqual({ ok: true, message: 'SAVED' });
+          expect(result).toEqual(entry.success ?? { ok: true, message: 'SAVED' });
           expect(await prisma.auditEntry.count()).toBe(audits + (entry.audited ? 1 : 0));
         }
       });
@@ -81,8 +81,9 @@ describe('route handlers × roles', () => {
       const allowed = entry.capability === null || (role !== null && PERMISSIONS[role].includes(entry.capability));
       it(`GET /${route} as ${role ?? 'signed out'} is ${allowed ? 'allowed' : 'refused'}`, async () => {
         actAs(actorFor(role));
-        const { GET } = (await import(`@/app/${route}/route`)) as { GET: (r: Request) => Promise<Response> };
-        const res = await GET(new Request(`http://portal.test${entry.path}`));
+        type Handler = (r: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+        const { GET } = (await import(`@/app/${route}/route`)) as { GET: Handler };
+        const res = await GET(new Request(`http://portal.test${entry.path}`), { params: Promise.resolve(entry.params ?? {}) });
         expect(res.status).toBe(allowed ? 200 : role === null ? 401 : 403);
         if (!allowed) expect(JSON.stringify(await res.json())).not.toContain('entries');
       });

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '@/lib/authz';
 import { getDefaultProgram, getProgramKpis } from '@/lib/programs';
 import { getProject, listProjects } from '@/lib/projects';
 import * as bj from '@/seeds/beijing-pilot';
 import { seedBeijingPilot } from '@/seeds/seed';
-import { regulator } from '../support/actors';
 import { resetDatabase, testClient } from '../support/db';
 
 const prisma = testClient();
+// Reads need no user row: a regulator sees every project.
+const regulator: Actor = { userId: 1, role: 'REGULATOR', institutionId: null, name: 'regulator' };
 
 beforeAll(async () => {
   await resetDatabase(prisma);

@@ -4,8 +4,8 @@ import { readTable } from '@/lib/tabular/read';
 import { applyImport, exportTable, previewImport, tableColumns, type Format, type Table } from '@/lib/transfers';
 import { seedBeijingPilot, seedReferenceData } from '@/seeds/seed';
 import type { Actor } from '@/lib/authz';
-import { admin, institutionActor, regulator } from '../support/actors';
 import { resetDatabase, testClient } from '../support/db';
+import { createActors, type TestActors } from '../support/users';
 
 const prisma = testClient();
 const meta = { entries: [['导出人', 'test'] as [string, string]] };
@@ -23,14 +23,18 @@ const rowsOf = async (table: Table, format: Format, bytes: Uint8Array) => {
 };
 const counts = () => Promise.all([prisma.project.count(), prisma.institution.count(), prisma.stageChange.count()]);
 
+let actors: TestActors;
+
 beforeAll(async () => {
   await resetDatabase(prisma);
   await seedBeijingPilot(prisma);
+  actors = await createActors(prisma);
 });
 afterAll(() => prisma.$disconnect());
 
 describe('export and import', () => {
   it('round-trips the Beijing program: export, import into an empty database, export again, same content', async () => {
+    let admin = actors.admin;
     const before: Record<string, Uint8Array> = {};
     for (const table of ['institutions', 'projects'] as const) before[table] = await exported(admin, table, 'xlsx');
     const csvBefore = await exported(admin, 'projects', 'csv');
@@ -40,6 +44,8 @@ describe('export and import', () => {
     await resetDatabase(prisma);
     await seedReferenceData(prisma);
     expect(await counts()).toEqual([0, 0, 0]);
+    const importer = await prisma.user.create({ data: { email: 'importer@test.example', name: 'importer', role: 'ADMIN', passwordHash: 'x' } });
+    admin = { ...admin, userId: importer.id };
 
     for (const table of ['institutions', 'projects'] as const) {
       const file = { name: `${table}.xlsx`, bytes: before[table] };
@@ -53,6 +59,13 @@ describe('export and import', () => {
       expect(await rowsOf(table, 'xlsx', await exported(admin, table, 'xlsx'))).toEqual(await rowsOf(table, 'xlsx', before[table]));
     }
     expect(await rowsOf('projects', 'csv', await exported(admin, 'projects', 'csv'))).toEqual(await rowsOf('projects', 'csv', csvBefore));
+    // Every record the import created has its audit entry.
+    expect(await prisma.auditEntry.count({ where: { action: 'IMPORT_CREATE', actorId: admin.userId } })).toBe(46 + 77);
+
+    // Back to the seeded program for the tests that follow.
+    await resetDatabase(prisma);
+    await seedBeijingPilot(prisma);
+    actors = await createActors(prisma);
   });
 
   it('lists every problem by row and column and writes nothing when any row is wrong', async () => {
@@ -65,6 +78,7 @@ describe('export and import', () => {
     ].join('\n');
     const file = { name: 'p.csv', bytes: new TextEncoder().encode(csv) };
     const before = await counts();
+    const admin = actors.admin;
     const preview = await previewImport({ actor: admin, table: 'projects', file });
     expect(preview.ok).toBe(true);
     const problems = preview.ok ? preview.problems : [];
@@ -89,7 +103,7 @@ describe('export and import', () => {
       'NEW-03,x,BJ-FINTECH-PILOT,D9-9,否,APPROVED,2020-01-01,,,,,不存在的机构,,量子计算,,,否,',
       'NEW-04,x,NOPE,D1-1,否,APPROVED,2020-01-01,,,,,中国银联,,,,,否,',
     ].join('\n');
-    const preview = await previewImport({ actor: admin, table: 'projects', file: { name: 'p.csv', bytes: new TextEncoder().encode(csv) } });
+    const preview = await previewImport({ actor: actors.admin, table: 'projects', file: { name: 'p.csv', bytes: new TextEncoder().encode(csv) } });
     expect(preview.ok && preview.problems).toEqual([
       { line: 2, column: '领域编号', code: 'UNKNOWN_FIELD' },
       { line: 2, column: '牵头机构', code: 'UNKNOWN_INSTITUTION' },
@@ -100,13 +114,13 @@ describe('export and import', () => {
 
   it('refuses an apply whose file is not the one previewed', async () => {
     const file = { name: 'i.csv', bytes: new TextEncoder().encode('机构名称,机构类型,持牌,占位记录,数据来源\n新机构,BANK,是,否,') };
-    await expect(applyImport({ actor: admin, table: 'institutions', file, hash: 'not-the-hash' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(applyImport({ actor: actors.admin, table: 'institutions', file, hash: 'not-the-hash' })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await prisma.institution.count({ where: { name: '新机构' } })).toBe(0);
   });
 
   it('lets only administrators import, and exports only what the reader may see', async () => {
     const file = { name: 'i.csv', bytes: new TextEncoder().encode('机构名称,机构类型,持牌,占位记录,数据来源\n新机构,BANK,是,否,') };
-    const cmb = await institutionActor(prisma, '招商银行北京分行');
+    const { cmb, regulator } = actors;
     for (const actor of [regulator, cmb]) {
       await expect(previewImport({ actor, table: 'institutions', file })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     }

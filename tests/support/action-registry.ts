@@ -3,8 +3,10 @@
  * map must grant for it and a way to build an input that succeeds for an
  * allowed actor. The role matrix fails for any export without an entry here.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { expect } from 'vitest';
 import type { Actor, Capability } from '@/lib/authz';
 import type { PrismaClient } from '@/lib/prisma';
 import { projectId, type TestActors } from './users';
@@ -20,7 +22,15 @@ export type Entry = {
   input: (ctx: Ctx) => Promise<Record<string, unknown>>;
   /** Form-only actions take the FormData as their one argument. */
   formOnly?: boolean;
+  /** What an allowed call returns, when it is not the plain `{ ok: true, message: 'SAVED' }` of a write. */
+  success?: unknown;
 };
+
+/** A one-row institution sheet, new on every call, and its hash (what a preview returns to confirm). */
+function institutionUpload(n: number) {
+  const bytes = Buffer.from(`机构名称,机构类型,持牌,占位记录,数据来源\n矩阵测试机构 ${n},TECH_COMPANY,否,否,测试\n`);
+  return { file: new File([bytes], `institutions-${n}.csv`, { type: 'text/csv' }), hash: crypto.createHash('sha256').update(bytes).digest('hex') };
+}
 
 const version = async (prisma: PrismaClient, id: number) => (await prisma.project.findUniqueOrThrow({ where: { id } })).version;
 
@@ -114,12 +124,27 @@ export const ACTIONS: Record<string, Entry> = {
       return { userId: u.id, role: 'REGULATOR', institutionId: '', disabled: '' };
     },
   },
+  'imports#previewImportAction': {
+    capability: 'data:import',
+    audited: false,
+    fields: ['table', 'file', 'hash'],
+    success: { ok: true, message: 'READY', rows: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    input: async (ctx) => ({ table: 'institutions', file: institutionUpload(ctx.n).file }),
+  },
+  'imports#applyImportAction': {
+    capability: 'data:import',
+    audited: true,
+    fields: ['table', 'file', 'hash'],
+    input: async (ctx) => ({ table: 'institutions', ...institutionUpload(ctx.n) }),
+  },
 };
 
 /** GET route handlers under app/api (next-auth's own endpoints excepted), by path. */
-export const ROUTES: Record<string, { capability: Capability | null; path: string }> = {
+export const ROUTES: Record<string, { capability: Capability | null; path: string; params?: Record<string, string> }> = {
   'api/health': { capability: null, path: '/api/health' },
   'api/audit': { capability: 'audit:read', path: '/api/audit?project=BJFT-02' },
+  'api/export/[table]': { capability: 'program:read', path: '/api/export/projects?format=csv', params: { table: 'projects' } },
+  'api/templates/[table]': { capability: 'program:read', path: '/api/templates/projects', params: { table: 'projects' } },
 };
 
 /** Every exported server action, as "file#export", found by reading app/actions. */

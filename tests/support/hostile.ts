@@ -68,6 +68,10 @@ export const HOSTILE: Record<string, fc.Arbitrary<unknown>> = {
   name: requiredText(100),
   role: enumValue,
   password: fc.oneof(weird, fc.integer(), fc.constantFrom('', 'short', '12345678901')),
+  table: enumValue,
+  file: fc.oneof(weird, fc.integer(), fc.string(), injection),
+  // An empty hash means "preview", so only non-empty wrong values are hostile here.
+  hash: fc.oneof(weird.filter((v) => Boolean(v)), fc.integer({ min: 1 }), fc.constantFrom('abc', 'G'.repeat(64), '0'.repeat(63), 'F'.repeat(64)), injection),
 };
 
 /** A valid input with a non-empty set of its fields replaced by hostile values. */

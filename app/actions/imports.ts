@@ -1,0 +1,70 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import type { ActionResult } from '@/lib/actions';
+import { can } from '@/lib/authz';
+import { AppError } from '@/lib/errors';
+import type { Problem } from '@/lib/sheets/problems';
+import type { Refusal } from '@/lib/tabular/read';
+import { applyImport, previewImport, TABLES } from '@/lib/transfers';
+import { getActor } from '@/lib/session';
+
+export type ImportPreview = {
+  ok: boolean;
+  fieldErrors?: Record<string, string[]>;
+  message?: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'INVALID_INPUT' | 'REFUSED' | 'PROBLEMS' | 'READY';
+  refusal?: Refusal;
+  problems?: Problem[];
+  rows?: number;
+  hash?: string;
+};
+
+const importInput = z.object({
+  table: z.enum(TABLES),
+  file: z.instanceof(File).refine((f) => f.size > 0, { message: 'REQUIRED' }),
+  hash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+});
+
+/** The three fields, from a form post or a plain object; a file is kept as a File. */
+function fieldsOf(input: unknown): Record<string, unknown> {
+  const get = (key: string): unknown =>
+    input instanceof FormData ? input.get(key) : typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[key] : undefined;
+  return { table: get('table'), file: get('file'), hash: get('hash') || undefined };
+}
+
+async function authorisedInput(form: unknown) {
+  const actor = await getActor();
+  if (!actor) return { error: 'UNAUTHENTICATED' as const };
+  if (!can(actor, 'data:import')) return { error: 'FORBIDDEN' as const };
+  const input = importInput.safeParse(fieldsOf(form));
+  if (!input.success) return { error: 'INVALID_INPUT' as const, fieldErrors: z.flattenError(input.error).fieldErrors as Record<string, string[]> };
+  const { table, file, hash } = input.data;
+  return { actor, table, hash, upload: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } };
+}
+
+/** The dry run: every problem by row and column; writes nothing. */
+export async function previewImportAction(_previous: unknown, form: FormData): Promise<ImportPreview> {
+  const input = await authorisedInput(form);
+  if ('error' in input) return { ok: false, message: input.error, ...('fieldErrors' in input ? { fieldErrors: input.fieldErrors } : {}) };
+  const result = await previewImport({ actor: input.actor, table: input.table, file: input.upload });
+  if (!result.ok) return { ok: false, message: 'REFUSED', refusal: result.refusal };
+  if (result.problems.length) return { ok: false, message: 'PROBLEMS', problems: result.problems, rows: result.rows };
+  return { ok: true, message: 'READY', rows: result.rows, hash: result.hash };
+}
+
+/** Writes the previewed file (named by its hash) in one transaction, with an audit entry per record. */
+export async function applyImportAction(_previous: unknown, form: FormData): Promise<ActionResult> {
+  const input = await authorisedInput(form);
+  if ('error' in input) return { ok: false, message: input.error, ...('fieldErrors' in input ? { fieldErrors: input.fieldErrors } : {}) };
+  if (!input.hash) return { ok: false, message: 'INVALID_INPUT', fieldErrors: { hash: ['REQUIRED'] } };
+  try {
+    const result = await applyImport({ actor: input.actor, table: input.table, file: input.upload, hash: input.hash });
+    if (!result.ok || result.problems.length) return { ok: false, message: 'INVALID_INPUT' };
+  } catch (err) {
+    if (err instanceof AppError) return { ok: false, message: err.code };
+    throw err;
+  }
+  revalidatePath('/', 'layout');
+  return { ok: true, message: 'SAVED' };
+}
