@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '@/lib/authz';
+import { resolveFilters } from '@/lib/filter-targets';
 import { getDefaultProgram, getProgramKpis } from '@/lib/programs';
 import { getProject, listProjects } from '@/lib/projects';
 import * as bj from '@/seeds/beijing-pilot';
@@ -6,6 +8,7 @@ import { seedBeijingPilot } from '@/seeds/seed';
 import { resetDatabase, testClient } from '../support/db';
 
 const prisma = testClient();
+const actor: Actor = { userId: 1, role: 'REGULATOR', institutionId: null, name: 't' };
 
 beforeAll(async () => {
   await resetDatabase(prisma);
@@ -51,7 +54,7 @@ describe('the Beijing seed', () => {
   });
 
   it('records the known stage history, marking dates the record only bounds', async () => {
-    const p = await getProject({ code: 'bjft-05' });
+    const p = await getProject({ actor, code: 'bjft-05' });
     expect(p?.stageChanges.map((c) => [c.fromStage, c.toStage, c.dateApprox])).toEqual([
       [null, 'APPROVED', false],
       ['APPROVED', 'ONLINE', true],
@@ -70,12 +73,13 @@ describe('the Beijing seed', () => {
   });
 
   it('lists every project with its lead, and treats a malformed code as unknown', async () => {
-    const program = await getDefaultProgram();
-    const rows = await listProjects({ programId: program!.id });
+    const resolved = await resolveFilters({ actor, filters: {} });
+    const { rows, total } = await listProjects({ actor, targets: resolved!.targets, pageSize: 100 });
+    expect(total).toBe(46);
     expect(rows).toHaveLength(46);
     expect(rows.every((r) => r.lead !== null)).toBe(true);
     expect(rows.find((r) => r.code === 'BJFT-06')?.lead?.name).toBe('招商银行北京分行');
-    expect(await getProject({ code: "x'; DROP TABLE \"Project\";--" })).toBeNull();
-    expect(await getProject({ code: 'BJFT-99' })).toBeNull();
+    expect(await getProject({ actor, code: "x'; DROP TABLE \"Project\";--" })).toBeNull();
+    expect(await getProject({ actor, code: 'BJFT-99' })).toBeNull();
   });
 });

@@ -6,16 +6,18 @@ import { ProjectFacts } from '@/components/project/project-facts';
 import { ProjectHistory } from '@/components/project/project-history';
 import { ProjectMetrics } from '@/components/project/project-metrics';
 import { getProject } from '@/lib/projects';
+import { requireActor } from '@/lib/session';
 
 type Props = { params: Promise<{ code: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  const project = await getProject({ code: (await params).code });
+  const project = await getProject({ actor: await requireActor(), code: (await params).code });
   return { title: project ? `${project.code} ${project.name}` : undefined };
 }
 
 export default async function ProjectPage({ params }: Props) {
-  const project = await getProject({ code: (await params).code });
+  const actor = await requireActor();
+  const project = await getProject({ actor, code: (await params).code });
   if (!project) notFound();
   const [t, locale] = await Promise.all([getTranslations('project'), getLocale()]);
   const direction = project.field.direction;
