@@ -17,7 +17,6 @@ const idNumber = z.number().int().min(1).max(2_147_483_647);
 // Digits only: no signs, exponents, hex or blanks that Number() would accept.
 const id = z.string().trim().regex(/^\d{1,10}$/).transform(Number).pipe(idNumber);
 // Free text: printable, no control characters, short enough to be a name.
-// eslint-disable-next-line no-control-regex
 const text = z.string().trim().min(1).max(100).regex(/^[^\u0000-\u001f\u007f]+$/u);
 
 export const SORT_KEYS = ['code', 'name', 'stage', 'field', 'approved'] as const;
