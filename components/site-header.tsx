@@ -15,8 +15,14 @@ export function SiteHeader() {
           <Link href="/" className="hover:underline">
             {t('nav.home')}
           </Link>
+          <Link href="/dashboard" className="hover:underline">
+            {t('nav.dashboard')}
+          </Link>
           <Link href="/projects" className="hover:underline">
             {t('nav.projects')}
+          </Link>
+          <Link href="/institutions" className="hover:underline">
+            {t('nav.institutions')}
           </Link>
         </nav>
         <LanguageSwitch />
