@@ -127,45 +127,48 @@ export type IndicatorRow = {
 
 /**
  * Each indicator's total and its value per direction, by the indicator's rules.
- * Per project first: a cumulative indicator (or any rate) takes the project's
- * latest value; a per-period one adds up its periods. Across projects: SUM adds,
- * MAX takes the largest, LATEST the most recently reported value; a rate
+ * Per project first (from IndicatorSummary, which triggers keep current): a
+ * cumulative indicator (or any rate) takes the project's latest value; a
+ * per-period one adds up its periods. Across projects: SUM adds, MAX takes the
+ * largest, LATEST the most recently reported value (the larger on a tie); a rate
  * (PERCENT) is never added up: under SUM it is the mean of the projects' values.
  * A total built on an approximate value says so (about > over > exact).
+ * Partial aggregates per (indicator, direction) are combined into the totals, so
+ * the projects' rows are read and hashed once.
  */
 export function queryIndicators(client: SqlClient, scope: Scope) {
   return client.$queryRaw<IndicatorRow[]>(Prisma.sql`
     WITH ${matching(scope)},
-    per_project AS (
-      SELECT mv."projectId", mv."indicatorId",
-        CASE WHEN i.cumulative OR i.kind = 'PERCENT' THEN (array_agg(mv.value ORDER BY mv."asOf" DESC))[1] ELSE sum(mv.value) END AS value,
-        CASE WHEN i.cumulative OR i.kind = 'PERCENT' THEN (array_agg(mv.qualifier ORDER BY mv."asOf" DESC))[1]
-             WHEN bool_or(mv.qualifier = 'ABOUT') THEN 'ABOUT'::"ValueQualifier"
-             WHEN bool_or(mv.qualifier = 'OVER') THEN 'OVER'::"ValueQualifier"
-             ELSE 'EXACT'::"ValueQualifier" END AS qualifier,
-        max(mv."asOf") AS as_of
-      FROM "MetricValue" mv
-        JOIN fp ON fp.id = mv."projectId"
-        JOIN "Indicator" i ON i.id = mv."indicatorId"
-      GROUP BY mv."projectId", mv."indicatorId", i.cumulative, i.kind)
+    per_direction AS (
+      SELECT s."indicatorId" AS indicator_id, f."directionId" AS direction_id,
+        sum(v.value) AS total, max(v.value) AS largest, count(*) AS projects,
+        max(ARRAY[(s."latestAsOf" - DATE '1970-01-01')::numeric, v.value]) AS latest,
+        max(s."latestAsOf") AS as_of,
+        bool_or(v.qualifier = 'ABOUT') AS about, bool_or(v.qualifier = 'OVER') AS over
+      FROM "IndicatorSummary" s
+        JOIN fp ON fp.id = s."projectId"
+        JOIN "Field" f ON f.id = fp."fieldId"
+        JOIN "Indicator" i ON i.id = s."indicatorId"
+        CROSS JOIN LATERAL (SELECT
+          CASE WHEN i.cumulative OR i.kind = 'PERCENT' THEN s."latestValue" ELSE s."periodSum" END AS value,
+          CASE WHEN i.cumulative OR i.kind = 'PERCENT' THEN s."latestQualifier" ELSE s."periodQualifier" END AS qualifier) v
+      GROUP BY s."indicatorId", f."directionId"),
+    combined AS (
+      SELECT * FROM per_direction
+      UNION ALL
+      SELECT indicator_id, NULL, sum(total), max(largest), sum(projects), max(latest), max(as_of), bool_or(about), bool_or(over)
+      FROM per_direction GROUP BY indicator_id)
     SELECT i.code, i."nameZh", i."nameEn", i.unit, i.kind, i.aggregation, i.cumulative,
-      CASE WHEN GROUPING(d.code) = 1 THEN NULL ELSE d.code END AS direction,
-      (CASE WHEN i.aggregation = 'MAX' THEN max(pp.value)
-            WHEN i.aggregation = 'LATEST' THEN (array_agg(pp.value ORDER BY pp.as_of DESC, pp.value DESC))[1]
-            WHEN i.kind = 'PERCENT' THEN avg(pp.value)
-            ELSE sum(pp.value) END)::float8 AS value,
-      CASE WHEN bool_or(pp.qualifier = 'ABOUT') THEN 'ABOUT'::"ValueQualifier"
-           WHEN bool_or(pp.qualifier = 'OVER') THEN 'OVER'::"ValueQualifier"
-           ELSE 'EXACT'::"ValueQualifier" END AS qualifier,
-      count(*)::int AS projects,
-      max(pp.as_of) AS "asOf"
-    FROM per_project pp
-      JOIN "Indicator" i ON i.id = pp."indicatorId"
-      JOIN fp ON fp.id = pp."projectId"
-      JOIN "Field" f ON f.id = fp."fieldId"
-      JOIN "Direction" d ON d.id = f."directionId"
-    GROUP BY GROUPING SETS (
-      (i.id, i.code, i."nameZh", i."nameEn", i.unit, i.kind, i.aggregation, i.cumulative, i."sortOrder"),
-      (i.id, i.code, i."nameZh", i."nameEn", i.unit, i.kind, i.aggregation, i.cumulative, i."sortOrder", d.code, d."sortOrder"))
+      d.code AS direction,
+      (CASE WHEN i.aggregation = 'MAX' THEN c.largest
+            WHEN i.aggregation = 'LATEST' THEN c.latest[2]
+            WHEN i.kind = 'PERCENT' THEN c.total / c.projects
+            ELSE c.total END)::float8 AS value,
+      (CASE WHEN c.about THEN 'ABOUT' WHEN c.over THEN 'OVER' ELSE 'EXACT' END)::"ValueQualifier" AS qualifier,
+      c.projects::int AS projects,
+      c.as_of AS "asOf"
+    FROM combined c
+      JOIN "Indicator" i ON i.id = c.indicator_id
+      LEFT JOIN "Direction" d ON d.id = c.direction_id
     ORDER BY i."sortOrder", d."sortOrder" NULLS FIRST`);
 }

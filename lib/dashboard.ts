@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { projectReadScope, type Actor } from './authz';
 import * as q from './dashboard-queries';
 import { db } from './db';
@@ -13,6 +14,10 @@ import type { ProjectStage } from './generated/prisma/enums';
  * the filters. Only the few rows SQL returns are reshaped here.
  */
 type Options = { actor: Actor; targets: FilterTargets };
+
+// Two cards read the same counts and directions: within one request, each statement runs once.
+const headlineCounts = cache((actor: Actor, targets: FilterTargets) => q.queryHeadline(db, { actor, targets }));
+const directionStageRows = cache((actor: Actor, targets: FilterTargets) => q.queryDirectionStages(db, { actor, targets }));
 
 export const HEADLINE_KEYS = ['projects', 'institutions', 'online', 'promotion', 'onlineRate', 'promotionRate'] as const;
 export type HeadlineKey = (typeof HEADLINE_KEYS)[number];
@@ -35,7 +40,7 @@ const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / wh
 export async function getHeadline({ actor, targets }: Options): Promise<{ cards: HeadlineCard[]; comparable: boolean }> {
   const comparable = !isNarrowed(targets.filters) && Object.keys(projectReadScope(actor)).length === 0;
   const [counts, published] = await Promise.all([
-    q.queryHeadline(db, { actor, targets }),
+    headlineCounts(actor, targets),
     comparable
       ? db.publishedFigure.findMany({
           where: { programId: targets.programId, key: { in: ['PROJECTS', 'INSTITUTIONS', 'ONLINE', 'PROMOTION'] } },
@@ -72,7 +77,7 @@ export type DirectionStages = { code: string; name: string; nameEn: string; tota
 
 /** Projects per direction, split by current stage (for a stacked bar). */
 export async function getDirectionStages(options: Options): Promise<DirectionStages[]> {
-  const rows = await q.queryDirectionStages(db, options);
+  const rows = await directionStageRows(options.actor, options.targets);
   const byCode = new Map<string, DirectionStages>();
   for (const r of rows) {
     const d = byCode.get(r.code) ?? {
@@ -99,7 +104,7 @@ export type FunnelStep = { stage: 'APPROVED' | 'ONLINE' | 'PROMOTION' | 'COMPLET
 
 /** Approved → online → promotion → completed: how many projects reached each stage. */
 export async function getFunnel(options: Options): Promise<FunnelStep[]> {
-  const c = await q.queryHeadline(db, options);
+  const c = await headlineCounts(options.actor, options.targets);
   return [
     { stage: 'APPROVED', projects: c.projects },
     { stage: 'ONLINE', projects: c.online },

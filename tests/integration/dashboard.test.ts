@@ -208,3 +208,20 @@ describe('filters: the list and the aggregates see the same projects', () => {
     expect(past.page).toBe(2);
   });
 });
+
+describe('the per-project summary the indicator totals read', () => {
+  it('follows values as they are added, corrected and removed', async () => {
+    const cumSum = await prisma.indicator.findUniqueOrThrow({ where: { code: 'CUM_SUM' } });
+    const t2 = await prisma.project.findUniqueOrThrow({ where: { code: 'T-2' } });
+    const later = await prisma.metricValue.create({
+      data: { projectId: t2.id, indicatorId: cumSum.id, asOf: new Date('2020-09-30T00:00:00Z'), value: 25, source: 'test' },
+    });
+    expect((await totals()).CUM_SUM).toBe(30 + 25 + 1000);
+    await prisma.metricValue.update({ where: { id: later.id }, data: { value: 26 } });
+    expect((await totals()).CUM_SUM).toBe(30 + 26 + 1000);
+    await prisma.metricValue.delete({ where: { id: later.id } });
+    expect((await totals()).CUM_SUM).toBe(30 + 20 + 1000);
+    await prisma.metricValue.deleteMany({ where: { projectId: t2.id, indicatorId: cumSum.id } });
+    expect((await totals()).CUM_SUM).toBe(30 + 1000);
+  });
+});
