@@ -74,7 +74,7 @@ export async function getFilterOptions(options: { actor: Actor; programId: numbe
     db.institution.findMany({
       where: { projects: { some: { project: { AND: [projectReadScope(options.actor), { programId: options.programId }] } } } },
       orderBy: [{ isPlaceholder: 'asc' }, { name: 'asc' }],
-      take: 500,
+      take: 200,
       select: { id: true, name: true, isPlaceholder: true },
     }),
   ]);

@@ -1,9 +1,9 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DashboardCards } from '@/components/dashboard/dashboard-cards';
-import { FilterBar } from '@/components/filters/filter-bar';
+import { FilterForm } from '@/components/filters/filter-form';
 import { FilterNotices } from '@/components/filters/filter-notices';
-import { getFilterOptions, resolveFilters } from '@/lib/filter-targets';
+import { resolveFilters } from '@/lib/filter-targets';
 import { parseFilters } from '@/lib/filters';
 import { requireActor } from '@/lib/session';
 
@@ -18,7 +18,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   const resolved = await resolveFilters({ actor, ...parseFilters(await searchParams) });
   if (!resolved) notFound();
   const { program, targets, notices } = resolved;
-  const [options, t, locale] = await Promise.all([getFilterOptions({ actor, programId: program.id }), getTranslations('dashboard'), getLocale()]);
+  const [t, locale] = await Promise.all([getTranslations('dashboard'), getLocale()]);
   return (
     <div className="space-y-4">
       <div>
@@ -26,7 +26,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         <p className="mt-1 text-sm text-slate-600">{t('intro')}</p>
         {program.isSynthetic && <p className="mt-1 text-sm font-medium text-amber-800">{t('synthetic')}</p>}
       </div>
-      <FilterBar action="/dashboard" filters={targets.filters} options={options} programCode={targets.filters.program} />
+      <FilterForm actor={actor} programId={program.id} action="/dashboard" filters={targets.filters} />
       <FilterNotices notices={notices} />
       <DashboardCards actor={actor} targets={targets} />
     </div>

@@ -2,10 +2,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { InferredBadge, PlaceholderBadge, StageBadge } from '@/components/badges';
-import { FilterBar } from '@/components/filters/filter-bar';
+import { FilterForm } from '@/components/filters/filter-form';
 import { FilterNotices } from '@/components/filters/filter-notices';
 import { Pagination } from '@/components/filters/pagination';
-import { getFilterOptions, resolveFilters } from '@/lib/filter-targets';
+import { resolveFilters } from '@/lib/filter-targets';
 import { parseFilters } from '@/lib/filters';
 import { listProjects } from '@/lib/projects';
 import { requireActor } from '@/lib/session';
@@ -22,12 +22,7 @@ export default async function ProjectsPage({ searchParams }: Props) {
   const resolved = await resolveFilters({ actor, ...parsed });
   if (!resolved) notFound();
   const { targets, program, notices } = resolved;
-  const [list, options, t, locale] = await Promise.all([
-    listProjects({ actor, targets }),
-    getFilterOptions({ actor, programId: program.id }),
-    getTranslations('projects'),
-    getLocale(),
-  ]);
+  const [list, t, locale] = await Promise.all([listProjects({ actor, targets }), getTranslations('projects'), getLocale()]);
   const filters = { ...targets.filters, page: list.page };
   return (
     <div className="space-y-4">
@@ -37,7 +32,7 @@ export default async function ProjectsPage({ searchParams }: Props) {
           {t('count', { count: list.total })}
         </p>
       </div>
-      <FilterBar action="/projects" filters={targets.filters} options={options} programCode={targets.filters.program} withSort />
+      <FilterForm actor={actor} programId={program.id} action="/projects" filters={targets.filters} withSort />
       <FilterNotices notices={notices} />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">

@@ -111,10 +111,17 @@ test('a project page shows its stage timeline and each indicator’s history wit
   await expect(users).toContainText('金融电子化');
 });
 
-for (const path of ['/dashboard', '/projects', '/projects/BJFT-05']) {
+const ready: Record<string, string> = {
+  '/dashboard': '[data-chart="by-field"] .recharts-bar-rectangle',
+  '/projects': 'tr[data-project]',
+  '/projects/BJFT-05': '[data-indicator-history] .recharts-line',
+};
+for (const [path, selector] of Object.entries(ready)) {
   test(`no serious or critical accessibility violations on ${path}`, async ({ page }) => {
     await page.goto(path);
-    await page.locator('.recharts-surface').first().or(page.locator('table').first()).waitFor();
+    await page.locator(selector).first().waitFor();
+    // Open every table view, so that the tables are checked too.
+    for (const details of await page.locator('details').all()) await details.evaluate((d) => d.setAttribute('open', ''));
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
