@@ -114,7 +114,7 @@ test('a project page shows its stage timeline and each indicator’s history wit
 const ready: Record<string, string> = {
   '/dashboard': '[data-chart="by-field"] .recharts-bar-rectangle',
   '/projects': 'tr[data-project]',
-  '/projects/BJFT-05': '[data-indicator-history] .recharts-line',
+  '/projects/BJFT-05': '[data-indicator-history] svg.recharts-surface',
 };
 for (const [path, selector] of Object.entries(ready)) {
   test(`no serious or critical accessibility violations on ${path}`, async ({ page }) => {
