@@ -3,6 +3,7 @@ import type { Actor } from '@/lib/authz';
 import { getCumulativeByMonth, getDirectionStages, getFields, getFunnel, getHeadline, getIndicators, getTechnologies } from '@/lib/dashboard';
 import { resolveFilters } from '@/lib/filter-targets';
 import { parseFilters } from '@/lib/filters';
+import { getInstitution, listInstitutions } from '@/lib/institutions';
 import { listProjects } from '@/lib/projects';
 import { resetDatabase, testClient } from '../support/db';
 import { createIndicator, createProgram, createProject } from '../support/factories';
@@ -206,6 +207,29 @@ describe('filters: the list and the aggregates see the same projects', () => {
     expect([page.total, page.page, page.pageCount, page.rows.map((r) => r.code)]).toEqual([3, 2, 2, ['T-1']]);
     const past = await listProjects({ ...(await view({ page: '40' })), pageSize: 2 });
     expect(past.page).toBe(2);
+  });
+});
+
+describe('institutions', () => {
+  it('count the projects they lead and join among those the actor may read', async () => {
+    const rows = await listInstitutions(await view({}));
+    expect(rows.map((r) => [r.name, r.led, r.joined])).toEqual([
+      ['机构乙', 2, 0],
+      ['机构甲', 1, 1],
+    ]);
+    const own: Actor = { userId: 2, role: 'INSTITUTION', institutionId: instA, name: 'a' };
+    expect((await listInstitutions(await view({}, own))).map((r) => [r.name, r.led, r.joined])).toEqual([
+      ['机构乙', 1, 0],
+      ['机构甲', 1, 1],
+    ]);
+  });
+
+  it('show only the shared projects to an institution user, and nothing for a malformed id', async () => {
+    const own: Actor = { userId: 2, role: 'INSTITUTION', institutionId: instA, name: 'a' };
+    const partner = await getInstitution({ actor: own, id: String(instB) });
+    expect(partner?.projects.map((p) => [p.project.code, p.role])).toEqual([['T-3', 'LEAD']]);
+    expect(await getInstitution({ actor: regulator, id: '1 OR 1=1' })).toBeNull();
+    expect(await getInstitution({ actor: regulator, id: '999999' })).toBeNull();
   });
 });
 
