@@ -16,7 +16,7 @@ export function IndicatorHistory({ values }: { values: ProjectDetail['metricValu
   if (byIndicator.size === 0) return null;
   const sourceLabel = (key: string) => (t.has(`sourceKey.${key}`) ? t(`sourceKey.${key}`) : key);
   return (
-    <Section title={t('project.metrics')}>
+    <Section title={t('project.metricHistory')}>
       <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
         {[...byIndicator.entries()].map(([code, history]) => {
           const name = zh ? history[0].indicator.nameZh : history[0].indicator.nameEn;
