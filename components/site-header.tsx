@@ -28,8 +28,14 @@ export async function SiteHeader() {
             <Link href="/" className="hover:underline">
               {t('nav.home')}
             </Link>
+            <Link href="/dashboard" className="hover:underline">
+              {t('nav.dashboard')}
+            </Link>
             <Link href="/projects" className="hover:underline">
               {t('nav.projects')}
+            </Link>
+            <Link href="/institutions" className="hover:underline">
+              {t('nav.institutions')}
             </Link>
             {can(actor, 'data:import') && (
               <Link href="/import" className="hover:underline">

@@ -1,30 +1,66 @@
 import 'server-only';
 import { projectReadScope, type Actor } from './authz';
 import { db } from './db';
+import { sortKeyOf, type Sort, type SortKey } from './filters';
+import type { Prisma } from './generated/prisma/client';
+import { projectWhere, type FilterTargets } from './project-filter';
 
 import { projectCodeSchema } from './project-code';
 
-export async function listProjects(options: { actor: Actor; programId: number }) {
+export const PAGE_SIZE = 50;
+
+const ORDER: Record<SortKey, (d: Prisma.SortOrder) => Prisma.ProjectOrderByWithRelationInput[]> = {
+  code: () => [],
+  name: (d) => [{ name: d }],
+  stage: (d) => [{ stage: d }],
+  field: (d) => [{ field: { direction: { sortOrder: d } } }, { field: { sortOrder: d } }],
+  approved: (d) => [{ approvedAt: d }],
+};
+
+function orderBy(sort: Sort = 'code'): Prisma.ProjectOrderByWithRelationInput[] {
+  const d: Prisma.SortOrder = sort.startsWith('-') ? 'desc' : 'asc';
+  // The code breaks ties, so pages never overlap or skip a row.
+  return [...ORDER[sortKeyOf(sort)](d), { code: d }];
+}
+
+/**
+ * One page of the projects the actor may read that match the filters, sorted in
+ * SQL, with the total that matches. A page past the end shows the last page.
+ */
+export async function listProjects(options: { actor: Actor; targets: FilterTargets; pageSize?: number }) {
+  const where = projectWhere(options.actor, options.targets);
+  const pageSize = options.pageSize ?? PAGE_SIZE;
+  const total = await db.project.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(options.targets.filters.page ?? 1, pageCount);
   const rows = await db.project.findMany({
-    where: { AND: [{ programId: options.programId }, projectReadScope(options.actor)] },
-    orderBy: { code: 'asc' },
+    where,
+    orderBy: orderBy(options.targets.filters.sort),
+    skip: (page - 1) * pageSize,
+    take: pageSize,
     select: {
       code: true,
       name: true,
       stage: true,
       isPlaceholder: true,
       fieldInferred: true,
-      field: { select: { name: true, nameEn: true, direction: { select: { code: true } } } },
+      field: { select: { code: true, name: true, nameEn: true, direction: { select: { code: true } } } },
       institutions: {
         where: { role: 'LEAD' },
         select: { institution: { select: { id: true, name: true, isPlaceholder: true } } },
       },
     },
   });
-  return rows.map(({ institutions, ...p }) => ({ ...p, lead: institutions[0]?.institution ?? null }));
+  return {
+    total,
+    page,
+    pageCount,
+    pageSize,
+    rows: rows.map(({ institutions, ...p }) => ({ ...p, lead: institutions[0]?.institution ?? null })),
+  };
 }
 
-export type ProjectListRow = Awaited<ReturnType<typeof listProjects>>[number];
+export type ProjectListRow = Awaited<ReturnType<typeof listProjects>>['rows'][number];
 
 /**
  * One project with everything its page shows, or null for an unknown or

@@ -3,30 +3,42 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { InferredBadge, PlaceholderBadge, StageBadge } from '@/components/badges';
 import { ExportLinks } from '@/components/export-links';
-import { getDefaultProgram } from '@/lib/programs';
+import { FilterForm } from '@/components/filters/filter-form';
+import { FilterNotices } from '@/components/filters/filter-notices';
+import { Pagination } from '@/components/filters/pagination';
+import { resolveFilters } from '@/lib/filter-targets';
+import { filterHref, parseFilters } from '@/lib/filters';
 import { listProjects } from '@/lib/projects';
 import { requireActor } from '@/lib/session';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata() {
   return { title: (await getTranslations('projects'))('heading') };
 }
 
-export default async function ProjectsPage() {
+export default async function ProjectsPage({ searchParams }: Props) {
   const actor = await requireActor();
-  const program = await getDefaultProgram();
-  if (!program) notFound();
-  const [projects, t, locale] = await Promise.all([listProjects({ actor, programId: program.id }), getTranslations('projects'), getLocale()]);
+  const parsed = parseFilters(await searchParams);
+  const resolved = await resolveFilters({ actor, ...parsed });
+  if (!resolved) notFound();
+  const { targets, program, notices } = resolved;
+  const [list, t, locale] = await Promise.all([listProjects({ actor, targets }), getTranslations('projects'), getLocale()]);
+  const filters = { ...targets.filters, page: list.page };
   return (
     <div className="space-y-4">
       <div className="flex items-baseline justify-between">
         <h1 className="text-2xl font-semibold">{t('heading')}</h1>
         <div className="flex items-center gap-4">
-          <p className="text-sm text-slate-600" data-testid="result-count" data-value={projects.length}>
-            {t('count', { count: projects.length })}
+          <p className="text-sm text-slate-600" data-testid="result-count" data-value={list.total}>
+            {t('count', { count: list.total })}
           </p>
-          <ExportLinks table="projects" />
+          {/* Every matching row, not only this page. */}
+          <ExportLinks table="projects" query={filterHref('', targets.filters, { page: undefined })} />
         </div>
       </div>
+      <FilterForm actor={actor} programId={program.id} action="/projects" filters={targets.filters} withSort />
+      <FilterNotices notices={notices} />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-100 text-slate-700">
@@ -40,7 +52,7 @@ export default async function ProjectsPage() {
             </tr>
           </thead>
           <tbody>
-            {projects.map((p) => (
+            {list.rows.map((p) => (
               <tr key={p.code} className="border-t border-slate-100" data-project={p.code}>
                 <td className="px-3 py-2 font-mono text-xs">{p.code}</td>
                 <td className="px-3 py-2">
@@ -50,10 +62,18 @@ export default async function ProjectsPage() {
                   {p.isPlaceholder && <PlaceholderBadge />}
                 </td>
                 <td className="px-3 py-2">
-                  {p.lead?.name}
+                  {p.lead && (
+                    <Link href={`/institutions/${p.lead.id}`} className="hover:underline">
+                      {p.lead.name}
+                    </Link>
+                  )}
                   {p.lead?.isPlaceholder && <PlaceholderBadge />}
                 </td>
-                <td className="px-3 py-2">{p.field.direction.code}</td>
+                <td className="px-3 py-2">
+                  <Link href={`/directions/${p.field.direction.code}`} className="hover:underline">
+                    {p.field.direction.code}
+                  </Link>
+                </td>
                 <td className="px-3 py-2">
                   {locale === 'zh' ? p.field.name : p.field.nameEn}
                   {p.fieldInferred && !p.isPlaceholder && <InferredBadge />}
@@ -65,8 +85,9 @@ export default async function ProjectsPage() {
             ))}
           </tbody>
         </table>
-        {projects.length === 0 && <p className="p-4 text-slate-600">{t('empty')}</p>}
+        {list.total === 0 && <p className="p-4 text-slate-600" data-testid="empty-state">{t('empty')}</p>}
       </div>
+      <Pagination path="/projects" filters={filters} page={list.page} pageCount={list.pageCount} />
     </div>
   );
 }

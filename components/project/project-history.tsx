@@ -2,42 +2,64 @@ import { useTranslations } from 'next-intl';
 import { StageBadge } from '@/components/badges';
 import { Section } from '@/components/section';
 import { isoDate } from '@/lib/format';
+import { milestoneStatus } from '@/lib/milestones';
 import type { ProjectDetail } from '@/lib/projects';
+import { STAGE_ORDER } from '@/lib/stages';
 
-type Props = Pick<ProjectDetail, 'stageChanges' | 'milestones'>;
+type Props = Pick<ProjectDetail, 'stage' | 'stageChanges' | 'milestones'> & { today: Date };
 
-export function ProjectHistory({ stageChanges, milestones }: Props) {
-  const t = useTranslations('project');
+const statusStyle = { done: 'text-emerald-800 bg-emerald-50', due: 'text-slate-800 bg-slate-100', overdue: 'text-red-800 bg-red-50' } as const;
+
+/** The path approval → online → promotion → completion with the date each stage was reached, the full history, and the milestones. */
+export function ProjectHistory({ stage, stageChanges, milestones, today }: Props) {
+  const t = useTranslations();
+  const reached = new Map(stageChanges.map((c) => [c.toStage, c]));
+  const date = (c: (typeof stageChanges)[number]) => (c.dateApprox ? t('project.approxDate', { date: isoDate(c.effectiveDate) }) : isoDate(c.effectiveDate));
   return (
     <div className="grid gap-4 md:grid-cols-2">
-      <Section title={t('stageHistory')}>
+      <Section title={t('timeline.heading')}>
+        <ol className="grid grid-cols-4 gap-1 text-center text-xs" data-testid="stage-timeline">
+          {STAGE_ORDER.map((s) => {
+            const c = reached.get(s);
+            return (
+              <li key={s} data-reached={Boolean(c)} aria-current={s === stage ? 'step' : undefined}>
+                <div className={`h-2 rounded ${c ? 'bg-red-800' : 'bg-slate-200'}`} />
+                <div className={`mt-1 ${s === stage ? 'font-semibold' : ''}`}>{t(`stage.${s}`)}</div>
+                <div className="tabular-nums text-slate-600">{c ? date(c) : '—'}</div>
+              </li>
+            );
+          })}
+        </ol>
+        <h3 className="mb-2 mt-4 text-sm font-semibold text-slate-800">{t('project.stageHistory')}</h3>
         <ol className="space-y-2 text-sm" data-testid="stage-history">
           {stageChanges.map((c) => (
             <li key={c.id} className="border-l-2 border-red-800 pl-3">
               <div className="flex items-center gap-2">
                 <StageBadge stage={c.toStage} />
-                <span className="tabular-nums text-slate-700">
-                  {c.dateApprox ? t('approxDate', { date: isoDate(c.effectiveDate) }) : isoDate(c.effectiveDate)}
-                </span>
+                <span className="tabular-nums text-slate-700">{date(c)}</span>
               </div>
               {c.note && <p className="mt-0.5 text-xs text-slate-600">{c.note}</p>}
             </li>
           ))}
         </ol>
       </Section>
-      <Section title={t('milestones')}>
+      <Section title={t('project.milestones')}>
         {milestones.length === 0 ? (
-          <p className="text-sm text-slate-600">{t('noMilestones')}</p>
+          <p className="text-sm text-slate-600">{t('project.noMilestones')}</p>
         ) : (
           <ul className="space-y-1 text-sm">
-            {milestones.map((m) => (
-              <li key={m.id} className="flex justify-between gap-2">
-                <span>{m.title}</span>
-                <span className="tabular-nums text-slate-600">
-                  {m.completedAt ? t('completed', { date: isoDate(m.completedAt) }) : `${t('due')} ${isoDate(m.dueDate)}`}
-                </span>
-              </li>
-            ))}
+            {milestones.map((m) => {
+              const status = milestoneStatus(m, today);
+              return (
+                <li key={m.id} className="flex items-center justify-between gap-2" data-milestone={status}>
+                  <span>{m.title}</span>
+                  <span className="flex items-center gap-2 tabular-nums text-slate-600">
+                    {m.completedAt ? t('project.completed', { date: isoDate(m.completedAt) }) : `${t('project.due')} ${isoDate(m.dueDate)}`}
+                    <span className={`rounded px-1.5 py-0.5 text-xs ${statusStyle[status]}`}>{t(`timeline.${status}`)}</span>
+                  </span>
+                </li>
+              );
+            })}
           </ul>
         )}
       </Section>

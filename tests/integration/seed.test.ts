@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/authz';
+import { resolveFilters } from '@/lib/filter-targets';
 import { getDefaultProgram, getProgramKpis } from '@/lib/programs';
 import { getProject, listProjects } from '@/lib/projects';
 import * as bj from '@/seeds/beijing-pilot';
@@ -7,8 +8,7 @@ import { seedBeijingPilot } from '@/seeds/seed';
 import { resetDatabase, testClient } from '../support/db';
 
 const prisma = testClient();
-// Reads need no user row: a regulator sees every project.
-const regulator: Actor = { userId: 1, role: 'REGULATOR', institutionId: null, name: 'regulator' };
+const actor: Actor = { userId: 1, role: 'REGULATOR', institutionId: null, name: 't' };
 
 beforeAll(async () => {
   await resetDatabase(prisma);
@@ -20,7 +20,7 @@ describe('the Beijing seed', () => {
   it('yields exactly the published totals, computed by the same queries as the home page', async () => {
     const program = await getDefaultProgram();
     expect(program?.code).toBe(bj.program.code);
-    const kpis = await getProgramKpis({ actor: regulator, programId: program!.id });
+    const kpis = await getProgramKpis({ actor, programId: program!.id });
     expect(Object.fromEntries(kpis.map((k) => [k.key, k.value]))).toEqual(bj.program.published);
     for (const k of kpis) {
       expect(k.published).toMatchObject({ value: k.value, source: bj.ARTICLE });
@@ -54,7 +54,7 @@ describe('the Beijing seed', () => {
   });
 
   it('records the known stage history, marking dates the record only bounds', async () => {
-    const p = await getProject({ actor: regulator, code: 'bjft-05' });
+    const p = await getProject({ actor, code: 'bjft-05' });
     expect(p?.stageChanges.map((c) => [c.fromStage, c.toStage, c.dateApprox])).toEqual([
       [null, 'APPROVED', false],
       ['APPROVED', 'ONLINE', true],
@@ -73,12 +73,13 @@ describe('the Beijing seed', () => {
   });
 
   it('lists every project with its lead, and treats a malformed code as unknown', async () => {
-    const program = await getDefaultProgram();
-    const rows = await listProjects({ actor: regulator, programId: program!.id });
+    const resolved = await resolveFilters({ actor, filters: {} });
+    const { rows, total } = await listProjects({ actor, targets: resolved!.targets, pageSize: 100 });
+    expect(total).toBe(46);
     expect(rows).toHaveLength(46);
     expect(rows.every((r) => r.lead !== null)).toBe(true);
     expect(rows.find((r) => r.code === 'BJFT-06')?.lead?.name).toBe('招商银行北京分行');
-    expect(await getProject({ actor: regulator, code: "x'; DROP TABLE \"Project\";--" })).toBeNull();
-    expect(await getProject({ actor: regulator, code: 'BJFT-99' })).toBeNull();
+    expect(await getProject({ actor, code: "x'; DROP TABLE \"Project\";--" })).toBeNull();
+    expect(await getProject({ actor, code: 'BJFT-99' })).toBeNull();
   });
 });

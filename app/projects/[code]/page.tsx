@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { InferredBadge, PlaceholderBadge, StageBadge } from '@/components/badges';
 import { ProjectFacts } from '@/components/project/project-facts';
 import { ProjectHistory } from '@/components/project/project-history';
+import { IndicatorHistory } from '@/components/project/indicator-history';
 import { ProjectMetrics } from '@/components/project/project-metrics';
 import { ProjectUpdates } from '@/components/project/project-updates';
 import { getProject } from '@/lib/projects';
@@ -58,7 +59,8 @@ export default async function ProjectPage({ params }: Props) {
       </header>
       <ProjectFacts project={project} />
       <ProjectMetrics values={project.metricValues} />
-      <ProjectHistory stageChanges={project.stageChanges} milestones={project.milestones} />
+      <IndicatorHistory values={project.metricValues} />
+      <ProjectHistory stage={project.stage} stageChanges={project.stageChanges} milestones={project.milestones} today={new Date()} />
       <ProjectUpdates actor={actor} project={project} />
     </article>
   );

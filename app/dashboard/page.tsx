@@ -1,0 +1,38 @@
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { DashboardCards } from '@/components/dashboard/dashboard-cards';
+import { FilterForm } from '@/components/filters/filter-form';
+import { FilterNotices } from '@/components/filters/filter-notices';
+import { PendingProposalsCard } from '@/components/pending-proposals-card';
+import { resolveFilters } from '@/lib/filter-targets';
+import { parseFilters } from '@/lib/filters';
+import { requireActor } from '@/lib/session';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('nav'))('dashboard') };
+}
+
+export default async function DashboardPage({ searchParams }: Props) {
+  const actor = await requireActor();
+  const resolved = await resolveFilters({ actor, ...parseFilters(await searchParams) });
+  if (!resolved) notFound();
+  const { program, targets, notices } = resolved;
+  const [t, locale] = await Promise.all([getTranslations('dashboard'), getLocale()]);
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold text-slate-900">{t('heading', { program: locale === 'zh' ? program.name : program.nameEn })}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t('intro')}</p>
+        {program.isSynthetic && <p className="mt-1 text-sm font-medium text-amber-800">{t('synthetic')}</p>}
+      </div>
+      <div className="max-w-xs">
+        <PendingProposalsCard actor={actor} />
+      </div>
+      <FilterForm actor={actor} programId={program.id} action="/dashboard" filters={targets.filters} />
+      <FilterNotices notices={notices} />
+      <DashboardCards actor={actor} targets={targets} />
+    </div>
+  );
+}

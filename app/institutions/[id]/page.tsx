@@ -1,0 +1,74 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { PlaceholderBadge, StageBadge } from '@/components/badges';
+import { Section } from '@/components/section';
+import { getInstitution } from '@/lib/institutions';
+import { requireActor } from '@/lib/session';
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const institution = await getInstitution({ actor: await requireActor(), id: (await params).id });
+  return { title: institution?.name };
+}
+
+export default async function InstitutionPage({ params }: Props) {
+  const actor = await requireActor();
+  const institution = await getInstitution({ actor, id: (await params).id });
+  if (!institution) notFound();
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  const licensed = institution.licensed === null ? 'project.licensedUnknown' : institution.licensed ? 'project.licensedYes' : 'project.licensedNo';
+  return (
+    <article className="space-y-4">
+      <Link href="/institutions" className="text-sm text-red-800 hover:underline">
+        ← {t('institutions.back')}
+      </Link>
+      <header className="space-y-1">
+        <h1 className="text-2xl font-semibold">
+          {institution.name}
+          {institution.isPlaceholder && <PlaceholderBadge />}
+        </h1>
+        <p className="text-sm text-slate-700">
+          {t(`institutionKind.${institution.kind}`)} · <span data-testid="licensed">{t(licensed)}</span>
+        </p>
+        {institution.sourceNote && <p className="text-xs text-slate-600">{institution.sourceNote}</p>}
+      </header>
+      <Section title={t('institutions.projects')}>
+        {institution.projects.length === 0 ? (
+          <p className="text-sm text-slate-600">{t('institutions.none')}</p>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <thead className="text-slate-500">
+              <tr>
+                <th scope="col" className="py-1">{t('projects.name')}</th>
+                <th scope="col" className="py-1">{t('institutions.role')}</th>
+                <th scope="col" className="py-1">{t('projects.field')}</th>
+                <th scope="col" className="py-1">{t('projects.stage')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {institution.projects.map(({ role, project: p }) => (
+                <tr key={p.code} className="border-t border-slate-100" data-project={p.code} data-role={role}>
+                  <td className="py-1">
+                    <Link href={`/projects/${p.code}`} className="text-red-800 hover:underline">
+                      {p.name}
+                    </Link>
+                    {p.isPlaceholder && <PlaceholderBadge />}
+                  </td>
+                  <td className="py-1">{t(`role.${role}`)}</td>
+                  <td className="py-1">
+                    {p.field.direction.code} · {locale === 'zh' ? p.field.name : p.field.nameEn}
+                  </td>
+                  <td className="py-1">
+                    <StageBadge stage={p.stage} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Section>
+    </article>
+  );
+}

@@ -1,0 +1,63 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { PlaceholderBadge } from '@/components/badges';
+import { FilterNotices } from '@/components/filters/filter-notices';
+import { resolveFilters } from '@/lib/filter-targets';
+import { parseFilters } from '@/lib/filters';
+import { listInstitutions } from '@/lib/institutions';
+import { requireActor } from '@/lib/session';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('institutions'))('heading') };
+}
+
+export default async function InstitutionsPage({ searchParams }: Props) {
+  const actor = await requireActor();
+  const resolved = await resolveFilters({ actor, ...parseFilters(await searchParams) });
+  if (!resolved) notFound();
+  const [rows, t] = await Promise.all([listInstitutions({ actor, targets: resolved.targets }), getTranslations()]);
+  const licensed = (v: boolean | null) => t(v === null ? 'project.licensedUnknown' : v ? 'project.licensedYes' : 'project.licensedNo');
+  return (
+    <div className="space-y-4">
+      <div className="flex items-baseline justify-between">
+        <h1 className="text-2xl font-semibold">{t('institutions.heading')}</h1>
+        <p className="text-sm text-slate-600" data-testid="result-count" data-value={rows.length}>
+          {t('institutions.count', { count: rows.length })}
+        </p>
+      </div>
+      <FilterNotices notices={resolved.notices} />
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm">
+          <thead className="bg-slate-100 text-slate-700">
+            <tr>
+              <th scope="col" className="px-3 py-2">{t('institutions.name')}</th>
+              <th scope="col" className="px-3 py-2">{t('institutions.kind')}</th>
+              <th scope="col" className="px-3 py-2">{t('institutions.licensed')}</th>
+              <th scope="col" className="px-3 py-2 text-right">{t('institutions.led')}</th>
+              <th scope="col" className="px-3 py-2 text-right">{t('institutions.joined')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((i) => (
+              <tr key={i.id} className="border-t border-slate-100" data-institution={i.id}>
+                <td className="px-3 py-2">
+                  <Link href={`/institutions/${i.id}`} className="text-red-800 hover:underline">
+                    {i.name}
+                  </Link>
+                  {i.isPlaceholder && <PlaceholderBadge />}
+                </td>
+                <td className="px-3 py-2">{t(`institutionKind.${i.kind}`)}</td>
+                <td className="px-3 py-2">{licensed(i.licensed)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{i.led}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{i.joined}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import type { ProjectStage } from '@/lib/generated/prisma/enums';
+
+/** Stage colours shared by every chart (the badges use the same hues). */
+export const STAGE_COLOURS: Record<ProjectStage, string> = {
+  APPROVED: '#94a3b8',
+  ONLINE: '#0284c7',
+  PROMOTION: '#059669',
+  COMPLETED: '#7c3aed',
+  WITHDRAWN: '#a1a1aa',
+};
+
+/** One colour per direction, in direction order. */
+export const DIRECTION_COLOURS = ['#b91c1c', '#d97706', '#2563eb', '#0d9488', '#7c3aed', '#db2777'];

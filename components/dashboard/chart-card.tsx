@@ -1,0 +1,69 @@
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+
+export type TableView = { columns: string[]; rows: { key: string; cells: React.ReactNode[]; href?: string }[] };
+
+/**
+ * A dashboard card: title, the chart, and the same numbers as a table (for
+ * screen readers and copying). With nothing to draw it shows the empty state.
+ */
+export function ChartCard(props: { id: string; title: string; hint?: string; empty: boolean; table: TableView; children: React.ReactNode; wide?: boolean }) {
+  const t = useTranslations('dashboard');
+  return (
+    <section className={`rounded-lg border border-slate-200 bg-white p-4 ${props.wide ? 'lg:col-span-2' : ''}`} aria-labelledby={props.id} data-card={props.id}>
+      <h2 id={props.id} className="text-lg font-semibold text-slate-900">
+        {props.title}
+      </h2>
+      {props.hint && <p className="mb-2 text-xs text-slate-600">{props.hint}</p>}
+      {props.empty ? (
+        <p className="py-8 text-center text-sm text-slate-600" data-testid="empty-state">
+          {t('empty')}
+        </p>
+      ) : (
+        <>
+          {props.children}
+          <details className="mt-2 text-sm">
+            <summary className="cursor-pointer text-red-800">{t('tableView')}</summary>
+            <table className="mt-2 w-full text-left" data-table={props.id}>
+              <thead className="text-slate-600">
+                <tr>
+                  {props.table.columns.map((c, i) => (
+                    <th key={i} scope="col" className={`py-1 pr-2 ${i > 0 ? 'text-right' : ''}`}>
+                      {c}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {props.table.rows.map((r) => (
+                  <tr key={r.key} className="border-t border-slate-100">
+                    {r.cells.map((c, i) => (
+                      <td key={i} className={`py-1 pr-2 ${i > 0 ? 'text-right tabular-nums' : ''}`}>
+                        {i === 0 && r.href ? (
+                          <Link href={r.href} className="text-red-800 hover:underline">
+                            {c}
+                          </Link>
+                        ) : (
+                          c
+                        )}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function CardSkeleton({ wide, tall }: { wide?: boolean; tall?: boolean }) {
+  return (
+    <div className={`animate-pulse rounded-lg border border-slate-200 bg-white p-4 ${wide ? 'lg:col-span-2' : ''}`} aria-hidden="true" data-skeleton>
+      <div className="h-5 w-1/3 rounded bg-slate-200" />
+      <div className={`mt-4 rounded bg-slate-100 ${tall ? 'h-96' : 'h-64'}`} />
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { BarChartView } from '@/components/charts/bar-chart';
+import { DIRECTION_COLOURS, STAGE_COLOURS } from '@/components/charts/colours';
+import { getDirectionStages, getFields, getFunnel, getTechnologies } from '@/lib/dashboard';
+import { formatInteger } from '@/lib/format';
+import type { Locale } from '@/lib/i18n/config';
+import { ALL_STAGES } from '@/lib/stages';
+import { listHref, type CardProps } from './card-props';
+import { ChartCard } from './chart-card';
+
+async function labels() {
+  const [t, locale] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>]);
+  return { t, locale, zh: locale === 'zh', n: (v: number) => formatInteger(v, locale) };
+}
+
+export async function DirectionStageCard(props: CardProps) {
+  const [dirs, { t, zh, n }] = await Promise.all([getDirectionStages(props), labels()]);
+  const f = props.targets.filters;
+  const stages = ALL_STAGES.filter((s) => dirs.some((d) => d.stages[s] > 0));
+  const rows = dirs.map((d) => ({
+    label: d.code,
+    values: Object.fromEntries(stages.map((s) => [s, d.stages[s]])),
+    href: listHref(f, { direction: d.code }),
+    hrefs: Object.fromEntries(stages.map((s) => [s, listHref(f, { direction: d.code, stage: s })])),
+  }));
+  return (
+    <ChartCard
+      id="by-direction"
+      title={t('dashboard.byDirection')}
+      hint={t('dashboard.clickHint')}
+      empty={dirs.every((d) => d.total === 0)}
+      table={{
+        columns: [t('charts.direction'), ...stages.map((s) => t(`stage.${s}`)), t('charts.total')],
+        rows: dirs.map((d) => ({
+          key: d.code,
+          href: listHref(f, { direction: d.code }),
+          cells: [`${d.code} ${zh ? d.name : d.nameEn}`, ...stages.map((s) => n(d.stages[s])), n(d.total)],
+        })),
+      }}
+    >
+      <BarChartView name="by-direction" rows={rows} series={stages.map((s) => ({ key: s, label: t(`stage.${s}`), colour: STAGE_COLOURS[s] }))} stacked height={260} />
+    </ChartCard>
+  );
+}
+
+export async function FieldCard(props: CardProps) {
+  const [fields, { t, zh, n }] = await Promise.all([getFields(props), labels()]);
+  const f = props.targets.filters;
+  const directions = [...new Set(fields.map((x) => x.direction))].sort();
+  const colour = (d: string) => DIRECTION_COLOURS[directions.indexOf(d) % DIRECTION_COLOURS.length];
+  const label = (x: (typeof fields)[number]) => `${x.direction} ${zh ? x.name : x.nameEn}`;
+  return (
+    <ChartCard
+      id="by-field"
+      wide
+      title={t('dashboard.byField')}
+      hint={t('dashboard.clickHint')}
+      empty={fields.every((x) => x.projects === 0)}
+      table={{
+        columns: [t('charts.field'), t('charts.direction'), t('charts.projects')],
+        rows: fields.map((x) => ({ key: x.code, href: listHref(f, { field: x.code }), cells: [zh ? x.name : x.nameEn, x.direction, n(x.projects)] })),
+      }}
+    >
+      <BarChartView
+        name="by-field"
+        layout="horizontal"
+        labelWidth={zh ? 240 : 360}
+        height={Math.max(160, fields.length * 26 + 40)}
+        series={[{ key: 'projects', label: t('charts.projects'), colour: DIRECTION_COLOURS[0] }]}
+        rows={fields.map((x) => ({ label: label(x), values: { projects: x.projects }, href: listHref(f, { field: x.code }), colour: colour(x.direction) }))}
+      />
+    </ChartCard>
+  );
+}
+
+export async function FunnelCard(props: CardProps) {
+  const [steps, { t, n }] = await Promise.all([getFunnel(props), labels()]);
+  const f = props.targets.filters;
+  const href = (s: (typeof steps)[number]['stage']) => listHref(f, { reached: s === 'APPROVED' ? undefined : s });
+  return (
+    <ChartCard
+      id="funnel"
+      title={t('dashboard.funnel')}
+      hint={t('dashboard.clickHint')}
+      empty={steps[0].projects === 0}
+      table={{ columns: [t('charts.stage'), t('charts.projects')], rows: steps.map((s) => ({ key: s.stage, href: href(s.stage), cells: [t(`stage.${s.stage}`), n(s.projects)] })) }}
+    >
+      <BarChartView
+        name="funnel"
+        layout="horizontal"
+        labelWidth={90}
+        height={200}
+        series={[{ key: 'projects', label: t('charts.projects'), colour: STAGE_COLOURS.APPROVED }]}
+        rows={steps.map((s) => ({ label: t(`stage.${s.stage}`), values: { projects: s.projects }, href: href(s.stage), colour: STAGE_COLOURS[s.stage] }))}
+      />
+    </ChartCard>
+  );
+}
+
+export async function TechnologyCard(props: CardProps) {
+  const [techs, { t, zh, n }] = await Promise.all([getTechnologies(props), labels()]);
+  const f = props.targets.filters;
+  return (
+    <ChartCard
+      id="by-technology"
+      title={t('dashboard.byTechnology')}
+      hint={t('dashboard.clickHint')}
+      empty={techs.every((x) => x.projects === 0)}
+      table={{
+        columns: [t('charts.technology'), t('charts.projects')],
+        rows: techs.map((x) => ({ key: String(x.id), href: listHref(f, { tech: x.id }), cells: [zh ? x.name : x.nameEn, n(x.projects)] })),
+      }}
+    >
+      <BarChartView
+        name="by-technology"
+        layout="horizontal"
+        labelWidth={zh ? 90 : 150}
+        height={Math.max(160, techs.length * 28 + 40)}
+        series={[{ key: 'projects', label: t('charts.projects'), colour: '#0f766e' }]}
+        rows={techs.map((x) => ({ label: zh ? x.name : x.nameEn, values: { projects: x.projects }, href: listHref(f, { tech: x.id }) }))}
+      />
+    </ChartCard>
+  );
+}

@@ -1,0 +1,74 @@
+import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
+import type { FilterOptions } from '@/lib/filter-targets';
+import { REACHED_STAGES, SORTS, sortKeyOf, type ProjectFilters } from '@/lib/filters';
+import { ALL_STAGES } from '@/lib/stages';
+
+type Props = { action: string; filters: ProjectFilters; options: FilterOptions; programCode?: string; withSort?: boolean };
+
+const control = 'mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm';
+
+/**
+ * The shared filters as a plain GET form: the URL holds the whole view, so a
+ * link reproduces it, reloading keeps it and the back button undoes a change.
+ * Changing a filter starts again at page 1 (the page is not part of the form).
+ */
+export function FilterBar({ action, filters, options, programCode, withSort }: Props) {
+  const t = useTranslations();
+  const zh = useLocale() === 'zh';
+  const select = (name: keyof ProjectFilters, label: string, items: { value: string; label: string }[]) => (
+    <label className="text-xs text-slate-700">
+      {label}
+      <select name={name} defaultValue={filters[name] === undefined ? '' : String(filters[name])} className={control} data-filter={name}>
+        <option value="">{t('filters.any')}</option>
+        {items.map((i) => (
+          <option key={i.value} value={i.value}>
+            {i.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <form action={action} method="get" className="rounded-lg border border-slate-200 bg-white p-3" role="search" aria-label={t('filters.legend')}>
+      {programCode && <input type="hidden" name="program" value={programCode} />}
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-5">
+        {select('direction', t('filters.direction'), options.directions.map((d) => ({ value: d.code, label: `${d.code} ${zh ? d.name : d.nameEn}` })))}
+        {select(
+          'field',
+          t('filters.field'),
+          options.directions.flatMap((d) => d.fields.map((f) => ({ value: f.code, label: `${d.code} · ${zh ? f.name : f.nameEn}` }))),
+        )}
+        {select('stage', t('filters.stage'), ALL_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) })))}
+        {select('reached', t('filters.reached'), REACHED_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) })))}
+        {select('tech', t('filters.tech'), options.technologies.map((x) => ({ value: String(x.id), label: zh ? x.name : x.nameEn })))}
+        {select('institution', t('filters.institution'), options.institutions.map((i) => ({ value: String(i.id), label: i.name })))}
+        {select('placeholders', t('filters.placeholders'), [
+          { value: 'include', label: t('filters.placeholdersInclude') },
+          { value: 'exclude', label: t('filters.placeholdersExclude') },
+        ])}
+        {withSort &&
+          select(
+            'sort',
+            t('filters.sort'),
+            SORTS.map((s) => ({
+              value: s,
+              label: `${t(`filters.sortKey.${sortKeyOf(s)}`)} (${t(s.startsWith('-') ? 'filters.descending' : 'filters.ascending')})`,
+            })),
+          )}
+        <label className="col-span-2 text-xs text-slate-700">
+          {t('filters.q')}
+          <input type="search" name="q" defaultValue={filters.q ?? ''} maxLength={100} placeholder={t('filters.qPlaceholder')} className={control} data-filter="q" />
+        </label>
+      </div>
+      <div className="mt-3 flex gap-3">
+        <button type="submit" className="rounded bg-red-800 px-3 py-1 text-sm text-white hover:bg-red-900" data-testid="apply-filters">
+          {t('filters.apply')}
+        </button>
+        <Link href={programCode ? `${action}?program=${encodeURIComponent(programCode)}` : action} className="px-2 py-1 text-sm text-red-800 hover:underline">
+          {t('filters.reset')}
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,21 @@
+import { Suspense } from 'react';
+import type { Actor } from '@/lib/authz';
+import { getFilterOptions } from '@/lib/filter-targets';
+import type { ProjectFilters } from '@/lib/filters';
+import { FilterBar } from './filter-bar';
+
+type Props = { actor: Actor; programId: number; action: string; filters: ProjectFilters; withSort?: boolean };
+
+async function LoadedFilterBar({ actor, programId, ...props }: Props) {
+  const options = await getFilterOptions({ actor, programId });
+  return <FilterBar {...props} options={options} programCode={props.filters.program} />;
+}
+
+/** The filter form, streamed on its own so that its option lists never hold up the results. */
+export function FilterForm(props: Props) {
+  return (
+    <Suspense fallback={<div className="h-28 animate-pulse rounded-lg border border-slate-200 bg-white" data-skeleton />}>
+      <LoadedFilterBar {...props} />
+    </Suspense>
+  );
+}

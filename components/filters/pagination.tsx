@@ -1,0 +1,26 @@
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { filterHref, type ProjectFilters } from '@/lib/filters';
+
+export function Pagination({ path, filters, page, pageCount }: { path: string; filters: ProjectFilters; page: number; pageCount: number }) {
+  const t = useTranslations('pagination');
+  if (pageCount <= 1) return null;
+  const link = 'rounded border border-slate-300 bg-white px-3 py-1 text-sm text-red-800 hover:bg-slate-50';
+  return (
+    <nav aria-label={t('label')} className="flex items-center gap-3">
+      {page > 1 && (
+        <Link href={filterHref(path, filters, { page: page - 1 === 1 ? undefined : page - 1 })} className={link} rel="prev">
+          {t('previous')}
+        </Link>
+      )}
+      <span className="text-sm text-slate-600" data-testid="page-status">
+        {t('page', { page, count: pageCount })}
+      </span>
+      {page < pageCount && (
+        <Link href={filterHref(path, filters, { page: page + 1 })} className={link} rel="next">
+          {t('next')}
+        </Link>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,130 @@
+import 'server-only';
+import { cache } from 'react';
+import { projectReadScope, type Actor } from './authz';
+import * as q from './dashboard-queries';
+import { db } from './db';
+import { isNarrowed } from './filters';
+import type { FilterTargets } from './project-filter';
+import { ALL_STAGES } from './stages';
+import type { ProjectStage } from './generated/prisma/enums';
+
+/**
+ * What the dashboard shows, each card's data from one aggregate query
+ * (lib/dashboard-queries.ts) over the projects the actor may read that match
+ * the filters. Only the few rows SQL returns are reshaped here.
+ */
+type Options = { actor: Actor; targets: FilterTargets };
+
+// Two cards read the same counts and directions: within one request, each statement runs once.
+const headlineCounts = cache((actor: Actor, targets: FilterTargets) => q.queryHeadline(db, { actor, targets }));
+const directionStageRows = cache((actor: Actor, targets: FilterTargets) => q.queryDirectionStages(db, { actor, targets }));
+
+export const HEADLINE_KEYS = ['projects', 'institutions', 'online', 'promotion', 'onlineRate', 'promotionRate'] as const;
+export type HeadlineKey = (typeof HEADLINE_KEYS)[number];
+export type HeadlineCard = {
+  key: HeadlineKey;
+  /** A count, or for rates a percentage (0–100); null when there is nothing to divide by. */
+  value: number | null;
+  isRate: boolean;
+  published: { value: number; asOf: Date; source: string } | null;
+};
+
+const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
+
+/**
+ * The six headline figures. The program's published figures stand beside them
+ * only when the view is the whole program (no narrowing filter, an actor who may
+ * read every project): a published total compared with a subset would be a
+ * false alarm.
+ */
+export async function getHeadline({ actor, targets }: Options): Promise<{ cards: HeadlineCard[]; comparable: boolean }> {
+  const comparable = !isNarrowed(targets.filters) && Object.keys(projectReadScope(actor)).length === 0;
+  const [counts, published] = await Promise.all([
+    headlineCounts(actor, targets),
+    comparable
+      ? db.publishedFigure.findMany({
+          where: { programId: targets.programId, key: { in: ['PROJECTS', 'INSTITUTIONS', 'ONLINE', 'PROMOTION'] } },
+          orderBy: { asOf: 'desc' },
+          distinct: ['key'],
+          select: { key: true, value: true, asOf: true, source: true },
+        })
+      : [],
+  ]);
+  const pub = new Map(published.map((p) => [p.key, p]));
+  const figure = (key: 'PROJECTS' | 'INSTITUTIONS' | 'ONLINE' | 'PROMOTION') => {
+    const p = pub.get(key);
+    return p ? { value: p.value, asOf: p.asOf, source: p.source } : null;
+  };
+  const publishedRate = (part: 'ONLINE' | 'PROMOTION') => {
+    const [n, d] = [figure(part), figure('PROJECTS')];
+    const value = n && d ? rate(n.value, d.value) : null;
+    return n && value !== null ? { ...n, value } : null;
+  };
+  return {
+    comparable,
+    cards: [
+      { key: 'projects', value: counts.projects, isRate: false, published: figure('PROJECTS') },
+      { key: 'institutions', value: counts.institutions, isRate: false, published: figure('INSTITUTIONS') },
+      { key: 'online', value: counts.online, isRate: false, published: figure('ONLINE') },
+      { key: 'promotion', value: counts.promotion, isRate: false, published: figure('PROMOTION') },
+      { key: 'onlineRate', value: rate(counts.online, counts.projects), isRate: true, published: publishedRate('ONLINE') },
+      { key: 'promotionRate', value: rate(counts.promotion, counts.projects), isRate: true, published: publishedRate('PROMOTION') },
+    ],
+  };
+}
+
+export type DirectionStages = { code: string; name: string; nameEn: string; total: number; stages: Record<ProjectStage, number> };
+
+/** Projects per direction, split by current stage (for a stacked bar). */
+export async function getDirectionStages(options: Options): Promise<DirectionStages[]> {
+  const rows = await directionStageRows(options.actor, options.targets);
+  const byCode = new Map<string, DirectionStages>();
+  for (const r of rows) {
+    const d = byCode.get(r.code) ?? {
+      code: r.code,
+      name: r.name,
+      nameEn: r.nameEn,
+      total: 0,
+      stages: Object.fromEntries(ALL_STAGES.map((s) => [s, 0])) as Record<ProjectStage, number>,
+    };
+    if (r.stage) {
+      d.stages[r.stage] += r.projects;
+      d.total += r.projects;
+    }
+    byCode.set(r.code, d);
+  }
+  return [...byCode.values()];
+}
+
+export const getFields = (options: Options) => q.queryFields(db, options);
+export const getCumulativeByMonth = (options: Options) => q.queryCumulativeByMonth(db, options);
+export const getTechnologies = (options: Options) => q.queryTechnologies(db, options);
+
+export type FunnelStep = { stage: 'APPROVED' | 'ONLINE' | 'PROMOTION' | 'COMPLETED'; projects: number };
+
+/** Approved → online → promotion → completed: how many projects reached each stage. */
+export async function getFunnel(options: Options): Promise<FunnelStep[]> {
+  const c = await headlineCounts(options.actor, options.targets);
+  return [
+    { stage: 'APPROVED', projects: c.projects },
+    { stage: 'ONLINE', projects: c.online },
+    { stage: 'PROMOTION', projects: c.promotion },
+    { stage: 'COMPLETED', projects: c.completed },
+  ];
+}
+
+type Share = Pick<q.IndicatorRow, 'value' | 'qualifier' | 'projects'>;
+export type IndicatorTotal = Omit<q.IndicatorRow, 'direction'> & { byDirection: Record<string, Share> };
+
+/** Every indicator with values among the matching projects: its total and its share per direction. */
+export async function getIndicators(options: Options): Promise<IndicatorTotal[]> {
+  const rows = await q.queryIndicators(db, options);
+  const totals = new Map<string, IndicatorTotal>();
+  for (const { direction, ...r } of rows) {
+    if (direction === null) totals.set(r.code, { ...r, byDirection: {} });
+  }
+  for (const r of rows) {
+    if (r.direction !== null) totals.get(r.code)!.byDirection[r.direction] = { value: r.value, qualifier: r.qualifier, projects: r.projects };
+  }
+  return [...totals.values()];
+}

@@ -1,0 +1,84 @@
+import 'server-only';
+import { projectReadScope, type Actor } from './authz';
+import { db } from './db';
+import type { FilterNotice, ProjectFilters } from './filters';
+import type { FilterTargets } from './project-filter';
+
+export type ProgramSummary = { id: number; code: string; name: string; nameEn: string; isSynthetic: boolean };
+
+export type ResolvedFilters = { program: ProgramSummary; targets: FilterTargets; notices: FilterNotice[] };
+
+const programSelect = { id: true, code: true, name: true, nameEn: true, isSynthetic: true } as const;
+
+/**
+ * Looks up what the filters name (program, direction, field, technology,
+ * institution) and drops, with a notice, whatever does not exist there. Null
+ * when there is no program at all. The lookups run side by side, one each.
+ */
+export async function resolveFilters(options: { actor: Actor; filters: ProjectFilters; notices?: FilterNotice[] }): Promise<ResolvedFilters | null> {
+  const filters: ProjectFilters = { ...options.filters };
+  const notices = [...(options.notices ?? [])];
+  const unknown = (key: keyof ProjectFilters, value: unknown) => {
+    notices.push({ key, value: String(value), reason: 'unknown' });
+    delete filters[key];
+  };
+
+  const named = filters.program ? await db.program.findUnique({ where: { code: filters.program }, select: programSelect }) : null;
+  if (filters.program && !named) unknown('program', filters.program);
+  const program =
+    named ?? (await db.program.findFirst({ where: { isSynthetic: false }, orderBy: { id: 'asc' }, select: programSelect }));
+  if (!program) return null;
+
+  const tech = filters.tech;
+  const [direction, field, technology, institution] = await Promise.all([
+    filters.direction ? db.direction.findUnique({ where: { programId_code: { programId: program.id, code: filters.direction } }, select: { id: true } }) : null,
+    filters.field
+      ? db.field.findFirst({ where: { code: filters.field, direction: { programId: program.id } }, select: { id: true, directionId: true } })
+      : null,
+    tech === undefined
+      ? null
+      : db.technology.findFirst({
+          where: typeof tech === 'number' ? { id: tech } : { OR: [{ name: tech }, { nameEn: { equals: tech, mode: 'insensitive' } }] },
+          select: { id: true },
+        }),
+    filters.institution ? db.institution.findUnique({ where: { id: filters.institution }, select: { id: true } }) : null,
+  ]);
+  if (filters.direction && !direction) unknown('direction', filters.direction);
+  if (filters.field && !field) unknown('field', filters.field);
+  if (tech !== undefined && !technology) unknown('tech', tech);
+  if (filters.institution && !institution) unknown('institution', filters.institution);
+
+  return {
+    program,
+    notices,
+    targets: {
+      programId: program.id,
+      directionId: direction?.id,
+      fieldId: field?.id,
+      technologyId: technology?.id,
+      institutionId: institution?.id,
+      filters,
+    },
+  };
+}
+
+/** What the filter form offers: the program's directions and fields, technologies, and the institutions in projects the actor may read. */
+export async function getFilterOptions(options: { actor: Actor; programId: number }) {
+  const [directions, technologies, institutions] = await Promise.all([
+    db.direction.findMany({
+      where: { programId: options.programId },
+      orderBy: { sortOrder: 'asc' },
+      select: { code: true, name: true, nameEn: true, fields: { orderBy: { sortOrder: 'asc' }, select: { code: true, name: true, nameEn: true } } },
+    }),
+    db.technology.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, nameEn: true } }),
+    db.institution.findMany({
+      where: { projects: { some: { project: { AND: [projectReadScope(options.actor), { programId: options.programId }] } } } },
+      orderBy: [{ isPlaceholder: 'asc' }, { name: 'asc' }],
+      take: 200,
+      select: { id: true, name: true, isPlaceholder: true },
+    }),
+  ]);
+  return { directions, technologies, institutions };
+}
+
+export type FilterOptions = Awaited<ReturnType<typeof getFilterOptions>>;

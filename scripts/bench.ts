@@ -1,0 +1,138 @@
+/**
+ * `npm run bench`: how the dashboard scales. For each scale (46, 1,000 and
+ * 10,000 projects by default; `npm run bench -- 46 1000` picks others) it builds
+ * a synthetic program in a database of its own, starts the production build
+ * against it, and prints `name=value` lines:
+ *   page_ms_<n>   median time of GET /dashboard?program=<code>, to the last byte, over REQUESTS requests
+ *   sql_ms_<n>    median time of the same aggregate statements run directly (in parallel, as the page's cards run them)
+ *   ratio_<n>     page_ms / sql_ms
+ * and at the end growth = page_ms at the largest scale / page_ms at the smallest.
+ * The database server is DATABASE_URL's when set, else an embedded PostgreSQL in
+ * .data/bench-postgres on BENCH_PG_PORT; the web server listens on BENCH_PORT.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { Prisma } from '../lib/generated/prisma/client';
+import type { Actor } from '../lib/authz';
+import * as q from '../lib/dashboard-queries';
+import { createPrismaClient } from '../lib/prisma';
+import { buildIfStale } from './lib/build';
+import { recreateDatabase, startEmbeddedPostgres, withDatabase, type PostgresServer } from './lib/postgres';
+import { prisma as prismaCli } from './lib/prisma-cli';
+import { buildSyntheticProgram, syntheticCode } from './lib/synthetic';
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 25);
+const WARMUP = 5;
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const scales = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const SCALES = scales.length ? scales : [46, 1_000, 10_000];
+const actor: Actor = { userId: 0, role: 'REGULATOR', institutionId: null, name: 'bench' };
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const out = (name: string, value: number | string) => console.log(`${name}=${typeof value === 'number' ? Math.round(value * 100) / 100 : value}`);
+
+async function startNext(databaseUrl: string): Promise<() => Promise<void>> {
+  const child = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(PORT)], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout.on('data', (d) => (log += d));
+  child.stderr.on('data', (d) => (log += d));
+  for (let i = 0; i < 150 && !/Ready in/.test(log); i++) await new Promise((r) => setTimeout(r, 200));
+  if (!/Ready in/.test(log)) throw new Error(`next start did not come up:\n${log}`);
+  return () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM')));
+}
+
+async function timePage(url: string): Promise<number> {
+  const started = performance.now();
+  const res = await fetch(url);
+  const body = await res.text();
+  const ms = performance.now() - started;
+  if (res.status !== 200 || !body.includes('data-kpi="projects"')) throw new Error(`GET ${url} answered ${res.status} without the dashboard`);
+  return ms;
+}
+
+async function benchScale(server: string, n: number) {
+  const url = withDatabase(server, `portal_bench_${n}`);
+  await recreateDatabase(url);
+  await prismaCli(['migrate', 'deploy'], url);
+  const built = performance.now();
+  await buildSyntheticProgram(url, n);
+  out(`build_s_${n}`, (performance.now() - built) / 1000);
+
+  const client = createPrismaClient(url);
+  try {
+    const [program] = await client.$queryRaw<{ id: number }[]>(Prisma.sql`SELECT id FROM "Program" WHERE code = ${syntheticCode(n)}`);
+    const [counts] = await client.$queryRaw<{ projects: number; values: number }[]>(Prisma.sql`
+      SELECT (SELECT count(*) FROM "Project")::int AS projects, (SELECT count(*) FROM "MetricValue")::int AS values`);
+    out(`projects_${n}`, counts.projects);
+    out(`metric_values_${n}`, counts.values);
+    const scope = { actor, targets: { programId: program.id, filters: {} } };
+    const aggregates = () =>
+      Promise.all([
+        q.queryHeadline(client, scope),
+        q.queryDirectionStages(client, scope),
+        q.queryFields(client, scope),
+        q.queryCumulativeByMonth(client, scope),
+        q.queryTechnologies(client, scope),
+        q.queryIndicators(client, scope),
+      ]);
+    const sql: number[] = [];
+    for (let i = 0; i < WARMUP + REQUESTS; i++) {
+      const started = performance.now();
+      await aggregates();
+      if (i >= WARMUP) sql.push(performance.now() - started);
+    }
+
+    const stop = await startNext(url);
+    const page: number[] = [];
+    try {
+      const target = `http://127.0.0.1:${PORT}/dashboard?program=${syntheticCode(n)}`;
+      for (let i = 0; i < WARMUP + REQUESTS; i++) {
+        const ms = await timePage(target);
+        if (i >= WARMUP) page.push(ms);
+      }
+    } finally {
+      await stop();
+    }
+    const result = { page: median(page), sql: median(sql) };
+    out(`page_ms_${n}`, result.page);
+    out(`sql_ms_${n}`, result.sql);
+    out(`ratio_${n}`, result.page / result.sql);
+    return result;
+  } finally {
+    await client.$disconnect();
+  }
+}
+
+async function main() {
+  let embedded: PostgresServer | undefined;
+  let server = process.env.DATABASE_URL;
+  if (!server) {
+    embedded = await startEmbeddedPostgres({
+      dir: path.resolve('.data', 'bench-postgres'),
+      port: Number(process.env.BENCH_PG_PORT ?? 54359),
+      log: path.resolve('.data', 'bench-postgres.log'),
+    });
+    server = embedded.url('postgres');
+  }
+  try {
+    console.log((await buildIfStale()) === 'built' ? 'built the app' : 'the build is current');
+    out('requests', REQUESTS);
+    const results = new Map<number, { page: number; sql: number }>();
+    for (const n of SCALES) results.set(n, await benchScale(server, n));
+    const [small, large] = [Math.min(...SCALES), Math.max(...SCALES)];
+    out(`growth_${large}_over_${small}`, results.get(large)!.page / results.get(small)!.page);
+  } finally {
+    await embedded?.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

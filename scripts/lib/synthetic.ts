@@ -1,0 +1,111 @@
+/**
+ * A synthetic program for benchmarks: `projects` projects in 4 directions and
+ * 16 fields, with institutions, technologies, stage histories and about 100
+ * metric values per project. Flagged `isSynthetic`, never mixed with real data:
+ * it goes into a database of its own. Built with set-based SQL
+ * (generate_series), not row by row.
+ */
+import pg from 'pg';
+
+export const syntheticCode = (projects: number) => `SYN-${projects}`;
+
+/** 10 indicators × 10 monthly values = 100 values per project, across every aggregation rule. */
+const INDICATORS = [
+  ['SYN_USERS', 'COUNT', 'SUM', true],
+  ['SYN_MERCHANTS', 'COUNT', 'SUM', true],
+  ['SYN_TERMINALS', 'COUNT', 'SUM', true],
+  ['SYN_BRANCHES', 'COUNT', 'SUM', true],
+  ['SYN_REGIONS', 'COUNT', 'MAX', true],
+  ['SYN_PLATFORM', 'COUNT', 'LATEST', true],
+  ['SYN_AMOUNT', 'AMOUNT', 'SUM', true],
+  ['SYN_MONTHLY_TX', 'COUNT', 'SUM', false],
+  ['SYN_MONTHLY_AMOUNT', 'AMOUNT', 'SUM', false],
+  ['SYN_SUCCESS_RATE', 'PERCENT', 'SUM', true],
+] as const;
+
+export async function buildSyntheticProgram(url: string, projects: number): Promise<void> {
+  const n = Math.trunc(projects);
+  const institutions = Math.max(20, Math.round(n * 1.7));
+  const code = syntheticCode(n);
+  const indicatorRows = INDICATORS.map(
+    ([c, kind, agg, cumulative], i) => `('${c}', '合成指标 ${i + 1}', 'Synthetic indicator ${i + 1}', '个', '${kind}', '${agg}', ${cumulative}, ${100 + i})`,
+  ).join(',\n');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`
+      BEGIN;
+      INSERT INTO "Program" (code, name, "nameEn", region, "startDate", "isSynthetic")
+        VALUES ('${code}', '合成基准项目集 ${n}', 'Synthetic benchmark program ${n}', 'synthetic', DATE '2019-12-07', true);
+      INSERT INTO "Direction" ("programId", code, name, "nameEn", "sortOrder")
+        SELECT p.id, 'D' || d, '合成方向 ' || d, 'Synthetic direction ' || d, d FROM "Program" p, generate_series(1, 4) d WHERE p.code = '${code}';
+      INSERT INTO "Field" ("directionId", code, name, "nameEn", "sortOrder")
+        SELECT d.id, d.code || '-' || f, '合成领域 ' || d.code || '-' || f, 'Synthetic field ' || d.code || '-' || f, f
+        FROM "Direction" d JOIN "Program" p ON p.id = d."programId", generate_series(1, 4) f WHERE p.code = '${code}';
+      INSERT INTO "Technology" (name, "nameEn", sourced)
+        SELECT '合成技术 ' || t, 'Synthetic technology ' || t, false FROM generate_series(1, 8) t ON CONFLICT (name) DO NOTHING;
+      INSERT INTO "Indicator" (code, "nameZh", "nameEn", unit, kind, aggregation, cumulative, "sortOrder")
+        VALUES ${indicatorRows} ON CONFLICT (code) DO NOTHING;
+      INSERT INTO "Institution" (name, kind, licensed, "isPlaceholder")
+        SELECT '${code} 合成机构 ' || lpad(i::text, 6, '0'), (ARRAY['BANK','PAYMENT_ORG','TECH_COMPANY','OTHER'])[1 + i % 4]::"InstitutionKind", i % 3 = 0, false
+        FROM generate_series(1, ${institutions}) i;
+
+      CREATE TEMP TABLE syn_fields AS
+        SELECT row_number() OVER (ORDER BY f.id) - 1 AS k, f.id FROM "Field" f JOIN "Direction" d ON d.id = f."directionId" JOIN "Program" p ON p.id = d."programId" WHERE p.code = '${code}';
+      CREATE TEMP TABLE syn_inst AS
+        SELECT row_number() OVER (ORDER BY id) - 1 AS k, id FROM "Institution" WHERE name LIKE '${code} %';
+      CREATE TEMP TABLE syn_tech AS
+        SELECT row_number() OVER (ORDER BY id) - 1 AS k, id FROM "Technology" WHERE name LIKE '合成技术 %';
+
+      -- Stages: 25% approved, 30% online, 35% promotion, 7% completed, 3% withdrawn.
+      INSERT INTO "Project" (code, name, "programId", "fieldId", stage, "approvedAt", "onlineAt", "promotionAt", "completedAt", "withdrawnAt", scenarios, "isPlaceholder", "updatedAt")
+        SELECT '${code}-' || lpad(g::text, 5, '0'), '合成项目 ' || g, p.id, f.id, s.stage::"ProjectStage",
+          DATE '2019-12-07',
+          CASE WHEN s.stage IN ('ONLINE','PROMOTION','COMPLETED') THEN DATE '2020-01-01' + (g % 300) END,
+          CASE WHEN s.stage IN ('PROMOTION','COMPLETED') THEN DATE '2020-06-01' + (g % 300) END,
+          CASE WHEN s.stage = 'COMPLETED' THEN DATE '2021-06-01' + (g % 200) END,
+          CASE WHEN s.stage = 'WITHDRAWN' THEN DATE '2020-03-01' + (g % 100) END,
+          '{}', false, now()
+        FROM generate_series(1, ${n}) g
+          CROSS JOIN "Program" p
+          JOIN syn_fields f ON f.k = g % 16
+          CROSS JOIN LATERAL (SELECT CASE WHEN g % 100 < 25 THEN 'APPROVED' WHEN g % 100 < 55 THEN 'ONLINE' WHEN g % 100 < 90 THEN 'PROMOTION'
+                                          WHEN g % 100 < 97 THEN 'COMPLETED' ELSE 'WITHDRAWN' END AS stage) s
+        WHERE p.code = '${code}';
+      CREATE TEMP TABLE syn_projects AS
+        SELECT row_number() OVER (ORDER BY id) - 1 AS k, id, stage, "approvedAt", "onlineAt", "promotionAt", "completedAt", "withdrawnAt"
+        FROM "Project" WHERE code LIKE '${code}-%';
+
+      INSERT INTO "ProjectInstitution" ("projectId", "institutionId", role)
+        SELECT p.id, i.id, 'LEAD'::"InstitutionRole" FROM syn_projects p JOIN syn_inst i ON i.k = p.k % ${institutions}
+        UNION ALL
+        SELECT p.id, i.id, 'PARTICIPANT'::"InstitutionRole" FROM syn_projects p JOIN syn_inst i ON i.k = (p.k * 7 + 1) % ${institutions}
+        WHERE (p.k * 7 + 1) % ${institutions} <> p.k % ${institutions};
+      INSERT INTO "ProjectTechnology" ("projectId", "technologyId")
+        SELECT p.id, t.id FROM syn_projects p JOIN syn_tech t ON t.k = p.k % 8
+        UNION
+        SELECT p.id, t.id FROM syn_projects p JOIN syn_tech t ON t.k = (p.k / 3) % 8 WHERE p.k % 2 = 0;
+      INSERT INTO "StageChange" ("projectId", "fromStage", "toStage", "effectiveDate", note)
+        SELECT id, NULL::"ProjectStage", 'APPROVED'::"ProjectStage", "approvedAt", 'synthetic' FROM syn_projects
+        UNION ALL SELECT id, 'APPROVED', 'ONLINE', "onlineAt", 'synthetic' FROM syn_projects WHERE "onlineAt" IS NOT NULL
+        UNION ALL SELECT id, 'ONLINE', 'PROMOTION', "promotionAt", 'synthetic' FROM syn_projects WHERE "promotionAt" IS NOT NULL
+        UNION ALL SELECT id, 'PROMOTION', 'COMPLETED', "completedAt", 'synthetic' FROM syn_projects WHERE "completedAt" IS NOT NULL
+        UNION ALL SELECT id, 'APPROVED', 'WITHDRAWN', "withdrawnAt", 'synthetic' FROM syn_projects WHERE "withdrawnAt" IS NOT NULL;
+      INSERT INTO "Milestone" ("projectId", title, "dueDate", "completedAt")
+        SELECT id, '合成里程碑 ' || m, DATE '2020-01-31' + m * 90, CASE WHEN m < 3 THEN DATE '2020-01-20' + m * 90 END
+        FROM syn_projects, generate_series(1, 4) m;
+      -- Ten monthly values of each of ten indicators: cumulative ones grow, rates stay in 0–100.
+      INSERT INTO "MetricValue" ("projectId", "indicatorId", "asOf", value, qualifier, source)
+        SELECT p.id, i.id, (DATE '2020-01-31' + (m || ' month')::interval)::date,
+          CASE WHEN i.kind = 'PERCENT' THEN 50 + ((p.k + m) % 50)
+               WHEN i.cumulative THEN (p.k % 97 + 1) * (m + 1) * 10
+               ELSE (p.k % 13 + 1) * 100 END,
+          CASE WHEN (p.k + m) % 20 = 0 THEN 'ABOUT' ELSE 'EXACT' END::"ValueQualifier", 'synthetic'
+        FROM syn_projects p CROSS JOIN "Indicator" i CROSS JOIN generate_series(0, 9) m
+        WHERE i.code LIKE 'SYN\\_%';
+      COMMIT;
+      ANALYZE;`);
+  } finally {
+    await client.end();
+  }
+}

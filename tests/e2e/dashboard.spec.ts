@@ -1,0 +1,129 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './support/fixtures';
+
+test('the dashboard shows the headline figures beside the published ones', async ({ page }) => {
+  await page.goto('/dashboard');
+  const expected = { projects: '46', institutions: '77', online: '33', promotion: '21', onlineRate: '71.7', promotionRate: '45.7' };
+  for (const [key, value] of Object.entries(expected)) {
+    const card = page.locator(`[data-kpi="${key}"]`);
+    await expect(card).toHaveAttribute('data-value', value);
+    await expect(card.locator('[data-matches="true"]')).toBeVisible();
+  }
+  await expect(page.locator('[data-chart="by-field"] .recharts-bar-rectangle')).toHaveCount(16);
+  await expect(page.locator('[data-table="by-field"] tbody tr')).toHaveCount(16);
+});
+
+test('a filter set in the form goes into the URL, survives a reload and narrows every card', async ({ page }) => {
+  await page.goto('/dashboard');
+  await page.locator('select[data-filter="direction"]').selectOption('D4');
+  await page.getByTestId('apply-filters').click();
+  await expect(page).toHaveURL(/[?&]direction=D4(&|$)/);
+  const count = await page.locator('[data-kpi="projects"]').getAttribute('data-value');
+  expect(Number(count)).toBeGreaterThan(0);
+  expect(Number(count)).toBeLessThan(46);
+  await page.reload();
+  await expect(page.locator('select[data-filter="direction"]')).toHaveValue('D4');
+  await expect(page.locator('[data-kpi="projects"]')).toHaveAttribute('data-value', count!);
+  await expect(page.getByText('已筛选：公开数字针对整个试点')).toBeVisible();
+  await page.goBack();
+  await expect(page.locator('[data-kpi="projects"]')).toHaveAttribute('data-value', '46');
+});
+
+test('clicking a bar opens the project list filtered to it, with the same count', async ({ page }) => {
+  await page.goto('/dashboard');
+  const firstRow = page.locator('[data-table="by-field"] tbody tr').first();
+  const expected = (await firstRow.locator('td').last().textContent())!.trim();
+  const href = await firstRow.locator('a').getAttribute('href');
+  expect(href).toMatch(/^\/projects\?field=D\d-\d$/);
+  await page.locator('[data-chart="by-field"] .recharts-bar-rectangle').first().click();
+  await expect(page).toHaveURL(new RegExp(`${href!.replace('?', '\\?')}$`));
+  await expect(page.getByTestId('result-count')).toHaveAttribute('data-value', expected);
+  await expect(page.locator('tr[data-project]')).toHaveCount(Number(expected));
+});
+
+test('a stacked segment filters by direction and stage', async ({ page }) => {
+  await page.goto('/dashboard');
+  const promotion = page.locator('[data-chart="by-direction"] .recharts-bar-rectangle path[fill="#059669"]').first();
+  await promotion.click();
+  await expect(page).toHaveURL(/\/projects\?direction=D1&stage=PROMOTION$/);
+  const rows = page.locator('tr[data-project]');
+  expect(await rows.count()).toBeGreaterThan(0);
+  await expect(rows.locator('[data-stage]').filter({ hasNotText: '应用推广期' })).toHaveCount(0);
+});
+
+test('the language switch changes chart labels and number formats', async ({ page }) => {
+  await page.goto('/dashboard');
+  const legend = page.locator('[data-chart="by-direction"] .recharts-legend-wrapper');
+  await expect(legend).toContainText('应用推广期');
+  await expect(page.locator('[data-indicator="CASH_COLLECTED"]')).toContainText('4.06亿元');
+  await page.getByTestId('language-switch').click();
+  await expect(legend).toContainText('Promotion');
+  await expect(legend).not.toContainText('应用推广期');
+  await expect(page.locator('[data-chart="by-technology"]')).toContainText('Artificial intelligence');
+  await expect(page.locator('[data-indicator="CASH_COLLECTED"]')).toContainText('406M');
+});
+
+test('malformed or unknown filters are ignored with a notice, not an error', async ({ page }) => {
+  const res = await page.goto('/dashboard?stage=bogus&page=-1&direction=D9&q=%00');
+  expect(res?.status()).toBe(200);
+  const notices = page.getByTestId('filter-notices');
+  await expect(notices.locator('[data-notice]')).toHaveCount(4);
+  await expect(notices).toContainText('bogus');
+  await expect(page.locator('[data-kpi="projects"]')).toHaveAttribute('data-value', '46');
+});
+
+test('a filter that matches nothing shows the empty state, not broken charts', async ({ page }) => {
+  await page.goto('/dashboard?q=no-such-project');
+  await expect(page.locator('[data-kpi="projects"]')).toHaveAttribute('data-value', '0');
+  await expect(page.getByTestId('empty-state')).toHaveCount(6);
+  await expect(page.locator('.recharts-surface')).toHaveCount(0);
+});
+
+test('the project list sorts and filters on the server', async ({ page }) => {
+  await page.goto('/projects?sort=-code&placeholders=exclude');
+  await expect(page.getByTestId('result-count')).toHaveAttribute('data-value', '8');
+  await expect(page.locator('tr[data-project]').first()).toHaveAttribute('data-project', 'BJFT-08');
+  await page.locator('input[data-filter="q"]').fill('人脸识别');
+  await page.getByTestId('apply-filters').click();
+  await expect(page).toHaveURL(/q=%E4%BA%BA%E8%84%B8%E8%AF%86%E5%88%AB/);
+  await expect(page.getByTestId('result-count')).toHaveAttribute('data-value', '1');
+  await expect(page.locator('tr[data-project]')).toHaveAttribute('data-project', 'BJFT-05');
+});
+
+test('institutions list what they lead and join; a direction page is the dashboard narrowed to it', async ({ page }) => {
+  await page.goto('/institutions');
+  await expect(page.getByTestId('result-count')).toHaveAttribute('data-value', '77');
+  await page.getByRole('link', { name: '招商银行北京分行' }).click();
+  await expect(page.locator('tr[data-role="LEAD"]')).toHaveCount(2);
+  await page.goto('/projects?direction=D4');
+  const count = await page.getByTestId('result-count').getAttribute('data-value');
+  await page.goto('/directions/D4');
+  await expect(page.locator('[data-kpi="projects"]')).toHaveAttribute('data-value', count!);
+  expect((await page.goto('/directions/D9'))?.status()).toBe(404);
+});
+
+test('a project page shows its stage timeline and each indicator’s history with its source', async ({ page }) => {
+  await page.goto('/projects/BJFT-05');
+  await expect(page.locator('[data-testid="stage-timeline"] li[data-reached="true"]')).toHaveCount(3);
+  const users = page.locator('[data-indicator-history="USERS"]');
+  await expect(users.locator('.recharts-surface')).toBeVisible();
+  await expect(users).toContainText('32.55万人次');
+  await expect(users).toContainText('金融电子化');
+});
+
+const ready: Record<string, string> = {
+  '/dashboard': '[data-chart="by-field"] .recharts-bar-rectangle',
+  '/projects': 'tr[data-project]',
+  '/projects/BJFT-05': '[data-indicator-history] svg.recharts-surface',
+};
+for (const [path, selector] of Object.entries(ready)) {
+  test(`no serious or critical accessibility violations on ${path}`, async ({ page }) => {
+    await page.goto(path);
+    await page.locator(selector).first().waitFor();
+    // Open every table view, so that the tables are checked too.
+    for (const details of await page.locator('details').all()) await details.evaluate((d) => d.setAttribute('open', ''));
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}

@@ -1,0 +1,251 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '@/lib/authz';
+import { getCumulativeByMonth, getDirectionStages, getFields, getFunnel, getHeadline, getIndicators, getTechnologies } from '@/lib/dashboard';
+import { resolveFilters } from '@/lib/filter-targets';
+import { parseFilters } from '@/lib/filters';
+import { getInstitution, listInstitutions } from '@/lib/institutions';
+import { listProjects } from '@/lib/projects';
+import { resetDatabase, testClient } from '../support/db';
+import { createIndicator, createProgram, createProject } from '../support/factories';
+
+const prisma = testClient();
+const regulator: Actor = { userId: 1, role: 'REGULATOR', institutionId: null, name: 't' };
+let instA = 0;
+let instB = 0;
+
+beforeAll(async () => {
+  await resetDatabase(prisma);
+  const { program, field } = await createProgram(prisma);
+  const [a, b] = await Promise.all(['机构甲', '机构乙'].map((name) => prisma.institution.create({ data: { name, kind: 'BANK' } })));
+  [instA, instB] = [a.id, b.id];
+  const [ai, cloud] = await Promise.all(['人工智能', '云计算'].map((name) => prisma.technology.create({ data: { name, nameEn: name === '云计算' ? 'Cloud' : 'AI' } })));
+  const cumSum = await createIndicator(prisma, 'CUM_SUM', { aggregation: 'SUM' });
+  const cumMax = await createIndicator(prisma, 'CUM_MAX', { aggregation: 'MAX' });
+  const cumLatest = await createIndicator(prisma, 'CUM_LATEST', { aggregation: 'LATEST' });
+  const periodSum = await createIndicator(prisma, 'PERIOD_SUM', { aggregation: 'SUM', cumulative: false });
+  const rate = await createIndicator(prisma, 'RATE', { aggregation: 'SUM', kind: 'PERCENT' });
+  await createProject(prisma, {
+    programId: program.id,
+    fieldId: field('D1-1'),
+    code: 'T-1',
+    stage: 'ONLINE',
+    lead: a.id,
+    technologies: [ai.id],
+    history: [['APPROVED', '2020-01-05'], ['ONLINE', '2020-03-10']],
+    values: [
+      { indicatorId: cumSum.id, asOf: '2020-01-31', value: 10 },
+      { indicatorId: cumSum.id, asOf: '2020-06-30', value: 30 },
+      { indicatorId: cumMax.id, asOf: '2020-06-30', value: 5 },
+      { indicatorId: cumLatest.id, asOf: '2020-01-31', value: 100 },
+      { indicatorId: periodSum.id, asOf: '2020-01-31', value: 3 },
+      { indicatorId: periodSum.id, asOf: '2020-02-29', value: 4 },
+      { indicatorId: rate.id, asOf: '2020-06-30', value: 40 },
+    ],
+  });
+  await createProject(prisma, {
+    programId: program.id,
+    fieldId: field('D2-1'),
+    code: 'T-2',
+    stage: 'PROMOTION',
+    lead: b.id,
+    technologies: [ai.id, cloud.id],
+    history: [['APPROVED', '2020-01-05'], ['ONLINE', '2020-02-01'], ['PROMOTION', '2020-04-01']],
+    values: [
+      { indicatorId: cumSum.id, asOf: '2020-03-31', value: 20, qualifier: 'ABOUT' },
+      { indicatorId: cumMax.id, asOf: '2020-03-31', value: 9 },
+      { indicatorId: cumLatest.id, asOf: '2020-03-31', value: 200 },
+      { indicatorId: periodSum.id, asOf: '2020-01-31', value: 10 },
+      { indicatorId: rate.id, asOf: '2020-06-30', value: 60 },
+    ],
+  });
+  await createProject(prisma, {
+    programId: program.id,
+    fieldId: field('D1-1'),
+    code: 'T-3',
+    stage: 'APPROVED',
+    isPlaceholder: true,
+    lead: b.id,
+    participants: [a.id],
+    history: [['APPROVED', '2020-02-01']],
+    values: [{ indicatorId: cumSum.id, asOf: '2020-01-31', value: 1000 }],
+  });
+});
+afterAll(() => prisma.$disconnect());
+
+async function view(query: Record<string, string>, actor: Actor = regulator) {
+  const { targets } = (await resolveFilters({ actor, ...parseFilters(query) }))!;
+  return { actor, targets };
+}
+const totals = async (query: Record<string, string> = {}, actor?: Actor) =>
+  Object.fromEntries((await getIndicators(await view(query, actor))).map((i) => [i.code, i.value]));
+
+describe('outcome indicators, each by its own rule', () => {
+  it('takes each project’s latest value of a cumulative indicator, then sums', async () => {
+    expect((await totals()).CUM_SUM).toBe(30 + 20 + 1000);
+  });
+  it('takes the largest project value under MAX and the most recent one under LATEST', async () => {
+    const t = await totals();
+    expect(t.CUM_MAX).toBe(9);
+    expect(t.CUM_LATEST).toBe(200);
+  });
+  it('adds up every period of a per-period indicator', async () => {
+    expect((await totals()).PERIOD_SUM).toBe(3 + 4 + 10);
+  });
+  it('never adds up a rate', async () => {
+    expect((await totals()).RATE).toBe(50);
+  });
+  it('leaves placeholders out when asked', async () => {
+    expect((await totals({ placeholders: 'exclude' })).CUM_SUM).toBe(50);
+  });
+  it('splits by direction with the same rules and carries the qualifier of an approximate value', async () => {
+    const sum = (await getIndicators(await view({}))).find((i) => i.code === 'CUM_SUM')!;
+    expect(sum.qualifier).toBe('ABOUT');
+    expect(sum.projects).toBe(3);
+    expect(sum.byDirection).toEqual({ D1: { value: 1030, qualifier: 'EXACT', projects: 2 }, D2: { value: 20, qualifier: 'ABOUT', projects: 1 } });
+  });
+});
+
+describe('dashboard aggregates', () => {
+  it('counts the headline figures, with rates from the counts', async () => {
+    const { cards, comparable } = await getHeadline(await view({}));
+    expect(comparable).toBe(true);
+    expect(Object.fromEntries(cards.map((c) => [c.key, c.value]))).toEqual({
+      projects: 3,
+      institutions: 2,
+      online: 2,
+      promotion: 1,
+      onlineRate: 66.7,
+      promotionRate: 33.3,
+    });
+  });
+
+  it('groups by direction and stage, by field, by technology, and builds the funnel', async () => {
+    const v = await view({});
+    const dirs = await getDirectionStages(v);
+    expect(dirs.map((d) => [d.code, d.total, d.stages.APPROVED, d.stages.ONLINE, d.stages.PROMOTION])).toEqual([
+      ['D1', 2, 1, 1, 0],
+      ['D2', 1, 0, 0, 1],
+    ]);
+    expect((await getFields(v)).map((f) => [f.code, f.direction, f.projects])).toEqual([
+      ['D1-1', 'D1', 2],
+      ['D2-1', 'D2', 1],
+    ]);
+    expect((await getTechnologies(v)).map((t) => [t.name, t.projects])).toEqual([
+      ['人工智能', 2],
+      ['云计算', 1],
+    ]);
+    expect((await getFunnel(v)).map((s) => s.projects)).toEqual([3, 2, 1, 0]);
+  });
+
+  it('accumulates stage entries by month, filling months without changes', async () => {
+    expect(await getCumulativeByMonth(await view({}))).toEqual([
+      { month: '2020-01', approved: 2, online: 0, promotion: 0 },
+      { month: '2020-02', approved: 3, online: 1, promotion: 0 },
+      { month: '2020-03', approved: 3, online: 2, promotion: 0 },
+      { month: '2020-04', approved: 3, online: 2, promotion: 1 },
+    ]);
+  });
+
+  it('counts only an institution user’s own projects, everywhere', async () => {
+    const actor: Actor = { userId: 2, role: 'INSTITUTION', institutionId: instA, name: 'a' };
+    const v = await view({}, actor);
+    const { cards, comparable } = await getHeadline(v);
+    expect(comparable).toBe(false);
+    expect(cards.find((c) => c.key === 'projects')?.value).toBe(2);
+    expect((await getFunnel(v)).map((s) => s.projects)).toEqual([2, 1, 0, 0]);
+    expect((await totals({}, actor)).CUM_SUM).toBe(1030);
+    expect((await listProjects(v)).rows.map((r) => r.code)).toEqual(['T-1', 'T-3']);
+    const other: Actor = { userId: 3, role: 'INSTITUTION', institutionId: instB, name: 'b' };
+    expect((await listProjects(await view({ q: 'T-1' }, other))).total).toBe(0);
+  });
+});
+
+describe('filters: the list and the aggregates see the same projects', () => {
+  const cases: Record<string, string>[] = [
+    {},
+    { direction: 'D1' },
+    { field: 'D2-1' },
+    { stage: 'ONLINE' },
+    { reached: 'ONLINE' },
+    { reached: 'PROMOTION' },
+    { tech: 'Cloud' },
+    { placeholders: 'exclude' },
+    { q: 't-2' },
+    { q: '%' },
+    { q: '_' },
+    { direction: 'D1', placeholders: 'exclude' },
+  ];
+  it.each(cases)('%j', async (query) => {
+    const v = await view(query);
+    const { total } = await listProjects(v);
+    const { cards } = await getHeadline(v);
+    expect(cards[0].value).toBe(total);
+  });
+
+  it('gives the expected counts for a few of them', async () => {
+    const count = async (q: Record<string, string>) => (await listProjects(await view(q))).total;
+    expect(await count({ direction: 'D1' })).toBe(2);
+    expect(await count({ reached: 'ONLINE' })).toBe(2);
+    expect(await count({ q: '%' })).toBe(0);
+    expect(await count({ institution: String(instA) })).toBe(2);
+  });
+
+  it('drops names that exist nowhere, with a notice, instead of matching nothing', async () => {
+    const r = await resolveFilters({ actor: regulator, ...parseFilters({ direction: 'D9', tech: '量子', program: 'NOPE', institution: '999999' }) });
+    expect(r?.program.code).toBe('TEST');
+    expect(r?.notices.map((n) => [n.key, n.reason])).toEqual([
+      ['program', 'unknown'],
+      ['direction', 'unknown'],
+      ['tech', 'unknown'],
+      ['institution', 'unknown'],
+    ]);
+    expect((await listProjects({ actor: regulator, targets: r!.targets })).total).toBe(3);
+  });
+
+  it('sorts and pages in the database', async () => {
+    const page = await listProjects({ ...(await view({ sort: '-code', page: '2' })), pageSize: 2 });
+    expect([page.total, page.page, page.pageCount, page.rows.map((r) => r.code)]).toEqual([3, 2, 2, ['T-1']]);
+    const past = await listProjects({ ...(await view({ page: '40' })), pageSize: 2 });
+    expect(past.page).toBe(2);
+  });
+});
+
+describe('institutions', () => {
+  it('count the projects they lead and join among those the actor may read', async () => {
+    const rows = await listInstitutions(await view({}));
+    expect(rows.map((r) => [r.name, r.led, r.joined])).toEqual([
+      ['机构乙', 2, 0],
+      ['机构甲', 1, 1],
+    ]);
+    const own: Actor = { userId: 2, role: 'INSTITUTION', institutionId: instA, name: 'a' };
+    expect((await listInstitutions(await view({}, own))).map((r) => [r.name, r.led, r.joined])).toEqual([
+      ['机构乙', 1, 0],
+      ['机构甲', 1, 1],
+    ]);
+  });
+
+  it('show only the shared projects to an institution user, and nothing for a malformed id', async () => {
+    const own: Actor = { userId: 2, role: 'INSTITUTION', institutionId: instA, name: 'a' };
+    const partner = await getInstitution({ actor: own, id: String(instB) });
+    expect(partner?.projects.map((p) => [p.project.code, p.role])).toEqual([['T-3', 'LEAD']]);
+    expect(await getInstitution({ actor: regulator, id: '1 OR 1=1' })).toBeNull();
+    expect(await getInstitution({ actor: regulator, id: '999999' })).toBeNull();
+  });
+});
+
+describe('the per-project summary the indicator totals read', () => {
+  it('follows values as they are added, corrected and removed', async () => {
+    const cumSum = await prisma.indicator.findUniqueOrThrow({ where: { code: 'CUM_SUM' } });
+    const t2 = await prisma.project.findUniqueOrThrow({ where: { code: 'T-2' } });
+    const later = await prisma.metricValue.create({
+      data: { projectId: t2.id, indicatorId: cumSum.id, asOf: new Date('2020-09-30T00:00:00Z'), value: 25, source: 'test' },
+    });
+    expect((await totals()).CUM_SUM).toBe(30 + 25 + 1000);
+    await prisma.metricValue.update({ where: { id: later.id }, data: { value: 26 } });
+    expect((await totals()).CUM_SUM).toBe(30 + 26 + 1000);
+    await prisma.metricValue.delete({ where: { id: later.id } });
+    expect((await totals()).CUM_SUM).toBe(30 + 20 + 1000);
+    await prisma.metricValue.deleteMany({ where: { projectId: t2.id, indicatorId: cumSum.id } });
+    expect((await totals()).CUM_SUM).toBe(30 + 1000);
+  });
+});
