@@ -66,6 +66,16 @@ test.describe('who sees what', () => {
   });
 });
 
+test.describe('signed out', () => {
+  test.use({ role: null });
+  for (const path of ['/proposals', '/audit', '/admin/users']) {
+    test(`${path} sends a visitor to the sign-in page`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+    });
+  }
+});
+
 test.describe('sign-in throttle', () => {
   test.use({ role: null });
   test('five failures lock the account with a clear message', async ({ page }) => {
