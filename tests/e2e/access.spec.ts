@@ -50,12 +50,14 @@ test.describe('who sees what', () => {
 
       await row.locator('select[name="role"]').selectOption('REGULATOR');
       await row.getByRole('button', { name: '保存' }).click();
-      await expect(row).toContainText('监管人员');
+      // The status line, not the role options of the form, says the change is saved.
+      const status = row.locator('p').first();
+      await expect(status).toContainText('监管人员');
       expect((await user.goto('/proposals'))?.status()).toBe(200);
 
       await row.locator('input[name="disabled"]').check();
       await row.getByRole('button', { name: '保存' }).click();
-      await expect(row).toContainText('已停用');
+      await expect(status).toContainText('已停用');
       await user.goto('/projects');
       await expect(user).toHaveURL(/\/signin/);
       await user.context().close();
