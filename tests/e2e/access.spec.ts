@@ -26,7 +26,56 @@ test.describe('who sees what', () => {
       }
       expect((await page.goto('/audit'))?.status()).toBe(200);
     });
+
+    test('creates a user who can sign in; a role change applies at once, and disabling ends access at the next request', async ({ page, browser, baseURL }) => {
+      const email = `e2e-${Date.now()}@pilot.example`;
+      const password = 'a-long-enough-password';
+      await page.goto('/admin/users');
+      const create = page.getByTestId('user-create-form');
+      await create.locator('input[name="email"]').fill(email);
+      await create.locator('input[name="name"]').fill('临时领导账号');
+      await create.locator('input[name="password"]').fill(password);
+      await create.locator('select[name="role"]').selectOption('LEADER');
+      await create.getByRole('button', { name: '创建' }).click();
+      await expect(page.getByTestId('user-create-form-result')).toHaveText('已保存。');
+      const row = page.locator(`[data-user="${email}"]`);
+      await expect(row).toBeVisible();
+
+      const user = await (await browser.newContext({ baseURL })).newPage();
+      const { csrfToken } = (await (await user.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+      await user.request.post('/api/auth/callback/credentials', { form: { csrfToken, email, password, json: 'true' } });
+      await user.goto('/');
+      await expect(user.getByTestId('signed-in-as')).toHaveAttribute('data-role', 'LEADER');
+      expect((await user.goto('/proposals'))?.status()).toBe(404);
+
+      await row.locator('select[name="role"]').selectOption('REGULATOR');
+      await row.getByRole('button', { name: '保存' }).click();
+      // The status line, not the role options of the form, says the change is saved.
+      const status = row.locator('p').first();
+      await expect(status).toContainText('监管人员');
+      expect((await user.goto('/proposals'))?.status()).toBe(200);
+
+      await row.locator('input[name="disabled"]').check();
+      await row.getByRole('button', { name: '保存' }).click();
+      await expect(status).toContainText('已停用');
+      await user.goto('/projects');
+      await expect(user).toHaveURL(/\/signin/);
+      await user.context().close();
+
+      await page.goto(`/audit?action=USER_UPDATE`);
+      await expect(page.locator('tr[data-audit-action="USER_UPDATE"]').filter({ hasText: email })).toHaveCount(2);
+    });
   });
+});
+
+test.describe('signed out', () => {
+  test.use({ role: null });
+  for (const path of ['/proposals', '/audit', '/admin/users']) {
+    test(`${path} sends a visitor to the sign-in page`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+    });
+  }
 });
 
 test.describe('sign-in throttle', () => {
