@@ -37,6 +37,9 @@ export async function SiteHeader() {
             <Link href="/institutions" className="hover:underline">
               {t('nav.institutions')}
             </Link>
+            <Link href="/leadership" className="hover:underline">
+              {t('nav.leadership')}
+            </Link>
             {can(actor, 'data:import') && (
               <Link href="/import" className="hover:underline">
                 {t('nav.import')}

@@ -2,9 +2,11 @@ import { readTable } from '@/lib/tabular/read';
 import { tableColumns } from '@/lib/sheets/tables';
 import { expect, test } from './support/fixtures';
 
-test('a regulator exports the project list and the file holds exactly the listed rows', async ({ page }) => {
-  await page.goto('/projects');
+test('a regulator exports a filtered project list and the file holds exactly the filtered rows', async ({ page }) => {
+  await page.goto('/projects?direction=D1&placeholders=exclude');
   const listed = await page.locator('tr[data-project]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-project')));
+  // D1's named projects: the cash-management model and face-recognition payment.
+  expect([...listed].sort()).toEqual(['BJFT-03', 'BJFT-05']);
   for (const format of ['xlsx', 'csv'] as const) {
     const download = page.waitForEvent('download');
     await page.getByTestId('export-projects').getByRole('link', { name: format.toUpperCase() }).click();
@@ -15,7 +17,10 @@ test('a regulator exports the project list and the file holds exactly the listed
     expect(read.ok && read.rows.map((r) => r.values.code).sort()).toEqual([...listed].sort());
     if (format === 'csv') {
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      expect(new TextDecoder().decode(bytes)).toContain('监管演示账号');
+      const text = new TextDecoder().decode(bytes);
+      expect(text).toContain('监管演示账号');
+      expect(text).toContain('方向=D1');
+      expect(text).toContain('占位记录=exclude');
     }
   }
 });

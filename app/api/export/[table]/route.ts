@@ -1,5 +1,8 @@
 import { Readable } from 'node:stream';
+import { resolveFilters } from '@/lib/filter-targets';
+import { NARROWING_KEYS, parseFilters } from '@/lib/filters';
 import { routeTranslator } from '@/lib/i18n/locale';
+import { projectWhere } from '@/lib/project-filter';
 import { getActor } from '@/lib/session';
 import { exportMeta } from '@/lib/transfer-meta';
 import { CONTENT_TYPES, exportTable, TABLES, type Table } from '@/lib/transfers';
@@ -15,7 +18,16 @@ export async function GET(request: Request, { params }: Params) {
   const format = new URL(request.url).searchParams.get('format') ?? 'xlsx';
   if (!TABLES.includes(table) || (format !== 'xlsx' && format !== 'csv')) return Response.json({ error: 'NOT_FOUND' }, { status: 404 });
 
+  // The list's own filters: the file holds exactly the rows the filtered view shows.
+  const url = new URL(request.url);
+  const resolved = await resolveFilters({ actor, ...parseFilters(Object.fromEntries([...url.searchParams].filter(([k]) => k !== 'format'))) });
+  if (!resolved) return Response.json({ error: 'NOT_FOUND' }, { status: 404 });
+  const { targets } = resolved;
   const { t, locale } = await routeTranslator();
+  const used = [
+    `${t('filters.program')}=${resolved.program.code}`,
+    ...NARROWING_KEYS.filter((k) => targets.filters[k] !== undefined).map((k) => `${t(`filters.${k}`)}=${targets.filters[k]}`),
+  ];
   const meta = exportMeta({
     actor,
     labels: {
@@ -25,9 +37,10 @@ export async function GET(request: Request, { params }: Params) {
       none: t('transfer.noFilters'),
       role: t(`userRole.${actor.role}`),
     },
-    filters: [],
+    filters: used,
   });
-  const stream = exportTable({ actor, table, format, locale, meta, sheetNames: { data: t(`transfer.tables.${table}`), meta: t('transfer.metaSheet') } });
+  const where = table === 'projects' ? projectWhere(actor, targets) : undefined;
+  const stream = exportTable({ actor, table, format, locale, meta, where, sheetNames: { data: t(`transfer.tables.${table}`), meta: t('transfer.metaSheet') } });
   const stamp = new Date().toISOString().slice(0, 10);
   const filename = `${t(`transfer.tables.${table}`)}-${stamp}.${format}`;
   return new Response(Readable.toWeb(stream) as ReadableStream, {

@@ -1,0 +1,48 @@
+import { extractText, getDocumentProxy } from 'unpdf';
+import { expect, test } from './support/fixtures';
+
+test.use({ role: 'LEADER' });
+
+test('a leader changes the period and the printed A4 summary holds that period, its figures and page numbers', async ({ page }) => {
+  await page.goto('/leadership');
+  const form = page.getByTestId('period-form');
+
+  await form.getByRole('combobox').selectOption('2019');
+  await form.getByRole('button').click();
+  await expect(page).toHaveURL(/\/leadership\?period=2019$/);
+  await expect(page.getByTestId('period-label')).toContainText('2019-01-01');
+  // In 2019 the 46 projects were approved; none had gone online yet.
+  await expect(page.locator('[data-period-kpi="approved"]')).toHaveAttribute('data-added', '46');
+  await expect(page.locator('[data-period-kpi="online"]')).toHaveAttribute('data-value', '0');
+
+  await form.getByRole('combobox').selectOption('2020');
+  await form.getByRole('button').click();
+  await expect(page).toHaveURL(/\/leadership\?period=2020$/);
+  const online = page.locator('[data-period-kpi="online"]');
+  await expect(online).toHaveAttribute('data-value', '33');
+  await expect(page.locator('[data-period-kpi="promotion"]')).toHaveAttribute('data-value', '21');
+  await expect(page.getByTestId('stage-changes')).toHaveAttribute('data-value', '54');
+  await expect(page.getByTestId('indicator-growth').locator('[data-indicator="USERS"]')).toHaveAttribute('data-value', '325500');
+  await expect(page.locator('[data-chart="cumulative"] svg').first()).toBeVisible();
+
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  const doc = await getDocumentProxy(new Uint8Array(pdf));
+  const { totalPages, text } = await extractText(doc, { mergePages: true });
+  expect(totalPages).toBeGreaterThanOrEqual(1);
+  expect(totalPages).toBeLessThanOrEqual(4);
+  const flat = text.replace(/\s+/g, '');
+  expect(flat).toContain('北京市金融科技应用试点：阶段摘要');
+  expect(flat).toContain('报告期：2020-01-01至2020-12-31');
+  expect(flat).toContain('期末上线运行项目33');
+  expect(flat).toContain('期末应用推广期项目21');
+  expect(flat).toContain(`1/${totalPages}`);
+  // No navigation chrome on paper.
+  expect(flat).not.toContain('退出登录');
+  expect(flat).not.toContain('按日期范围查看');
+});
+
+test('a malformed period falls back to the default with a notice, never an error', async ({ page }) => {
+  const response = await page.goto("/leadership?period=2020-Q9'--");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByText('报告期参数无效，已显示默认报告期。')).toBeVisible();
+});
