@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { recreateDatabase, startEmbeddedPostgres, withDatabase, type PostgresServer } from './lib/postgres';
+import { benchmarkServer, recreateDatabase, withDatabase } from './lib/postgres';
 import { prisma as prismaCli } from './lib/prisma-cli';
 import { buildSyntheticProgram } from './lib/synthetic';
 
@@ -32,16 +32,7 @@ function phase(name: 'export' | 'import', databaseUrl: string): string {
 }
 
 async function main() {
-  let embedded: PostgresServer | undefined;
-  let server = process.env.DATABASE_URL;
-  if (!server) {
-    embedded = await startEmbeddedPostgres({
-      dir: path.resolve('.data', 'bench-postgres'),
-      port: Number(process.env.BENCH_PG_PORT ?? 54359),
-      log: path.resolve('.data', 'bench-postgres.log'),
-    });
-    server = embedded.url('postgres');
-  }
+  const { server, stop } = await benchmarkServer();
   try {
     const source = withDatabase(server, 'portal_transfer_source');
     const target = withDatabase(server, 'portal_transfer_target');
@@ -59,7 +50,7 @@ async function main() {
     process.stdout.write(phase('export', source));
     process.stdout.write(phase('import', target));
   } finally {
-    await embedded?.stop();
+    await stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -17,7 +17,7 @@ import type { Actor } from '../lib/authz';
 import * as q from '../lib/dashboard-queries';
 import { createPrismaClient } from '../lib/prisma';
 import { buildIfStale } from './lib/build';
-import { recreateDatabase, startEmbeddedPostgres, withDatabase, type PostgresServer } from './lib/postgres';
+import { benchmarkServer, recreateDatabase, withDatabase } from './lib/postgres';
 import { prisma as prismaCli } from './lib/prisma-cli';
 import { hashPassword } from '../lib/passwords';
 import { signInCookie } from './lib/sign-in';
@@ -117,16 +117,7 @@ async function benchScale(server: string, n: number) {
 }
 
 async function main() {
-  let embedded: PostgresServer | undefined;
-  let server = process.env.DATABASE_URL;
-  if (!server) {
-    embedded = await startEmbeddedPostgres({
-      dir: path.resolve('.data', 'bench-postgres'),
-      port: Number(process.env.BENCH_PG_PORT ?? 54359),
-      log: path.resolve('.data', 'bench-postgres.log'),
-    });
-    server = embedded.url('postgres');
-  }
+  const { server, stop } = await benchmarkServer();
   try {
     console.log((await buildIfStale()) === 'built' ? 'built the app' : 'the build is current');
     out('requests', REQUESTS);
@@ -135,7 +126,7 @@ async function main() {
     const [small, large] = [Math.min(...SCALES), Math.max(...SCALES)];
     out(`growth_${large}_over_${small}`, results.get(large)!.page / results.get(small)!.page);
   } finally {
-    await embedded?.stop();
+    await stop();
   }
 }
 

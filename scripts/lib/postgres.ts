@@ -108,3 +108,14 @@ export async function recreateDatabase(url: string): Promise<void> {
     await c.query(`CREATE DATABASE ${quoteIdent(name)}`);
   });
 }
+
+/** The server benchmarks use: DATABASE_URL's when set, else an embedded one in .data/bench-postgres on BENCH_PG_PORT. */
+export async function benchmarkServer(): Promise<{ server: string; stop: () => Promise<void> }> {
+  if (process.env.DATABASE_URL) return { server: process.env.DATABASE_URL, stop: async () => {} };
+  const embedded = await startEmbeddedPostgres({
+    dir: path.resolve('.data', 'bench-postgres'),
+    port: Number(process.env.BENCH_PG_PORT ?? 54359),
+    log: path.resolve('.data', 'bench-postgres.log'),
+  });
+  return { server: embedded.url('postgres'), stop: () => embedded.stop() };
+}

@@ -30,15 +30,18 @@ test('a leader changes the period and the printed A4 summary holds that period, 
   const { totalPages, text } = await extractText(doc, { mergePages: true });
   expect(totalPages).toBeGreaterThanOrEqual(1);
   expect(totalPages).toBeLessThanOrEqual(4);
-  const flat = text.replace(/\s+/g, '');
-  expect(flat).toContain('北京市金融科技应用试点：阶段摘要');
-  expect(flat).toContain('报告期：2020-01-01至2020-12-31');
-  expect(flat).toContain('期末上线运行项目33');
-  expect(flat).toContain('期末应用推广期项目21');
+  // The PDF's text layer may spell some characters as their compatibility forms
+  // (Kangxi radicals, full-width colons): compare both sides in NFKC.
+  const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+  const flat = norm(text);
+  expect(flat).toContain(norm('北京市金融科技应用试点：阶段摘要'));
+  expect(flat).toContain(norm('报告期：2020-01-01至2020-12-31'));
+  expect(flat).toContain(norm('期末上线运行项目33'));
+  expect(flat).toContain(norm('期末应用推广期项目21'));
   expect(flat).toContain(`1/${totalPages}`);
   // No navigation chrome on paper.
-  expect(flat).not.toContain('退出登录');
-  expect(flat).not.toContain('按日期范围查看');
+  expect(flat).not.toContain(norm('退出登录'));
+  expect(flat).not.toContain(norm('按日期范围查看'));
 });
 
 test('a malformed period falls back to the default with a notice, never an error', async ({ page }) => {
