@@ -88,7 +88,7 @@ async function check(tx: DbTransaction, table: Table, file: Upload) {
 /** The dry run: every problem by row and column, nothing written. */
 export async function previewImport(options: { actor: Actor; table: Table; file: Upload }): Promise<ImportCheck> {
   if (!importAllowed(options.actor, options.table)) throw new AppError('FORBIDDEN');
-  const { read, result } = await db.$transaction((tx) => check(tx, options.table, options.file), { timeout: 60_000 });
+  const { read, result } = await db.$transaction((tx) => check(tx, options.table, options.file), { timeout: 120_000 });
   if (!read.ok) return { ok: false, refusal: read.refusal };
   return { ok: true, hash: hashOf(options.file.bytes), rows: read.rows.length, problems: result!.problems };
 }
@@ -116,6 +116,6 @@ export async function applyImport(options: { actor: Actor; table: Table; file: U
       }
       return { ...base, written: created.length };
     },
-    { timeout: 120_000, maxWait: 10_000 },
+    { timeout: 300_000, maxWait: 10_000 },
   );
 }

@@ -30,15 +30,14 @@ export async function checkProjectRows(tx: Tx, rows: ReadRow[]): Promise<{ probl
 
   const codes = parsed.map((p) => p.row.code);
   const names = [...new Set(parsed.flatMap((p) => [p.row.lead, ...p.row.participants]))];
-  const [existing, programs, institutions, technologies] = await Promise.all([
-    tx.project.findMany({ where: { code: { in: codes } }, select: { code: true } }),
-    tx.program.findMany({
-      where: { code: { in: [...new Set(parsed.map((p) => p.row.program))] } },
-      select: { id: true, code: true, directions: { select: { fields: { select: { id: true, code: true } } } } },
-    }),
-    tx.institution.findMany({ where: { name: { in: names } }, select: { id: true, name: true } }),
-    tx.technology.findMany({ select: { id: true, name: true } }),
-  ]);
+  // One connection serves the whole transaction: its queries run one after another.
+  const existing = await tx.project.findMany({ where: { code: { in: codes } }, select: { code: true } });
+  const programs = await tx.program.findMany({
+    where: { code: { in: [...new Set(parsed.map((p) => p.row.program))] } },
+    select: { id: true, code: true, directions: { select: { fields: { select: { id: true, code: true } } } } },
+  });
+  const institutions = await tx.institution.findMany({ where: { name: { in: names } }, select: { id: true, name: true } });
+  const technologies = await tx.technology.findMany({ select: { id: true, name: true } });
   const taken = new Set(existing.map((e) => e.code));
   const programByCode = new Map(programs.map((p) => [p.code, p]));
   const institutionId = new Map(institutions.map((i) => [i.name, i.id]));
