@@ -1,10 +1,23 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { can } from '@/lib/authz';
+import { can, type Capability } from '@/lib/authz';
 import { DatabaseUnavailableError } from '@/lib/errors';
 import { getActor } from '@/lib/session';
 import { LanguageSwitch } from './language-switch';
 import { SignOutButton } from './sign-out-button';
+
+/** The portal's sections; a capability hides a link from those the permission map refuses. */
+const NAV: { href: string; label: string; capability?: Capability }[] = [
+  { href: '/', label: 'nav.home' },
+  { href: '/dashboard', label: 'nav.dashboard' },
+  { href: '/projects', label: 'nav.projects' },
+  { href: '/institutions', label: 'nav.institutions' },
+  { href: '/leadership', label: 'nav.leadership' },
+  { href: '/import', label: 'nav.import', capability: 'data:import' },
+  { href: '/proposals', label: 'accountsNav.proposals', capability: 'stage:decide' },
+  { href: '/audit', label: 'accountsNav.audit', capability: 'audit:read' },
+  { href: '/admin/users', label: 'accountsNav.users', capability: 'user:manage' },
+];
 
 export async function SiteHeader() {
   // With the database down the header still renders (signed-out look); the page
@@ -25,41 +38,11 @@ export async function SiteHeader() {
         </Link>
         {actor && (
           <nav aria-label={t('app.shortTitle')} className="flex gap-4 text-sm">
-            <Link href="/" className="hover:underline">
-              {t('nav.home')}
-            </Link>
-            <Link href="/dashboard" className="hover:underline">
-              {t('nav.dashboard')}
-            </Link>
-            <Link href="/projects" className="hover:underline">
-              {t('nav.projects')}
-            </Link>
-            <Link href="/institutions" className="hover:underline">
-              {t('nav.institutions')}
-            </Link>
-            <Link href="/leadership" className="hover:underline">
-              {t('nav.leadership')}
-            </Link>
-            {can(actor, 'data:import') && (
-              <Link href="/import" className="hover:underline">
-                {t('nav.import')}
+            {NAV.filter((item) => !item.capability || can(actor, item.capability)).map((item) => (
+              <Link key={item.href} href={item.href} className="hover:underline">
+                {t(item.label)}
               </Link>
-            )}
-            {can(actor, 'stage:decide') && (
-              <Link href="/proposals" className="hover:underline">
-                {t('accountsNav.proposals')}
-              </Link>
-            )}
-            {can(actor, 'audit:read') && (
-              <Link href="/audit" className="hover:underline">
-                {t('accountsNav.audit')}
-              </Link>
-            )}
-            {can(actor, 'user:manage') && (
-              <Link href="/admin/users" className="hover:underline">
-                {t('accountsNav.users')}
-              </Link>
-            )}
+            ))}
           </nav>
         )}
         {actor && (
