@@ -2,8 +2,11 @@ import 'server-only';
 import { can, type Actor } from './authz';
 import { snapshot, writeAudit, type Tx } from './audit';
 import { db } from './db';
+import type { Prisma } from './generated/prisma/client';
 import { AppError, InputError } from './errors';
+import { breaksCumulativeOrder, valueProblems } from './metric-rules';
 import { findEditableProject } from './project-edits';
+import { projectWhere, type FilterTargets } from './project-filter';
 import { todayInBeijing } from './schemas/fields';
 import type { MetricRecordInput } from './schemas/metric';
 
@@ -20,10 +23,7 @@ async function checkValue(tx: Tx, input: MetricRecordInput, project: { id: numbe
   const add = (field: string, code: string) => (errors[field] ??= []).push(code);
   const indicator = await tx.indicator.findUnique({ where: { code: input.indicatorCode }, select: { id: true, unit: true, kind: true, cumulative: true } });
   if (!indicator) throw new InputError({ indicatorCode: ['unknownIndicator'] });
-  if (input.unit !== indicator.unit) add('unit', 'unitMismatch');
-  if (indicator.kind === 'PERCENT' && input.value > 100) add('value', 'percentRange');
-  if (input.asOf.getTime() > todayInBeijing().getTime()) add('asOf', 'future');
-  if (input.asOf.getTime() < project.approvedAt.getTime()) add('asOf', 'beforeApproval');
+  for (const p of valueProblems(input, indicator, project, todayInBeijing())) add(p.field, p.code);
   const key = { projectId: project.id, indicatorId: indicator.id, asOf: input.asOf };
   const existing = await tx.metricValue.findUnique({ where: { projectId_indicatorId_asOf: key } });
   if (existing && !input.correct) add('asOf', 'duplicate');
@@ -35,7 +35,7 @@ async function checkValue(tx: Tx, input: MetricRecordInput, project: { id: numbe
       tx.metricValue.findFirst({ where: { ...around, asOf: { lt: input.asOf } }, orderBy: { asOf: 'desc' }, select: { value: true } }),
       tx.metricValue.findFirst({ where: { ...around, asOf: { gt: input.asOf } }, orderBy: { asOf: 'asc' }, select: { value: true } }),
     ]);
-    if ((before && input.value < before.value.toNumber()) || (after && input.value > after.value.toNumber())) add('value', 'decreasing');
+    if (breaksCumulativeOrder(input.value, before?.value.toNumber(), after?.value.toNumber())) add('value', 'decreasing');
   }
   if (Object.keys(errors).length) throw new InputError(errors);
   return { indicator, existing };
@@ -72,4 +72,38 @@ export async function recordMetric(options: { actor: Actor; input: MetricRecordI
     if (typeof err === 'object' && err !== null && 'code' in err && err.code === 'P2002') throw new InputError({ asOf: ['duplicate'] });
     throw err;
   }
+}
+
+const METRIC_PAGE_SIZE = 50;
+
+/**
+ * The reported values of the projects the actor may read that match the
+ * filters (and an indicator), a page at a time, by project, indicator and date.
+ */
+export async function listMetricValues(options: { actor: Actor; targets: FilterTargets; indicatorCode?: string }) {
+  const where: Prisma.MetricValueWhereInput = {
+    project: projectWhere(options.actor, options.targets),
+    ...(options.indicatorCode ? { indicator: { code: options.indicatorCode } } : {}),
+  };
+  const total = await db.metricValue.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / METRIC_PAGE_SIZE));
+  const page = Math.min(options.targets.filters.page ?? 1, pageCount);
+  const rows = await db.metricValue.findMany({
+    where,
+    orderBy: [{ project: { code: 'asc' } }, { indicator: { sortOrder: 'asc' } }, { asOf: 'asc' }, { id: 'asc' }],
+    skip: (page - 1) * METRIC_PAGE_SIZE,
+    take: METRIC_PAGE_SIZE,
+    select: {
+      id: true,
+      asOf: true,
+      value: true,
+      qualifier: true,
+      source: true,
+      sourceNote: true,
+      correctionNote: true,
+      project: { select: { code: true, name: true, isPlaceholder: true } },
+      indicator: { select: { code: true, nameZh: true, nameEn: true, unit: true, kind: true } },
+    },
+  });
+  return { rows: rows.map((r) => ({ ...r, value: r.value.toNumber() })), total, page, pageCount };
 }
