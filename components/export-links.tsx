@@ -1,7 +1,8 @@
 import { useTranslations } from 'next-intl';
+import type { Table } from '@/lib/sheets/tables';
 
 /** Download links for a table; `query` carries the view's filters so the file holds the same rows. */
-export function ExportLinks({ table, query = '' }: { table: 'projects' | 'institutions'; query?: string }) {
+export function ExportLinks({ table, query = '' }: { table: Table; query?: string }) {
   const t = useTranslations('transfer');
   const href = (format: string) => `/api/export/${table}?${new URLSearchParams([...new URLSearchParams(query), ['format', format]])}`;
   return (

@@ -82,6 +82,9 @@ type ImportState = Omit<ImportPreview, 'message'> & { message?: ImportPreview['m
 
 function ImportOutcome({ state }: { state: ImportState }) {
   const t = useTranslations('transfer');
+  const forms = useTranslations('formErrors');
+  // The sheet's own codes, else the rules shared with the forms (unit, dates, cumulative order).
+  const problemText = (code: string) => (t.has(`problemCode.${code}`) ? t(`problemCode.${code}`) : forms.has(code) ? forms(code) : code);
   if (!state.message) return null;
   const refusal = state.refusal;
   return (
@@ -110,7 +113,7 @@ function ImportOutcome({ state }: { state: ImportState }) {
               <tr key={i} className="border-t border-slate-100">
                 <td className="py-0.5 tabular-nums">{p.line}</td>
                 <td>{p.column}</td>
-                <td>{t.has(`problemCode.${p.code}`) ? t(`problemCode.${p.code}`) : p.code}</td>
+                <td>{problemText(p.code)}</td>
               </tr>
             ))}
           </tbody>

@@ -12,8 +12,10 @@ const NAV: { href: string; label: string; capability?: Capability }[] = [
   { href: '/dashboard', label: 'nav.dashboard' },
   { href: '/projects', label: 'nav.projects' },
   { href: '/institutions', label: 'nav.institutions' },
+  { href: '/metrics', label: 'nav.metrics' },
   { href: '/leadership', label: 'nav.leadership' },
-  { href: '/import', label: 'nav.import', capability: 'data:import' },
+  // Administrators import every table; institutions their own projects' metric values.
+  { href: '/import', label: 'nav.import', capability: 'metric:import' },
   { href: '/proposals', label: 'accountsNav.proposals', capability: 'stage:decide' },
   { href: '/audit', label: 'accountsNav.audit', capability: 'audit:read' },
   { href: '/admin/users', label: 'accountsNav.users', capability: 'user:manage' },

@@ -10,25 +10,29 @@ export type Tx = DbTransaction;
 
 type Snapshot = Prisma.InputJsonValue | null;
 
+type Entry = { actor: Actor; action: AuditAction; entityType: string; entityId: number; projectId?: number | null; before?: Snapshot; after?: Snapshot };
+
+const entryData = (entry: Entry) => ({
+  actorId: entry.actor.userId,
+  action: entry.action,
+  entityType: entry.entityType,
+  entityId: entry.entityId,
+  projectId: entry.projectId ?? null,
+  before: entry.before ?? undefined,
+  after: entry.after ?? undefined,
+});
+
 /**
  * Records one write. Always called with the transaction of the write itself:
  * the entry exists exactly when the change does.
  */
-export async function writeAudit(
-  tx: Tx,
-  entry: { actor: Actor; action: AuditAction; entityType: string; entityId: number; projectId?: number | null; before?: Snapshot; after?: Snapshot },
-): Promise<void> {
-  await tx.auditEntry.create({
-    data: {
-      actorId: entry.actor.userId,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      projectId: entry.projectId ?? null,
-      before: entry.before ?? undefined,
-      after: entry.after ?? undefined,
-    },
-  });
+export async function writeAudit(tx: Tx, entry: Entry): Promise<void> {
+  await tx.auditEntry.create({ data: entryData(entry) });
+}
+
+/** Records many writes of one transaction (an import) in one statement per thousand. */
+export async function writeAudits(tx: Tx, entries: Entry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 1000) await tx.auditEntry.createMany({ data: entries.slice(i, i + 1000).map(entryData) });
 }
 
 /** Dates as YYYY-MM-DD and decimals as numbers, so snapshots read the way forms show them. */
@@ -56,27 +60,31 @@ const auditSelect = {
   projectId: true,
 } as const;
 
-/** The audit trail for regulators and admins, newest first; `to` includes its whole day. */
-export async function listAuditEntries(options: { actor: Actor; filter: AuditFilter; take?: number }) {
+/** The audit filters as a `where`; `to` includes its whole day. Refuses anyone who may not read the trail. */
+export async function auditWhere(options: { actor: Actor; filter: AuditFilter }): Promise<Prisma.AuditEntryWhereInput> {
   if (!can(options.actor, 'audit:read')) throw new AppError('FORBIDDEN');
   const { projectCode, actorId, action, from, to } = options.filter;
   let projectId = options.filter.projectId;
   if (projectCode) projectId = (await db.project.findUnique({ where: { code: projectCode }, select: { id: true } }))?.id ?? -1;
-  const entries = await db.auditEntry.findMany({
-    where: {
-      projectId,
-      actorId,
-      action,
-      createdAt: { gte: from, lt: to ? new Date(to.getTime() + 86_400_000) : undefined },
-    },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: options.take ?? 200,
-    select: auditSelect,
-  });
+  return { projectId, actorId, action, createdAt: { gte: from, lt: to ? new Date(to.getTime() + 86_400_000) : undefined } };
+}
+
+/** Adds each entry's project code (entries keep the id only). */
+export async function withProjectCodes<E extends { projectId: number | null }>(entries: E[]): Promise<(E & { projectCode: string | null })[]> {
   const ids = [...new Set(entries.flatMap((e) => (e.projectId ? [e.projectId] : [])))];
   const projects = await db.project.findMany({ where: { id: { in: ids } }, select: { id: true, code: true } });
   const codes = new Map(projects.map((p) => [p.id, p.code]));
   return entries.map((e) => ({ ...e, projectCode: e.projectId ? (codes.get(e.projectId) ?? null) : null }));
+}
+
+/** The audit trail for regulators and admins, newest first: the latest `take` entries and how many match in all. */
+export async function listAuditEntries(options: { actor: Actor; filter: AuditFilter; take?: number }) {
+  const where = await auditWhere(options);
+  const [entries, total] = await Promise.all([
+    db.auditEntry.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: options.take ?? 200, select: auditSelect }),
+    db.auditEntry.count({ where }),
+  ]);
+  return { entries: await withProjectCodes(entries), total };
 }
 
 /** One project's history for everyone who may read the project; nothing for anyone else. */

@@ -29,6 +29,7 @@ export const CAPABILITIES = [
   'user:manage',
   'catalogue:manage',
   'data:import',
+  'metric:import',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -37,9 +38,9 @@ export type Capability = (typeof CAPABILITIES)[number];
  * change only those it leads: a participant's view is read-only.
  */
 export const PERMISSIONS: Record<Role, readonly Capability[]> = {
-  ADMIN: ['program:read', 'project:read', 'audit:read', 'user:manage', 'catalogue:manage', 'data:import'],
+  ADMIN: ['program:read', 'project:read', 'audit:read', 'user:manage', 'catalogue:manage', 'data:import', 'metric:import'],
   REGULATOR: ['program:read', 'project:read', 'stage:decide', 'comment:write', 'audit:read'],
-  INSTITUTION: ['program:read', 'project:read', 'project:edit', 'stage:propose', 'milestone:write', 'metric:record'],
+  INSTITUTION: ['program:read', 'project:read', 'project:edit', 'stage:propose', 'milestone:write', 'metric:record', 'metric:import'],
   LEADER: ['program:read', 'project:read'],
 };
 
@@ -62,6 +63,16 @@ export function projectReadScope(actor: Actor): Prisma.ProjectWhereInput {
 export function projectEditScope(actor: Actor): Prisma.ProjectWhereInput {
   if (!can(actor, 'project:edit') || actor.institutionId === null) return NOTHING;
   return { institutions: { some: { institutionId: actor.institutionId, role: 'LEAD' } } };
+}
+
+/**
+ * The projects an actor may import metric values for: an institution's own led
+ * projects (as for recording one value), every project for an administrator
+ * loading data, nothing for anyone else.
+ */
+export function metricImportScope(actor: Actor): Prisma.ProjectWhereInput {
+  if (!can(actor, 'metric:import')) return NOTHING;
+  return actor.role === 'INSTITUTION' ? projectEditScope(actor) : {};
 }
 
 /** The institutions an actor may read: all, or for an institution user those in its projects. */

@@ -2,9 +2,10 @@
  * `npm run bench:transfer`: the time and peak memory of exporting and importing
  * a 10,000-project program (`npm run bench:transfer -- 2000` picks another size).
  * It builds the synthetic program (scripts/lib/synthetic.ts) in a database of
- * its own, exports institutions and projects to xlsx and csv, then imports both
- * xlsx files into a second database holding only the program's structure, each
- * phase in a fresh process so its peak memory is its own. Prints `name=value`:
+ * its own, exports institutions, projects and metric values to xlsx and csv,
+ * then imports the institutions, the projects and 20,000 of the values (an
+ * import's limit) into a second database holding only the program's structure,
+ * each phase in a fresh process so its peak memory is its own. Prints `name=value`:
  *   export_<table>_<format>_s / _mb   time and file size of one export
  *   import_<table>_s                  preview + apply of one xlsx file
  *   <phase>_peak_rss_mb, <phase>_base_rss_mb   peak resident memory, and the same

@@ -3,11 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import type { ActionResult } from '@/lib/actions';
-import { can } from '@/lib/authz';
 import { AppError } from '@/lib/errors';
 import type { Problem } from '@/lib/sheets/problems';
 import type { Refusal } from '@/lib/tabular/read';
-import { applyImport, previewImport, TABLES } from '@/lib/transfers';
+import { applyImport, IMPORT_TABLES, importTablesFor, previewImport } from '@/lib/transfers';
 import { getActor } from '@/lib/session';
 
 export type ImportPreview = {
@@ -21,7 +20,7 @@ export type ImportPreview = {
 };
 
 const importInput = z.object({
-  table: z.enum(TABLES),
+  table: z.enum(IMPORT_TABLES),
   file: z.instanceof(File).refine((f) => f.size > 0, { message: 'REQUIRED' }),
   hash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
@@ -36,10 +35,13 @@ function fieldsOf(input: unknown): Record<string, unknown> {
 async function authorisedInput(form: unknown) {
   const actor = await getActor();
   if (!actor) return { error: 'UNAUTHENTICATED' as const };
-  if (!can(actor, 'data:import')) return { error: 'FORBIDDEN' as const };
+  const allowed = importTablesFor(actor);
+  if (allowed.length === 0) return { error: 'FORBIDDEN' as const };
   const input = importInput.safeParse(fieldsOf(form));
   if (!input.success) return { error: 'INVALID_INPUT' as const, fieldErrors: z.flattenError(input.error).fieldErrors as Record<string, string[]> };
   const { table, file, hash } = input.data;
+  // An institution user imports metric values only; an administrator every table.
+  if (!allowed.includes(table)) return { error: 'FORBIDDEN' as const };
   return { actor, table, hash, upload: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } };
 }
 

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { ExportLinks } from '@/components/export-links';
 import { AuditChange } from '@/components/project/project-audit-history';
 import { listAuditActors, listAuditEntries } from '@/lib/audit';
 import { can } from '@/lib/authz';
@@ -16,12 +17,15 @@ export default async function AuditPage({ searchParams }: Props) {
   const actor = await requireActor();
   if (!can(actor, 'audit:read')) notFound();
   const f = auditFilterSchema.parse(await searchParams);
-  const [entries, users, t] = await Promise.all([
+  const [{ entries, total }, users, t] = await Promise.all([
     listAuditEntries({ actor, filter: { projectCode: f.project, actorId: f.user, action: f.action, from: f.from, to: f.to } }),
     listAuditActors({ actor }),
     getTranslations(),
   ]);
   const day = (d?: Date) => d?.toISOString().slice(0, 10) ?? '';
+  const exportQuery = new URLSearchParams(
+    Object.entries({ project: f.project, user: f.user?.toString(), action: f.action, from: day(f.from), to: day(f.to) }).filter((e): e is [string, string] => Boolean(e[1])),
+  ).toString();
   const input = 'mt-1 block rounded border border-slate-300 px-2 py-1 text-sm';
   return (
     <div className="space-y-4">
@@ -66,9 +70,13 @@ export default async function AuditPage({ searchParams }: Props) {
           {t('audit.filter')}
         </button>
       </form>
-      <p className="text-sm text-slate-600" data-testid="audit-count" data-value={entries.length}>
-        {t('audit.count', { count: entries.length })}
-      </p>
+      <div className="flex items-baseline justify-between gap-4">
+        <p className="text-sm text-slate-600" data-testid="audit-count" data-value={total}>
+          {t('audit.count', { count: entries.length, total })}
+        </p>
+        {/* Every matching entry, not only the latest shown here. */}
+        <ExportLinks table="audit" query={exportQuery} />
+      </div>
       {entries.length === 0 ? (
         <p className="text-sm text-slate-600">{t('audit.empty')}</p>
       ) : (

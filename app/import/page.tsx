@@ -1,9 +1,8 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ImportForm } from '@/components/import-form';
-import { can } from '@/lib/authz';
 import { requireActor } from '@/lib/session';
-import { TABLES } from '@/lib/transfers';
+import { importTablesFor } from '@/lib/transfers';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('transfer'))('importHeading') };
@@ -11,14 +10,16 @@ export async function generateMetadata() {
 
 export default async function ImportPage() {
   const actor = await requireActor();
-  if (!can(actor, 'data:import')) notFound();
+  const tables = importTablesFor(actor);
+  if (tables.length === 0) notFound();
   const t = await getTranslations('transfer');
   return (
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">{t('importHeading')}</h1>
       <p className="text-sm text-slate-600">{t('importIntro')}</p>
+      {actor.role === 'INSTITUTION' && <p className="text-sm text-slate-600">{t('importIntroInstitution')}</p>}
       <ul className="flex gap-4 text-sm">
-        {TABLES.map((table) => (
+        {tables.map((table) => (
           <li key={table}>
             <a className="text-red-800 hover:underline" href={`/api/templates/${table}`} download>
               {t('downloadTemplate', { table: t(`tables.${table}`) })}
@@ -26,7 +27,7 @@ export default async function ImportPage() {
           </li>
         ))}
       </ul>
-      <ImportForm tables={[...TABLES]} />
+      <ImportForm tables={tables} />
     </div>
   );
 }

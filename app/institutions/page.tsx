@@ -2,9 +2,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { PlaceholderBadge } from '@/components/badges';
+import { ExportLinks } from '@/components/export-links';
+import { FilterForm } from '@/components/filters/filter-form';
 import { FilterNotices } from '@/components/filters/filter-notices';
 import { resolveFilters } from '@/lib/filter-targets';
-import { parseFilters } from '@/lib/filters';
+import { filterHref, parseFilters } from '@/lib/filters';
 import { listInstitutions } from '@/lib/institutions';
 import { requireActor } from '@/lib/session';
 
@@ -24,10 +26,14 @@ export default async function InstitutionsPage({ searchParams }: Props) {
     <div className="space-y-4">
       <div className="flex items-baseline justify-between">
         <h1 className="text-2xl font-semibold">{t('institutions.heading')}</h1>
-        <p className="text-sm text-slate-600" data-testid="result-count" data-value={rows.length}>
-          {t('institutions.count', { count: rows.length })}
-        </p>
+        <div className="flex items-center gap-4">
+          <p className="text-sm text-slate-600" data-testid="result-count" data-value={rows.length}>
+            {t('institutions.count', { count: rows.length })}
+          </p>
+          <ExportLinks table="institutions" query={filterHref('', resolved.targets.filters, { page: undefined, sort: undefined })} />
+        </div>
       </div>
+      <FilterForm actor={actor} programId={resolved.program.id} action="/institutions" filters={resolved.targets.filters} />
       <FilterNotices notices={resolved.notices} />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">

@@ -4,7 +4,15 @@ import type { FilterOptions } from '@/lib/filter-targets';
 import { REACHED_STAGES, SORTS, sortKeyOf, type ProjectFilters } from '@/lib/filters';
 import { ALL_STAGES } from '@/lib/stages';
 
-type Props = { action: string; filters: ProjectFilters; options: FilterOptions; programCode?: string; withSort?: boolean };
+type Props = {
+  action: string;
+  filters: ProjectFilters;
+  options: FilterOptions;
+  programCode?: string;
+  withSort?: boolean;
+  /** A page's own filters (e.g. an indicator), kept in the same form so one submit keeps them all. */
+  children?: React.ReactNode;
+};
 
 const control = 'mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm';
 
@@ -13,7 +21,7 @@ const control = 'mt-1 block w-full rounded border border-slate-300 bg-white px-2
  * link reproduces it, reloading keeps it and the back button undoes a change.
  * Changing a filter starts again at page 1 (the page is not part of the form).
  */
-export function FilterBar({ action, filters, options, programCode, withSort }: Props) {
+export function FilterBar({ action, filters, options, programCode, withSort, children }: Props) {
   const t = useTranslations();
   const zh = useLocale() === 'zh';
   const select = (name: keyof ProjectFilters, label: string, items: { value: string; label: string }[]) => (
@@ -47,6 +55,7 @@ export function FilterBar({ action, filters, options, programCode, withSort }: P
           { value: 'include', label: t('filters.placeholdersInclude') },
           { value: 'exclude', label: t('filters.placeholdersExclude') },
         ])}
+        {children}
         {withSort &&
           select(
             'sort',

@@ -4,7 +4,7 @@ import { getFilterOptions } from '@/lib/filter-targets';
 import type { ProjectFilters } from '@/lib/filters';
 import { FilterBar } from './filter-bar';
 
-type Props = { actor: Actor; programId: number; action: string; filters: ProjectFilters; withSort?: boolean };
+type Props = { actor: Actor; programId: number; action: string; filters: ProjectFilters; withSort?: boolean; children?: React.ReactNode };
 
 async function LoadedFilterBar({ actor, programId, ...props }: Props) {
   const options = await getFilterOptions({ actor, programId });

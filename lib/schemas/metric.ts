@@ -23,3 +23,9 @@ export const metricRecordSchema = z.object({
   correct: checkbox,
 });
 export type MetricRecordInput = z.output<typeof metricRecordSchema>;
+
+/** The metric value list's own filter, beside the project filters: an indicator code. A malformed value is ignored. */
+export const metricListFilterSchema = z.object({
+  indicator: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().trim().regex(/^[A-Z0-9_]{1,40}$/).optional()).catch(undefined),
+});
+export type MetricListFilter = z.output<typeof metricListFilterSchema>;

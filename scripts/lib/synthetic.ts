@@ -95,12 +95,12 @@ export async function buildSyntheticProgram(url: string, projects: number): Prom
         SELECT id, '合成里程碑 ' || m, DATE '2020-01-31' + m * 90, CASE WHEN m < 3 THEN DATE '2020-01-20' + m * 90 END
         FROM syn_projects, generate_series(1, 4) m;
       -- Ten monthly values of each of ten indicators: cumulative ones grow, rates stay in 0–100.
-      INSERT INTO "MetricValue" ("projectId", "indicatorId", "asOf", value, qualifier, source)
+      INSERT INTO "MetricValue" ("projectId", "indicatorId", "asOf", value, qualifier, source, "sourceNote")
         SELECT p.id, i.id, (DATE '2020-01-31' + (m || ' month')::interval)::date,
           CASE WHEN i.kind = 'PERCENT' THEN 50 + ((p.k + m) % 50)
                WHEN i.cumulative THEN (p.k % 97 + 1) * (m + 1) * 10
                ELSE (p.k % 13 + 1) * 100 END,
-          CASE WHEN (p.k + m) % 20 = 0 THEN 'ABOUT' ELSE 'EXACT' END::"ValueQualifier", 'synthetic'
+          CASE WHEN (p.k + m) % 20 = 0 THEN 'ABOUT' ELSE 'EXACT' END::"ValueQualifier", 'synthetic', '合成数据，非真实数值'
         FROM syn_projects p CROSS JOIN "Indicator" i CROSS JOIN generate_series(0, 9) m
         WHERE i.code LIKE 'SYN\\_%';
       COMMIT;

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import type { ExportView, Table } from '../../lib/transfers';
 
 const [name, dir] = process.argv.slice(2);
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
@@ -21,18 +22,27 @@ async function main() {
   out(`${name}_base_rss_mb`, mb(process.memoryUsage().rss));
   peak = process.memoryUsage().rss;
 
-  const tables = ['institutions', 'projects'] as const;
+  const exportTo = async (file: string, table: Table, format: 'xlsx' | 'csv', view?: ExportView) => {
+    const stream = transfers.exportTable({ actor, table, format, locale: 'zh', meta: { entries: [['bench', 'bench']] }, sheetNames: { data: 'data', meta: 'meta' }, view });
+    await pipeline(stream, fs.createWriteStream(path.join(dir, file)));
+  };
+  const tables = ['institutions', 'projects', 'metrics'] as const;
   if (name === 'export') {
     for (const table of tables) {
       for (const format of ['xlsx', 'csv'] as const) {
-        const file = path.join(dir, `${table}.${format}`);
         const started = performance.now();
-        const stream = transfers.exportTable({ actor, table, format, locale: 'zh', meta: { entries: [['bench', 'bench']] }, sheetNames: { data: 'data', meta: 'meta' } });
-        await pipeline(stream, fs.createWriteStream(file));
+        await exportTo(`${table}-all.${format}`, table, format);
         out(`export_${table}_${format}_s`, ((performance.now() - started) / 1000).toFixed(2));
-        out(`export_${table}_${format}_mb`, mb(fs.statSync(file).size));
+        out(`export_${table}_${format}_mb`, mb(fs.statSync(path.join(dir, `${table}-all.${format}`)).size));
       }
     }
+    // What is imported: every project and institution, and the values of the first projects up to
+    // the import's 20,000-row limit (the whole program's values are far more than one file may hold).
+    fs.renameSync(path.join(dir, 'institutions-all.xlsx'), path.join(dir, 'institutions.xlsx'));
+    fs.renameSync(path.join(dir, 'projects-all.xlsx'), path.join(dir, 'projects.xlsx'));
+    const perProject = Math.max(1, Math.round((await db.metricValue.count()) / Math.max(1, await db.project.count({ where: { metricValues: { some: {} } } }))));
+    const first = await db.project.findMany({ orderBy: { id: 'asc' }, take: Math.floor(20_000 / perProject), select: { code: true } });
+    await exportTo('metrics.xlsx', 'metrics', 'xlsx', { projects: { code: { in: first.map((p) => p.code) } } });
   } else {
     for (const table of tables) {
       const file = { name: `${table}.xlsx`, bytes: new Uint8Array(fs.readFileSync(path.join(dir, `${table}.xlsx`))) };

@@ -1,6 +1,18 @@
+import pg from 'pg';
 import { readTable } from '@/lib/tabular/read';
 import { tableColumns } from '@/lib/sheets/tables';
 import { expect, test } from './support/fixtures';
+
+/** A download's rows, read back with the import's own reader. */
+async function downloadedRows(page: import('@playwright/test').Page, testId: string, format: 'xlsx' | 'csv', table: keyof typeof tableColumns) {
+  const download = page.waitForEvent('download');
+  await page.getByTestId(testId).getByRole('link', { name: format.toUpperCase() }).click();
+  const file = await download;
+  const bytes = new Uint8Array(Buffer.concat(await (await file.createReadStream()).toArray()));
+  const read = await readTable({ name: `x.${format}`, bytes }, tableColumns[table]);
+  if (!read.ok) throw new Error(JSON.stringify(read.refusal));
+  return read.rows.map((r) => r.values);
+}
 
 test('a regulator exports a filtered project list and the file holds exactly the filtered rows', async ({ page }) => {
   await page.goto('/projects?direction=D1&placeholders=exclude');
@@ -48,10 +60,81 @@ test.describe('as an administrator', () => {
     await expect(page.getByTestId('import-outcome')).toHaveAttribute('data-outcome', 'READY');
     await page.getByRole('button', { name: '确认导入 1 行' }).click();
     await expect(page.getByTestId('import-outcome')).toHaveAttribute('data-outcome', 'WRITTEN');
+
+    // The import is in the audit log, and the log's export holds exactly the filtered entries.
+    await page.goto('/audit?action=IMPORT_CREATE');
+    const total = Number(await page.getByTestId('audit-count').getAttribute('data-value'));
+    expect(total).toBeGreaterThan(0);
+    const entries = await downloadedRows(page, 'export-audit', 'csv', 'audit');
+    expect(entries).toHaveLength(total);
+    expect(entries.every((e) => e.action === 'IMPORT_CREATE')).toBe(true);
+    expect(entries.some((e) => e.after.includes('端到端测试机构'))).toBe(true);
   });
 });
 
 test('the import page is not there for a regulator', async ({ page }) => {
   const response = await page.goto('/import');
   expect(response?.status()).toBe(404);
+});
+
+test('outcome values and institutions export exactly their filtered views', async ({ page }) => {
+  // Metric values of direction D1's projects, one indicator: the filter form keeps the indicator.
+  await page.goto('/metrics?direction=D1');
+  await page.locator('select[data-filter="indicator"]').selectOption('USERS');
+  await page.getByTestId('apply-filters').click();
+  await expect(page).toHaveURL(/direction=D1/);
+  await expect(page).toHaveURL(/indicator=USERS/);
+  const listed = await page.locator('tr[data-metric]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-metric')));
+  expect(listed.length).toBeGreaterThan(0);
+  expect(listed.length).toBe(Number(await page.getByTestId('result-count').getAttribute('data-value')));
+  for (const format of ['xlsx', 'csv'] as const) {
+    const rows = await downloadedRows(page, 'export-metrics', format, 'metrics');
+    expect(rows.map((r) => `${r.projectCode}:${r.indicatorCode}:${r.asOf}`).sort()).toEqual([...listed].sort());
+  }
+
+  await page.goto('/institutions?direction=D2');
+  const institutions = await page.locator('tr[data-institution] a').allTextContents();
+  const exported = await downloadedRows(page, 'export-institutions', 'csv', 'institutions');
+  expect(exported.map((r) => r.name).sort()).toEqual(institutions.map((n) => n.trim()).sort());
+
+});
+
+test.describe('as an institution', () => {
+  test.use({ role: 'INSTITUTION' });
+  const NOTE = '端到端导入测试';
+
+  // The e2e database is shared by every spec: remove the imported value again.
+  test.afterAll(async () => {
+    const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+    await client.connect();
+    try {
+      await client.query(`DELETE FROM "MetricValue" WHERE "sourceNote" = $1`, [NOTE]);
+    } finally {
+      await client.end();
+    }
+  });
+
+  test('imports outcome values for its own project only, and sees them in the list', async ({ page }) => {
+    await page.goto('/import');
+    // Metric values are the one table an institution may import.
+    await expect(page.getByLabel('导入内容').locator('option')).toHaveText(['成果数据']);
+    const header = '项目编号,指标编号,数据截至日期,数值,单位,数值限定,来源类型,来源说明,更正说明';
+    const upload = (name: string, lines: string[]) =>
+      page.getByLabel(/^文件/).setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from([header, ...lines].join('\n')) });
+
+    await upload('others.csv', [`BJFT-06,WEBSITES,2025-06-30,8,个,EXACT,,${NOTE},`, `BJFT-03,WEBSITES,2025-06-30,8,个,EXACT,,${NOTE},`]);
+    await page.getByRole('button', { name: '检查文件' }).click();
+    await expect(page.getByTestId('import-outcome')).toHaveAttribute('data-outcome', 'PROBLEMS');
+    await expect(page.getByTestId('import-problems')).toContainText('您无权为该项目导入数值');
+    await expect(page.getByTestId('import-problems').locator('tbody tr')).toHaveCount(1);
+
+    await upload('own.csv', [`BJFT-06,WEBSITES,2025-06-30,8,个,EXACT,,${NOTE},`]);
+    await page.getByRole('button', { name: '检查文件' }).click();
+    await expect(page.getByTestId('import-outcome')).toHaveAttribute('data-outcome', 'READY');
+    await page.getByRole('button', { name: '确认导入 1 行' }).click();
+    await expect(page.getByTestId('import-outcome')).toHaveAttribute('data-outcome', 'WRITTEN');
+
+    await page.goto('/metrics?indicator=WEBSITES');
+    await expect(page.locator('tr[data-metric="BJFT-06:WEBSITES:2025-06-30"]')).toContainText('机构报送');
+  });
 });

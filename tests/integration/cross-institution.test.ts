@@ -8,7 +8,7 @@ import { PERMISSIONS } from '@/lib/authz';
 import { getProject } from '@/lib/projects';
 import { canEditProject } from '@/lib/project-edits';
 import { seedBeijingPilot } from '@/seeds/seed';
-import { ACTIONS, discoverActions } from '../support/action-registry';
+import { ACTIONS, baseName, discoverActions } from '../support/action-registry';
 import { resetDatabase, testClient } from '../support/db';
 import { actAs } from '../support/session-mock';
 import { createActors, dbFingerprint, projectId, type TestActors } from '../support/users';
@@ -63,7 +63,7 @@ describe('cross-institution writes', async () => {
         if ('version' in valid && target.code) input = { ...input, version: (await prisma.project.findUniqueOrThrow({ where: { id: otherId } })).version };
         const before = await dbFingerprint(prisma);
         actAs(target.actor());
-        expect(await actions.get(name)!(null, input)).toEqual({ ok: false, message: 'NOT_FOUND' });
+        expect(await actions.get(baseName(name))!(null, input)).toEqual({ ok: false, message: 'NOT_FOUND' });
         expect(await dbFingerprint(prisma)).toBe(before);
       });
     }

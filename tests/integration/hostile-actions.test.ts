@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/authz';
 import { seedBeijingPilot } from '@/seeds/seed';
-import { ACTIONS, discoverActions } from '../support/action-registry';
+import { ACTIONS, baseName, discoverActions } from '../support/action-registry';
 import { resetDatabase, testClient } from '../support/db';
 import { mutated } from '../support/hostile';
 import { actAs } from '../support/session-mock';
@@ -45,7 +45,7 @@ describe('hostile input at every write action', async () => {
       await fc.assert(
         fc.asyncProperty(mutated(valid, entry.fields), async ({ input }) => {
           const before = await dbFingerprint(prisma);
-          const result = (await actions.get(name)!(null, input)) as { ok: boolean; message?: string; fieldErrors?: Record<string, string[]> };
+          const result = (await actions.get(baseName(name))!(null, input)) as { ok: boolean; message?: string; fieldErrors?: Record<string, string[]> };
           expect(result.ok).toBe(false);
           expect(result.message).toBe('INVALID_INPUT');
           expect(Object.values(result.fieldErrors ?? {}).flat().length).toBeGreaterThan(0);
@@ -61,7 +61,7 @@ describe('hostile input at every write action', async () => {
       await fc.assert(
         fc.asyncProperty(fc.oneof(fc.anything(), fc.dictionary(fc.constantFrom(...entry.fields, '__proto__', 'constructor'), fc.anything())), async (payload) => {
           const before = await dbFingerprint(prisma);
-          const result = (await actions.get(name)!(null, payload)) as { ok: boolean; message?: string; fieldErrors?: Record<string, string[]> };
+          const result = (await actions.get(baseName(name))!(null, payload)) as { ok: boolean; message?: string; fieldErrors?: Record<string, string[]> };
           expect(result.ok).toBe(false);
           expect(result.message).toBe('INVALID_INPUT');
           expect(Object.keys(result.fieldErrors ?? {}).length).toBeGreaterThan(0);

@@ -21,7 +21,8 @@ const rowsOf = async (table: Table, format: Format, bytes: Uint8Array) => {
   if (!read.ok) throw new Error(JSON.stringify(read.refusal));
   return read.rows.map((r) => r.values);
 };
-const counts = () => Promise.all([prisma.project.count(), prisma.institution.count(), prisma.stageChange.count()]);
+const counts = () => Promise.all([prisma.project.count(), prisma.institution.count(), prisma.stageChange.count(), prisma.metricValue.count()]);
+const ROUND_TRIP = ['institutions', 'projects', 'metrics'] as const;
 
 let actors: TestActors;
 
@@ -36,31 +37,35 @@ describe('export and import', () => {
   it('round-trips the Beijing program: export, import into an empty database, export again, same content', async () => {
     let admin = actors.admin;
     const before: Record<string, Uint8Array> = {};
-    for (const table of ['institutions', 'projects'] as const) before[table] = await exported(admin, table, 'xlsx');
+    for (const table of ROUND_TRIP) before[table] = await exported(admin, table, 'xlsx');
     const csvBefore = await exported(admin, 'projects', 'csv');
+    const metricCount = await prisma.metricValue.count();
+    expect(metricCount).toBeGreaterThan(10);
     expect(await rowsOf('projects', 'xlsx', before.projects)).toHaveLength(46);
     expect(await rowsOf('institutions', 'xlsx', before.institutions)).toHaveLength(77);
+    expect(await rowsOf('metrics', 'xlsx', before.metrics)).toHaveLength(metricCount);
 
     await resetDatabase(prisma);
     await seedReferenceData(prisma);
-    expect(await counts()).toEqual([0, 0, 0]);
+    expect(await counts()).toEqual([0, 0, 0, 0]);
     const importer = await prisma.user.create({ data: { email: 'importer@test.example', name: 'importer', role: 'ADMIN', passwordHash: 'x' } });
     admin = { ...admin, userId: importer.id };
 
-    for (const table of ['institutions', 'projects'] as const) {
+    const expected = { institutions: 77, projects: 46, metrics: metricCount };
+    for (const table of ROUND_TRIP) {
       const file = { name: `${table}.xlsx`, bytes: before[table] };
       const preview = await previewImport({ actor: admin, table, file });
       expect(preview).toMatchObject({ ok: true, problems: [] });
       const applied = await applyImport({ actor: admin, table, file, hash: preview.ok ? preview.hash : '' });
-      expect(applied.written).toBe(table === 'projects' ? 46 : 77);
+      expect(applied.written).toBe(expected[table]);
     }
 
-    for (const table of ['institutions', 'projects'] as const) {
+    for (const table of ROUND_TRIP) {
       expect(await rowsOf(table, 'xlsx', await exported(admin, table, 'xlsx'))).toEqual(await rowsOf(table, 'xlsx', before[table]));
     }
     expect(await rowsOf('projects', 'csv', await exported(admin, 'projects', 'csv'))).toEqual(await rowsOf('projects', 'csv', csvBefore));
     // Every record the import created has its audit entry.
-    expect(await prisma.auditEntry.count({ where: { action: 'IMPORT_CREATE', actorId: admin.userId } })).toBe(46 + 77);
+    expect(await prisma.auditEntry.count({ where: { action: 'IMPORT_CREATE', actorId: admin.userId } })).toBe(46 + 77 + metricCount);
 
     // Back to the seeded program for the tests that follow.
     await resetDatabase(prisma);

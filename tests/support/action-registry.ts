@@ -26,10 +26,23 @@ export type Entry = {
   success?: unknown;
 };
 
+/**
+ * Registry keys are "file#export", or "file#export [variant]" when one action or
+ * route needs another capability for another input (an import of metric values).
+ */
+export const baseName = (key: string) => key.replace(/ \[[^\]]+\]$/, '');
+
 /** A one-row institution sheet, new on every call, and its hash (what a preview returns to confirm). */
 function institutionUpload(n: number) {
   const bytes = Buffer.from(`机构名称,机构类型,持牌,占位记录,数据来源\n矩阵测试机构 ${n},TECH_COMPANY,否,否,测试\n`);
   return { file: new File([bytes], `institutions-${n}.csv`, { type: 'text/csv' }), hash: crypto.createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** A one-row metric value sheet for BJFT-06 (led by the institution demo user's bank), a later day and a larger value on every call. */
+function metricUpload(n: number) {
+  const day = new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+  const bytes = Buffer.from(`项目编号,指标编号,数据截至日期,数值,单位,数值限定,来源类型,来源说明,更正说明\nBJFT-06,WEBSITES,${day},${1_000_000 + n},个,EXACT,institution,矩阵测试 ${n},\n`);
+  return { file: new File([bytes], `metrics-${n}.csv`, { type: 'text/csv' }), hash: crypto.createHash('sha256').update(bytes).digest('hex') };
 }
 
 const version = async (prisma: PrismaClient, id: number) => (await prisma.project.findUniqueOrThrow({ where: { id } })).version;
@@ -137,6 +150,19 @@ export const ACTIONS: Record<string, Entry> = {
     fields: ['table', 'file', 'hash'],
     input: async (ctx) => ({ table: 'institutions', ...institutionUpload(ctx.n) }),
   },
+  'imports#previewImportAction [metrics]': {
+    capability: 'metric:import',
+    audited: false,
+    fields: ['table', 'file', 'hash'],
+    success: { ok: true, message: 'READY', rows: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    input: async (ctx) => ({ table: 'metrics', file: metricUpload(ctx.n).file }),
+  },
+  'imports#applyImportAction [metrics]': {
+    capability: 'metric:import',
+    audited: true,
+    fields: ['table', 'file', 'hash'],
+    input: async (ctx) => ({ table: 'metrics', ...metricUpload(ctx.n) }),
+  },
 };
 
 /** GET route handlers under app/api (next-auth's own endpoints excepted), by path. */
@@ -144,7 +170,10 @@ export const ROUTES: Record<string, { capability: Capability | null; path: strin
   'api/health': { capability: null, path: '/api/health' },
   'api/audit': { capability: 'audit:read', path: '/api/audit?project=BJFT-02' },
   'api/export/[table]': { capability: 'program:read', path: '/api/export/projects?format=csv', params: { table: 'projects' } },
+  'api/export/[table] [metrics]': { capability: 'program:read', path: '/api/export/metrics?format=csv&indicator=USERS', params: { table: 'metrics' } },
+  'api/export/[table] [audit]': { capability: 'audit:read', path: '/api/export/audit?format=csv&project=BJFT-02', params: { table: 'audit' } },
   'api/templates/[table]': { capability: 'program:read', path: '/api/templates/projects', params: { table: 'projects' } },
+  'api/templates/[table] [metrics]': { capability: 'program:read', path: '/api/templates/metrics', params: { table: 'metrics' } },
 };
 
 /** Every exported server action, as "file#export", found by reading app/actions. */

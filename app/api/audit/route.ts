@@ -14,8 +14,8 @@ export async function GET(request: Request) {
     if (!can(actor, 'audit:read')) return Response.json({ error: 'FORBIDDEN' }, { status: 403 });
     const query = Object.fromEntries(new URL(request.url).searchParams);
     const f = auditFilterSchema.parse(query);
-    const entries = await listAuditEntries({ actor, filter: { projectCode: f.project, actorId: f.user, action: f.action, from: f.from, to: f.to } });
-    return Response.json({ entries });
+    const { entries, total } = await listAuditEntries({ actor, filter: { projectCode: f.project, actorId: f.user, action: f.action, from: f.from, to: f.to } });
+    return Response.json({ entries, total });
   } catch (err) {
     const unavailable = asDatabaseUnavailable(err);
     console.error(unavailable?.message ?? err);

@@ -1,53 +1,75 @@
 import { Readable } from 'node:stream';
 import { resolveFilters } from '@/lib/filter-targets';
 import { NARROWING_KEYS, parseFilters } from '@/lib/filters';
+import { AppError } from '@/lib/errors';
 import { routeTranslator } from '@/lib/i18n/locale';
 import { projectWhere } from '@/lib/project-filter';
+import { auditFilterSchema } from '@/lib/schemas/audit';
+import { metricListFilterSchema } from '@/lib/schemas/metric';
 import { getActor } from '@/lib/session';
 import { exportMeta } from '@/lib/transfer-meta';
-import { CONTENT_TYPES, exportTable, TABLES, type Table } from '@/lib/transfers';
+import { CONTENT_TYPES, exportTable, TABLES, type ExportView, type Table } from '@/lib/transfers';
 
 export const dynamic = 'force-dynamic';
 
 type Params = { params: Promise<{ table: string }> };
+type T = Awaited<ReturnType<typeof routeTranslator>>['t'];
 
-export async function GET(request: Request, { params }: Params) {
-  const actor = await getActor();
-  if (!actor) return Response.json({ error: 'UNAUTHENTICATED' }, { status: 401 });
-  const table = (await params).table as Table;
-  const format = new URL(request.url).searchParams.get('format') ?? 'xlsx';
-  if (!TABLES.includes(table) || (format !== 'xlsx' && format !== 'csv')) return Response.json({ error: 'NOT_FOUND' }, { status: 404 });
-
-  // The list's own filters: the file holds exactly the rows the filtered view shows.
-  const url = new URL(request.url);
-  const resolved = await resolveFilters({ actor, ...parseFilters(Object.fromEntries([...url.searchParams].filter(([k]) => k !== 'format'))) });
-  if (!resolved) return Response.json({ error: 'NOT_FOUND' }, { status: 404 });
+/** The view's own filters, read from the query as its page reads them, and how to name them beside the rows. */
+async function viewOf(actor: NonNullable<Awaited<ReturnType<typeof getActor>>>, table: Table, query: URLSearchParams, t: T): Promise<{ view: ExportView; used: string[] } | null> {
+  const raw = Object.fromEntries(query);
+  if (table === 'audit') {
+    const f = auditFilterSchema.parse(raw);
+    const day = (d?: Date) => d?.toISOString().slice(0, 10);
+    const used = ([['project', f.project], ['user', f.user], ['action', f.action], ['from', day(f.from)], ['to', day(f.to)]] as const).flatMap(([k, v]) =>
+      v === undefined ? [] : [`${t(`audit.${k}`)}=${v}`],
+    );
+    return { view: { audit: { projectCode: f.project, actorId: f.user, action: f.action, from: f.from, to: f.to } }, used };
+  }
+  const resolved = await resolveFilters({ actor, ...parseFilters(query) });
+  if (!resolved) return null;
   const { targets } = resolved;
-  const { t, locale } = await routeTranslator();
   const used = [
     `${t('filters.program')}=${resolved.program.code}`,
     ...NARROWING_KEYS.filter((k) => targets.filters[k] !== undefined).map((k) => `${t(`filters.${k}`)}=${targets.filters[k]}`),
   ];
-  const meta = exportMeta({
-    actor,
-    labels: {
+  const indicatorCode = table === 'metrics' ? metricListFilterSchema.parse(raw).indicator : undefined;
+  if (indicatorCode) used.push(`${t('metricList.indicator')}=${indicatorCode}`);
+  return { view: { projects: projectWhere(actor, targets), indicatorCode }, used };
+}
+
+/** A filtered view as xlsx or csv: the same rows the page lists, all of them, with who exported it and when. */
+export async function GET(request: Request, { params }: Params) {
+  const actor = await getActor();
+  if (!actor) return Response.json({ error: 'UNAUTHENTICATED' }, { status: 401 });
+  const table = (await params).table as Table;
+  const query = new URL(request.url).searchParams;
+  const format = query.get('format') ?? 'xlsx';
+  if (!TABLES.includes(table) || (format !== 'xlsx' && format !== 'csv')) return Response.json({ error: 'NOT_FOUND' }, { status: 404 });
+  const { t, locale } = await routeTranslator();
+  try {
+    const found = await viewOf(actor, table, query, t);
+    if (!found) return Response.json({ error: 'NOT_FOUND' }, { status: 404 });
+    const labels = {
       exportedBy: t('transfer.exportedBy'),
       exportedAt: t('transfer.exportedAt'),
       filters: t('transfer.filters'),
       none: t('transfer.noFilters'),
       role: t(`userRole.${actor.role}`),
-    },
-    filters: used,
-  });
-  const where = table === 'projects' ? projectWhere(actor, targets) : undefined;
-  const stream = exportTable({ actor, table, format, locale, meta, where, sheetNames: { data: t(`transfer.tables.${table}`), meta: t('transfer.metaSheet') } });
-  const stamp = new Date().toISOString().slice(0, 10);
-  const filename = `${t(`transfer.tables.${table}`)}-${stamp}.${format}`;
-  return new Response(Readable.toWeb(stream) as ReadableStream, {
-    headers: {
-      'Content-Type': CONTENT_TYPES[format],
-      'Content-Disposition': `attachment; filename="${table}-${stamp}.${format}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-      'Cache-Control': 'no-store',
-    },
-  });
+    };
+    const sheetNames = { data: t(`transfer.tables.${table}`), meta: t('transfer.metaSheet') };
+    const stream = exportTable({ actor, table, format, locale, meta: exportMeta({ actor, labels, filters: found.used }), view: found.view, sheetNames });
+    const stamp = new Date().toISOString().slice(0, 10);
+    const filename = `${t(`transfer.tables.${table}`)}-${stamp}.${format}`;
+    return new Response(Readable.toWeb(stream) as ReadableStream, {
+      headers: {
+        'Content-Type': CONTENT_TYPES[format],
+        'Content-Disposition': `attachment; filename="${table}-${stamp}.${format}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+        'Cache-Control': 'no-store',
+      },
+    });
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'FORBIDDEN') return Response.json({ error: 'FORBIDDEN' }, { status: 403 });
+    throw err;
+  }
 }

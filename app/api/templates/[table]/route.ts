@@ -1,17 +1,17 @@
 import { routeTranslator } from '@/lib/i18n/locale';
 import { getActor } from '@/lib/session';
 import { buildTemplate } from '@/lib/templates';
-import { CONTENT_TYPES, TABLES, type Table } from '@/lib/transfers';
+import { CONTENT_TYPES, IMPORT_TABLES, type ImportTable } from '@/lib/transfers';
 import { ALL_STAGES } from '@/lib/stages';
-import { InstitutionKind } from '@/lib/generated/prisma/enums';
+import { InstitutionKind, ValueQualifier } from '@/lib/generated/prisma/enums';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ table: string }> }) {
   const actor = await getActor();
   if (!actor) return Response.json({ error: 'UNAUTHENTICATED' }, { status: 401 });
-  const table = (await params).table as Table;
-  if (!TABLES.includes(table)) return Response.json({ error: 'NOT_FOUND' }, { status: 404 });
+  const table = (await params).table as ImportTable;
+  if (!IMPORT_TABLES.includes(table)) return Response.json({ error: 'NOT_FOUND' }, { status: 404 });
   const { t, locale } = await routeTranslator();
   const body = await buildTemplate({
     actor,
@@ -23,6 +23,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tab
       institutions: t('transfer.tables.institutions'),
       technologies: t('transfer.referenceTechnologies'),
       indicators: t('transfer.referenceIndicators'),
+      projects: t('transfer.referenceProjects'),
+      qualifier: Object.fromEntries(Object.values(ValueQualifier).map((q) => [q, t(`transfer.qualifier.${q}`)])),
+      institutionSource: t('transfer.institutionSource'),
       stage: Object.fromEntries(ALL_STAGES.map((s) => [s, t(`stage.${s}`)])),
       kind: Object.fromEntries(Object.values(InstitutionKind).map((k) => [k, t(`institutionKind.${k}`)])),
     },

@@ -1,0 +1,121 @@
+import 'server-only';
+/**
+ * Importing metric values: every row is checked under the same rules as
+ * recording one value in the form (lib/metric-rules.ts), and written only when
+ * no row has a problem. An existing value for the same project, indicator and
+ * date is a problem, never overwritten.
+ */
+import { metricImportScope, type Actor } from '../authz';
+import { snapshot } from '../audit';
+import type { DbTransaction } from '../db';
+import { breaksCumulativeOrder, valueProblems } from '../metric-rules';
+import { todayInBeijing } from '../schemas/fields';
+import { headerOf } from '../tabular/columns';
+import type { ReadRow } from '../tabular/read';
+import { INSTITUTION_SOURCE, metricColumns, metricRowSchema, type MetricRow } from './metrics';
+import { rowProblems, type Problem } from './problems';
+
+type Tx = DbTransaction;
+type Ready = MetricRow & { projectId: number; indicatorId: number; source: string };
+
+const header = (key: string) => {
+  const c = metricColumns.find((x) => x.key === key);
+  return c ? headerOf(c, 'zh') : key;
+};
+const seriesKey = (projectId: number, indicatorId: number) => `${projectId}:${indicatorId}`;
+
+/**
+ * Checks every row against the file and the database: the project must be one
+ * the actor may import for, the indicator known, the value within the rules,
+ * its date not taken, and a cumulative series not going down.
+ */
+export async function checkMetricRows(tx: Tx, actor: Actor, rows: ReadRow[]): Promise<{ problems: Problem[]; ready: Ready[] }> {
+  const problems: Problem[] = [];
+  const parsed: { line: number; row: MetricRow }[] = [];
+  for (const { line, values } of rows) {
+    const result = metricRowSchema.safeParse(values);
+    if (result.success) parsed.push({ line, row: result.data });
+    else problems.push(...rowProblems(line, result.error, header));
+  }
+
+  const projects = await tx.project.findMany({
+    where: { AND: [metricImportScope(actor), { code: { in: [...new Set(parsed.map((p) => p.row.projectCode))] } }] },
+    select: { id: true, code: true, approvedAt: true },
+  });
+  const indicators = await tx.indicator.findMany({ select: { id: true, code: true, unit: true, kind: true, cumulative: true } });
+  const inFile = new Set(parsed.map((p) => p.row.indicatorCode));
+  const existing = await tx.metricValue.findMany({
+    where: { projectId: { in: projects.map((p) => p.id) }, indicatorId: { in: indicators.filter((i) => inFile.has(i.code)).map((i) => i.id) } },
+    select: { projectId: true, indicatorId: true, asOf: true, value: true },
+  });
+  const projectByCode = new Map(projects.map((p) => [p.code, p]));
+  const indicatorByCode = new Map(indicators.map((i) => [i.code, i]));
+  const taken = new Set(existing.map((v) => `${seriesKey(v.projectId, v.indicatorId)}:${v.asOf.getTime()}`));
+  const today = todayInBeijing();
+  const institutionUser = actor.role === 'INSTITUTION';
+
+  const candidates: { line: number; row: Ready; cumulative: boolean }[] = [];
+  const seen = new Set<string>();
+  for (const { line, row } of parsed) {
+    const bad = (key: string, code: string) => problems.push({ line, column: header(key), code });
+    const before = problems.length;
+    const project = projectByCode.get(row.projectCode);
+    // The same answer for a project that does not exist and one the actor may not import for.
+    if (!project) bad('projectCode', 'PROJECT_NOT_ALLOWED');
+    const indicator = indicatorByCode.get(row.indicatorCode);
+    if (!indicator) bad('indicatorCode', 'UNKNOWN_INDICATOR');
+    const source = row.source || (institutionUser ? INSTITUTION_SOURCE : '');
+    if (!source) bad('source', 'REQUIRED');
+    else if (institutionUser && source !== INSTITUTION_SOURCE) bad('source', 'SOURCE_NOT_ALLOWED');
+    if (!project || !indicator) continue;
+    for (const p of valueProblems(row, indicator, project, today)) bad(p.field, p.code);
+    const key = `${seriesKey(project.id, indicator.id)}:${row.asOf.getTime()}`;
+    if (seen.has(key)) bad('asOf', 'DUPLICATE_IN_FILE');
+    else if (taken.has(key)) bad('asOf', 'EXISTS');
+    seen.add(key);
+    if (problems.length === before) candidates.push({ line, row: { ...row, source, projectId: project.id, indicatorId: indicator.id }, cumulative: indicator.cumulative });
+  }
+
+  // Cumulative series: each new value sits between its neighbours, old and new.
+  const series = new Map<string, { asOf: number; value: number }[]>();
+  const push = (k: string, point: { asOf: number; value: number }) => series.set(k, [...(series.get(k) ?? []), point]);
+  for (const v of existing) push(seriesKey(v.projectId, v.indicatorId), { asOf: v.asOf.getTime(), value: v.value.toNumber() });
+  for (const c of candidates) push(seriesKey(c.row.projectId, c.row.indicatorId), { asOf: c.row.asOf.getTime(), value: c.row.value });
+  for (const points of series.values()) points.sort((a, b) => a.asOf - b.asOf);
+  const ready: Ready[] = [];
+  for (const c of candidates) {
+    if (c.cumulative && !c.row.correctionNote) {
+      const points = series.get(seriesKey(c.row.projectId, c.row.indicatorId))!;
+      const at = points.findIndex((p) => p.asOf === c.row.asOf.getTime());
+      if (breaksCumulativeOrder(c.row.value, points[at - 1]?.value, points[at + 1]?.value)) {
+        problems.push({ line: c.line, column: header('value'), code: 'decreasing' });
+        continue;
+      }
+    }
+    ready.push(c.row);
+  }
+  problems.sort((a, b) => a.line - b.line);
+  return { problems, ready };
+}
+
+/** Writes checked values; returns what each audit entry records. */
+export async function writeMetricValues(tx: Tx, ready: Ready[]) {
+  const created = await tx.metricValue.createManyAndReturn({
+    data: ready.map((r) => ({
+      projectId: r.projectId,
+      indicatorId: r.indicatorId,
+      asOf: r.asOf,
+      value: r.value,
+      qualifier: r.qualifier,
+      source: r.source,
+      sourceNote: r.sourceNote,
+      correctionNote: r.correctionNote,
+    })),
+    select: { id: true, projectId: true, indicatorId: true, asOf: true },
+  });
+  const rowOf = new Map(ready.map((r) => [`${seriesKey(r.projectId, r.indicatorId)}:${r.asOf.getTime()}`, r]));
+  return created.map((c) => {
+    const r = rowOf.get(`${seriesKey(c.projectId, c.indicatorId)}:${c.asOf.getTime()}`)!;
+    return { id: c.id, projectId: c.projectId, after: snapshot({ indicator: r.indicatorCode, asOf: r.asOf, value: r.value, unit: r.unit, source: r.source }) };
+  });
+}
