@@ -15,6 +15,7 @@ import { listInstitutions } from '@/lib/institutions';
 import { listMetricValues } from '@/lib/metrics';
 import { projectWhere } from '@/lib/project-filter';
 import { readTable } from '@/lib/tabular/read';
+import { buildTemplate } from '@/lib/templates';
 import { applyImport, exportTable, previewImport, tableColumns, type ExportView, type ImportTable, type Table } from '@/lib/transfers';
 import { seedBeijingPilot } from '@/seeds/seed';
 import { resetDatabase, testClient } from '../support/db';
@@ -131,6 +132,35 @@ describe('importing metric values', () => {
     // An administrator loads values for any project, with their stated source; an empty source is a problem.
     const admin = await importFile(actors.admin, 'metrics', csv([`BJFT-03,WEBSITES,2025-05-01,1,个,EXACT,article,公开报道,`, `BJFT-03,WEBSITES,2025-05-02,2,个,EXACT,,x,`]));
     expect(admin.preview.ok && admin.preview.problems).toEqual([{ line: 3, column: '来源类型', code: 'REQUIRED' }]);
+  });
+});
+
+describe('the metric value template', () => {
+  it('has the import’s columns, the allowed values, the indicator catalogue and only the projects the reader may import for', async () => {
+    const labels = {
+      allowedValues: '可选值',
+      fields: '领域',
+      institutions: '机构',
+      technologies: '技术',
+      indicators: '指标目录',
+      projects: '可导入的项目',
+      stage: {},
+      kind: {},
+      qualifier: { EXACT: '准确值', ABOUT: '约', OVER: '超过' },
+      institutionSource: '机构报送',
+    };
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await buildTemplate({ actor: actors.cmb, table: 'metrics', locale: 'zh', labels })) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['metrics', '可选值', '指标目录', '可导入的项目']);
+    const column = (sheet: string, n: number) => workbook.getWorksheet(sheet)!.getColumn(n).values.slice(2).map(String);
+    expect(workbook.worksheets[0].getRow(1).values).toEqual([undefined, ...HEADER.split(',')]);
+    expect(column('可选值', 2)).toEqual(['EXACT', 'ABOUT', 'OVER', 'institution']);
+    expect(column('指标目录', 1)).toEqual((await prisma.indicator.findMany({ orderBy: { sortOrder: 'asc' } })).map((i) => i.code));
+    expect(column('可导入的项目', 1)).toEqual(['BJFT-02', 'BJFT-06']);
+    // A regulator imports nothing: the project sheet is empty.
+    const regulator = new ExcelJS.Workbook();
+    await regulator.xlsx.load((await buildTemplate({ actor: actors.regulator, table: 'metrics', locale: 'zh', labels })) as unknown as ArrayBuffer);
+    expect(regulator.getWorksheet('可导入的项目')!.actualRowCount).toBe(1);
   });
 });
 
