@@ -23,6 +23,11 @@ export function valueProblems(
   return problems;
 }
 
+/** A running total (users enrolled so far) never goes down; a rate may, even one read as its latest value. */
+export function neverDecreases(indicator: { cumulative: boolean; kind: IndicatorKind }): boolean {
+  return indicator.cumulative && indicator.kind !== 'PERCENT';
+}
+
 /**
  * A cumulative indicator never goes down: a value must not be below the one
  * reported before it, nor above the one reported after it. A value with a

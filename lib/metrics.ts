@@ -4,7 +4,7 @@ import { snapshot, writeAudit, type Tx } from './audit';
 import { db } from './db';
 import type { Prisma } from './generated/prisma/client';
 import { AppError, InputError } from './errors';
-import { breaksCumulativeOrder, valueProblems } from './metric-rules';
+import { breaksCumulativeOrder, neverDecreases, valueProblems } from './metric-rules';
 import { findEditableProject } from './project-edits';
 import { projectWhere, type FilterTargets } from './project-filter';
 import { todayInBeijing } from './schemas/fields';
@@ -29,7 +29,7 @@ async function checkValue(tx: Tx, input: MetricRecordInput, project: { id: numbe
   if (existing && !input.correct) add('asOf', 'duplicate');
   if (!existing && input.correct) add('asOf', 'nothingToCorrect');
   if (input.correct && !input.correctionNote) add('correctionNote', 'required');
-  if (indicator.cumulative && !input.correctionNote) {
+  if (neverDecreases(indicator) && !input.correctionNote) {
     const around = { projectId: project.id, indicatorId: indicator.id };
     const [before, after] = await Promise.all([
       tx.metricValue.findFirst({ where: { ...around, asOf: { lt: input.asOf } }, orderBy: { asOf: 'desc' }, select: { value: true } }),

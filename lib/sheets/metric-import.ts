@@ -8,7 +8,7 @@ import 'server-only';
 import { metricImportScope, type Actor } from '../authz';
 import { snapshot } from '../audit';
 import type { DbTransaction } from '../db';
-import { breaksCumulativeOrder, valueProblems } from '../metric-rules';
+import { breaksCumulativeOrder, neverDecreases, valueProblems } from '../metric-rules';
 import { todayInBeijing } from '../schemas/fields';
 import { headerOf } from '../tabular/columns';
 import type { ReadRow } from '../tabular/read';
@@ -54,7 +54,7 @@ export async function checkMetricRows(tx: Tx, actor: Actor, rows: ReadRow[]): Pr
   const today = todayInBeijing();
   const institutionUser = actor.role === 'INSTITUTION';
 
-  const candidates: { line: number; row: Ready; cumulative: boolean }[] = [];
+  const candidates: { line: number; row: Ready; neverDecreases: boolean }[] = [];
   const seen = new Set<string>();
   for (const { line, row } of parsed) {
     const bad = (key: string, code: string) => problems.push({ line, column: header(key), code });
@@ -73,10 +73,10 @@ export async function checkMetricRows(tx: Tx, actor: Actor, rows: ReadRow[]): Pr
     if (seen.has(key)) bad('asOf', 'DUPLICATE_IN_FILE');
     else if (taken.has(key)) bad('asOf', 'EXISTS');
     seen.add(key);
-    if (problems.length === before) candidates.push({ line, row: { ...row, source, projectId: project.id, indicatorId: indicator.id }, cumulative: indicator.cumulative });
+    if (problems.length === before) candidates.push({ line, row: { ...row, source, projectId: project.id, indicatorId: indicator.id }, neverDecreases: neverDecreases(indicator) });
   }
 
-  // Cumulative series: each new value sits between its neighbours, old and new.
+  // Running totals: each new value sits between its neighbours, old and new.
   const series = new Map<string, { asOf: number; value: number }[]>();
   const push = (k: string, point: { asOf: number; value: number }) => series.set(k, [...(series.get(k) ?? []), point]);
   for (const v of existing) push(seriesKey(v.projectId, v.indicatorId), { asOf: v.asOf.getTime(), value: v.value.toNumber() });
@@ -84,7 +84,7 @@ export async function checkMetricRows(tx: Tx, actor: Actor, rows: ReadRow[]): Pr
   for (const points of series.values()) points.sort((a, b) => a.asOf - b.asOf);
   const ready: Ready[] = [];
   for (const c of candidates) {
-    if (c.cumulative && !c.row.correctionNote) {
+    if (c.neverDecreases && !c.row.correctionNote) {
       const points = series.get(seriesKey(c.row.projectId, c.row.indicatorId))!;
       const at = points.findIndex((p) => p.asOf === c.row.asOf.getTime());
       if (breaksCumulativeOrder(c.row.value, points[at - 1]?.value, points[at + 1]?.value)) {

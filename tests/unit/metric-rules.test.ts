@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breaksCumulativeOrder, valueProblems } from '@/lib/metric-rules';
+import { breaksCumulativeOrder, neverDecreases, valueProblems } from '@/lib/metric-rules';
 
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
 const today = day('2026-11-28');
@@ -30,5 +30,12 @@ describe('the rules of one reported value', () => {
     expect(breaksCumulativeOrder(10, 10, 10)).toBe(false);
     expect(breaksCumulativeOrder(9, 10, undefined)).toBe(true);
     expect(breaksCumulativeOrder(11, undefined, 10)).toBe(true);
+  });
+
+  it('holds running totals to that, not rates or per-period figures', () => {
+    expect(neverDecreases({ cumulative: true, kind: 'COUNT' })).toBe(true);
+    expect(neverDecreases({ cumulative: true, kind: 'AMOUNT' })).toBe(true);
+    expect(neverDecreases({ cumulative: true, kind: 'PERCENT' })).toBe(false);
+    expect(neverDecreases({ cumulative: false, kind: 'COUNT' })).toBe(false);
   });
 });
