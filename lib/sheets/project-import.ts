@@ -76,55 +76,56 @@ export async function checkProjectRows(tx: Tx, rows: ReadRow[]): Promise<{ probl
   return { problems, ready };
 }
 
-/** Writes checked rows: projects, their institutions, technologies and stage history. Returns the new ids. */
+/** Writes checked rows: projects, then their institutions, technologies and stage history, a statement per table. Returns the new ids. */
 export async function writeProjects(tx: Tx, ready: Resolved[]): Promise<{ id: number; code: string }[]> {
-  const created: { id: number; code: string }[] = [];
-  for (const p of ready) {
-    const history = (
-      [
-        ['APPROVED', p.approvedAt],
-        ['ONLINE', p.onlineAt],
-        ['PROMOTION', p.promotionAt],
-        ['COMPLETED', p.completedAt],
-        ['WITHDRAWN', p.withdrawnAt],
-      ] as const
-    ).filter((h): h is [(typeof h)[0], Date] => h[1] !== null);
-    const row = await tx.project.create({
-      select: { id: true, code: true },
-      data: {
-        code: p.code,
-        name: p.name,
-        summary: p.summary,
-        programId: p.programId,
-        fieldId: p.fieldId,
-        fieldInferred: p.fieldInferred,
-        stage: p.stage,
-        approvedAt: p.approvedAt,
-        onlineAt: p.onlineAt,
-        promotionAt: p.promotionAt,
-        completedAt: p.completedAt,
-        withdrawnAt: p.withdrawnAt,
-        scenarios: p.scenarios,
-        isPlaceholder: p.isPlaceholder,
-        sourceNote: p.sourceNote || null,
-        institutions: {
-          create: [
-            { institutionId: p.leadId, role: 'LEAD' },
-            ...p.participantIds.map((institutionId) => ({ institutionId, role: 'PARTICIPANT' as const })),
-          ],
-        },
-        technologies: { create: p.technologyIds.map((technologyId) => ({ technologyId })) },
-        stageChanges: {
-          create: history.map(([toStage, effectiveDate], i) => ({
-            fromStage: i === 0 ? null : history[i - 1][0],
-            toStage,
-            effectiveDate,
-            note: '由表格导入',
-          })),
-        },
-      },
-    });
-    created.push(row);
-  }
+  const created = await tx.project.createManyAndReturn({
+    select: { id: true, code: true },
+    data: ready.map((p) => ({
+      code: p.code,
+      name: p.name,
+      summary: p.summary,
+      programId: p.programId,
+      fieldId: p.fieldId,
+      fieldInferred: p.fieldInferred,
+      stage: p.stage,
+      approvedAt: p.approvedAt,
+      onlineAt: p.onlineAt,
+      promotionAt: p.promotionAt,
+      completedAt: p.completedAt,
+      withdrawnAt: p.withdrawnAt,
+      scenarios: p.scenarios,
+      isPlaceholder: p.isPlaceholder,
+      sourceNote: p.sourceNote || null,
+    })),
+  });
+  const idOf = new Map(created.map((c) => [c.code, c.id]));
+  const rows = ready.map((p) => ({ ...p, projectId: idOf.get(p.code)! }));
+  await tx.projectInstitution.createMany({
+    data: rows.flatMap((p) => [
+      { projectId: p.projectId, institutionId: p.leadId, role: 'LEAD' as const },
+      ...p.participantIds.map((institutionId) => ({ projectId: p.projectId, institutionId, role: 'PARTICIPANT' as const })),
+    ]),
+  });
+  await tx.projectTechnology.createMany({ data: rows.flatMap((p) => p.technologyIds.map((technologyId) => ({ projectId: p.projectId, technologyId }))) });
+  await tx.stageChange.createMany({
+    data: rows.flatMap((p) => {
+      const history = (
+        [
+          ['APPROVED', p.approvedAt],
+          ['ONLINE', p.onlineAt],
+          ['PROMOTION', p.promotionAt],
+          ['COMPLETED', p.completedAt],
+          ['WITHDRAWN', p.withdrawnAt],
+        ] as const
+      ).filter((h): h is [(typeof h)[0], Date] => h[1] !== null);
+      return history.map(([toStage, effectiveDate], i) => ({
+        projectId: p.projectId,
+        fromStage: i === 0 ? null : history[i - 1][0],
+        toStage,
+        effectiveDate,
+        note: '由表格导入',
+      }));
+    }),
+  });
   return created;
 }
