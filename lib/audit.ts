@@ -3,6 +3,7 @@ import type { Actor } from './authz';
 import { can, projectReadScope } from './authz';
 import { db, type DbTransaction } from './db';
 import { AppError } from './errors';
+import { inChunks } from './sheets/batches';
 import type { AuditAction } from './generated/prisma/enums';
 import type { Prisma } from './generated/prisma/client';
 
@@ -30,9 +31,9 @@ export async function writeAudit(tx: Tx, entry: Entry): Promise<void> {
   await tx.auditEntry.create({ data: entryData(entry) });
 }
 
-/** Records many writes of one transaction (an import) in one statement per thousand. */
+/** Records many writes of one transaction (an import), a statement per thousand. */
 export async function writeAudits(tx: Tx, entries: Entry[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += 1000) await tx.auditEntry.createMany({ data: entries.slice(i, i + 1000).map(entryData) });
+  await inChunks(entries, async (chunk) => [await tx.auditEntry.createMany({ data: chunk.map(entryData) })]);
 }
 
 /** Dates as YYYY-MM-DD and decimals as numbers, so snapshots read the way forms show them. */

@@ -7,7 +7,8 @@
  * import's limit) into a second database holding only the program's structure,
  * each phase in a fresh process so its peak memory is its own. Prints `name=value`:
  *   export_<table>_<format>_s / _mb   time and file size of one export
- *   import_<table>_s                  preview + apply of one xlsx file
+ *   import_<table>_s                  preview + apply of one xlsx file (and _preview_s)
+ *   import_<table>_peak_rss_mb        the phase's running peak after that table (and _preview_…)
  *   <phase>_peak_rss_mb, <phase>_base_rss_mb   peak resident memory, and the same
  *                                      process before any work (the baseline)
  */

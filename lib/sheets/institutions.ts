@@ -5,6 +5,7 @@ import type { Prisma } from '../generated/prisma/client';
 import { InstitutionKind } from '../generated/prisma/enums';
 import { headerOf, type Column } from '../tabular/columns';
 import type { ReadRow } from '../tabular/read';
+import { inChunks } from './batches';
 import { required, text, yesNo } from './cells';
 import { rowProblems, type Problem } from './problems';
 
@@ -71,8 +72,7 @@ export async function checkInstitutionRows(tx: Tx, rows: ReadRow[]): Promise<{ p
 }
 
 export async function writeInstitutions(tx: Tx, ready: Ready[]): Promise<{ id: number; name: string }[]> {
-  return tx.institution.createManyAndReturn({
-    data: ready.map((r) => ({ ...r, sourceNote: r.sourceNote || null })),
-    select: { id: true, name: true },
-  });
+  return inChunks(ready, (chunk) =>
+    tx.institution.createManyAndReturn({ data: chunk.map((r) => ({ ...r, sourceNote: r.sourceNote || null })), select: { id: true, name: true } }),
+  );
 }

@@ -13,6 +13,7 @@ import { todayInBeijing } from '../schemas/fields';
 import { headerOf } from '../tabular/columns';
 import type { ReadRow } from '../tabular/read';
 import { INSTITUTION_SOURCE, metricColumns, metricRowSchema, type MetricRow } from './metrics';
+import { inChunks } from './batches';
 import { rowProblems, type Problem } from './problems';
 
 type Tx = DbTransaction;
@@ -100,19 +101,21 @@ export async function checkMetricRows(tx: Tx, actor: Actor, rows: ReadRow[]): Pr
 
 /** Writes checked values; returns what each audit entry records. */
 export async function writeMetricValues(tx: Tx, ready: Ready[]) {
-  const created = await tx.metricValue.createManyAndReturn({
-    data: ready.map((r) => ({
-      projectId: r.projectId,
-      indicatorId: r.indicatorId,
-      asOf: r.asOf,
-      value: r.value,
-      qualifier: r.qualifier,
-      source: r.source,
-      sourceNote: r.sourceNote,
-      correctionNote: r.correctionNote,
-    })),
-    select: { id: true, projectId: true, indicatorId: true, asOf: true },
-  });
+  const created = await inChunks(ready, (chunk) =>
+    tx.metricValue.createManyAndReturn({
+      data: chunk.map((r) => ({
+        projectId: r.projectId,
+        indicatorId: r.indicatorId,
+        asOf: r.asOf,
+        value: r.value,
+        qualifier: r.qualifier,
+        source: r.source,
+        sourceNote: r.sourceNote,
+        correctionNote: r.correctionNote,
+      })),
+      select: { id: true, projectId: true, indicatorId: true, asOf: true },
+    }),
+  );
   const rowOf = new Map(ready.map((r) => [`${seriesKey(r.projectId, r.indicatorId)}:${r.asOf.getTime()}`, r]));
   return created.map((c) => {
     const r = rowOf.get(`${seriesKey(c.projectId, c.indicatorId)}:${c.asOf.getTime()}`)!;

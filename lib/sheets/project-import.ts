@@ -7,6 +7,7 @@ import 'server-only';
 import type { DbTransaction } from '../db';
 import type { ReadRow } from '../tabular/read';
 import { headerOf } from '../tabular/columns';
+import { inChunks } from './batches';
 import { rowProblems, type Problem } from './problems';
 import { projectColumns, projectRowSchema, type ProjectRow } from './projects';
 
@@ -78,54 +79,55 @@ export async function checkProjectRows(tx: Tx, rows: ReadRow[]): Promise<{ probl
 
 /** Writes checked rows: projects, then their institutions, technologies and stage history, a statement per table. Returns the new ids. */
 export async function writeProjects(tx: Tx, ready: Resolved[]): Promise<{ id: number; code: string }[]> {
-  const created = await tx.project.createManyAndReturn({
-    select: { id: true, code: true },
-    data: ready.map((p) => ({
-      code: p.code,
-      name: p.name,
-      summary: p.summary,
-      programId: p.programId,
-      fieldId: p.fieldId,
-      fieldInferred: p.fieldInferred,
-      stage: p.stage,
-      approvedAt: p.approvedAt,
-      onlineAt: p.onlineAt,
-      promotionAt: p.promotionAt,
-      completedAt: p.completedAt,
-      withdrawnAt: p.withdrawnAt,
-      scenarios: p.scenarios,
-      isPlaceholder: p.isPlaceholder,
-      sourceNote: p.sourceNote || null,
-    })),
-  });
+  const created = await inChunks(ready, (chunk) =>
+    tx.project.createManyAndReturn({
+      select: { id: true, code: true },
+      data: chunk.map((p) => ({
+        code: p.code,
+        name: p.name,
+        summary: p.summary,
+        programId: p.programId,
+        fieldId: p.fieldId,
+        fieldInferred: p.fieldInferred,
+        stage: p.stage,
+        approvedAt: p.approvedAt,
+        onlineAt: p.onlineAt,
+        promotionAt: p.promotionAt,
+        completedAt: p.completedAt,
+        withdrawnAt: p.withdrawnAt,
+        scenarios: p.scenarios,
+        isPlaceholder: p.isPlaceholder,
+        sourceNote: p.sourceNote || null,
+      })),
+    }),
+  );
   const idOf = new Map(created.map((c) => [c.code, c.id]));
   const rows = ready.map((p) => ({ ...p, projectId: idOf.get(p.code)! }));
-  await tx.projectInstitution.createMany({
-    data: rows.flatMap((p) => [
-      { projectId: p.projectId, institutionId: p.leadId, role: 'LEAD' as const },
-      ...p.participantIds.map((institutionId) => ({ projectId: p.projectId, institutionId, role: 'PARTICIPANT' as const })),
-    ]),
+  const members = rows.flatMap((p) => [
+    { projectId: p.projectId, institutionId: p.leadId, role: 'LEAD' as const },
+    ...p.participantIds.map((institutionId) => ({ projectId: p.projectId, institutionId, role: 'PARTICIPANT' as const })),
+  ]);
+  await inChunks(members, async (data) => [await tx.projectInstitution.createMany({ data })]);
+  const technologies = rows.flatMap((p) => p.technologyIds.map((technologyId) => ({ projectId: p.projectId, technologyId })));
+  await inChunks(technologies, async (data) => [await tx.projectTechnology.createMany({ data })]);
+  const steps = rows.flatMap((p) => {
+    const history = (
+      [
+        ['APPROVED', p.approvedAt],
+        ['ONLINE', p.onlineAt],
+        ['PROMOTION', p.promotionAt],
+        ['COMPLETED', p.completedAt],
+        ['WITHDRAWN', p.withdrawnAt],
+      ] as const
+    ).filter((h): h is [(typeof h)[0], Date] => h[1] !== null);
+    return history.map(([toStage, effectiveDate], i) => ({
+      projectId: p.projectId,
+      fromStage: i === 0 ? null : history[i - 1][0],
+      toStage,
+      effectiveDate,
+      note: '由表格导入',
+    }));
   });
-  await tx.projectTechnology.createMany({ data: rows.flatMap((p) => p.technologyIds.map((technologyId) => ({ projectId: p.projectId, technologyId }))) });
-  await tx.stageChange.createMany({
-    data: rows.flatMap((p) => {
-      const history = (
-        [
-          ['APPROVED', p.approvedAt],
-          ['ONLINE', p.onlineAt],
-          ['PROMOTION', p.promotionAt],
-          ['COMPLETED', p.completedAt],
-          ['WITHDRAWN', p.withdrawnAt],
-        ] as const
-      ).filter((h): h is [(typeof h)[0], Date] => h[1] !== null);
-      return history.map(([toStage, effectiveDate], i) => ({
-        projectId: p.projectId,
-        fromStage: i === 0 ? null : history[i - 1][0],
-        toStage,
-        effectiveDate,
-        note: '由表格导入',
-      }));
-    }),
-  });
+  await inChunks(steps, async (data) => [await tx.stageChange.createMany({ data })]);
   return created;
 }
