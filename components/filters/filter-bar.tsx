@@ -3,8 +3,9 @@ import { useLocale, useTranslations } from 'next-intl';
 import type { FilterOptions } from '@/lib/filter-targets';
 import { REACHED_STAGES, SORTS, sortKeyOf, type ProjectFilters } from '@/lib/filters';
 import { ALL_STAGES } from '@/lib/stages';
+import { InstitutionField } from './institution-field';
 
-type Props = { action: string; filters: ProjectFilters; options: FilterOptions; programCode?: string; withSort?: boolean };
+type Props = { action: string; filters: ProjectFilters; options: FilterOptions; programId: number; programCode?: string; withSort?: boolean };
 
 const control = 'mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm';
 
@@ -13,7 +14,7 @@ const control = 'mt-1 block w-full rounded border border-slate-300 bg-white px-2
  * link reproduces it, reloading keeps it and the back button undoes a change.
  * Changing a filter starts again at page 1 (the page is not part of the form).
  */
-export function FilterBar({ action, filters, options, programCode, withSort }: Props) {
+export function FilterBar({ action, filters, options, programId, programCode, withSort }: Props) {
   const t = useTranslations();
   const zh = useLocale() === 'zh';
   const select = (name: keyof ProjectFilters, label: string, items: { value: string; label: string }[]) => (
@@ -42,7 +43,7 @@ export function FilterBar({ action, filters, options, programCode, withSort }: P
         {select('stage', t('filters.stage'), ALL_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) })))}
         {select('reached', t('filters.reached'), REACHED_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) })))}
         {select('tech', t('filters.tech'), options.technologies.map((x) => ({ value: String(x.id), label: zh ? x.name : x.nameEn })))}
-        {select('institution', t('filters.institution'), options.institutions.map((i) => ({ value: String(i.id), label: i.name })))}
+        <InstitutionField programId={programId} selected={options.institution} label={t('filters.institution')} placeholder={t('filters.any')} className={control} />
         {select('placeholders', t('filters.placeholders'), [
           { value: 'include', label: t('filters.placeholdersInclude') },
           { value: 'exclude', label: t('filters.placeholdersExclude') },
