@@ -15,7 +15,8 @@ import type { ProjectStage } from './generated/prisma/enums';
  */
 type Options = { actor: Actor; targets: FilterTargets };
 
-// Two cards read the same counts and directions: within one request, each statement runs once.
+// Within one request each statement runs once (two cards share the counts and the
+// directions), and preloadDashboard can start them all before any card renders.
 const headlineCounts = cache((actor: Actor, targets: FilterTargets) => q.queryHeadline(db, { actor, targets }));
 const directionStageRows = cache((actor: Actor, targets: FilterTargets) => q.queryDirectionStages(db, { actor, targets }));
 
@@ -96,9 +97,27 @@ export async function getDirectionStages(options: Options): Promise<DirectionSta
   return [...byCode.values()];
 }
 
-export const getFields = (options: Options) => q.queryFields(db, options);
-export const getCumulativeByMonth = (options: Options) => q.queryCumulativeByMonth(db, options);
-export const getTechnologies = (options: Options) => q.queryTechnologies(db, options);
+const fieldRows = cache((actor: Actor, targets: FilterTargets) => q.queryFields(db, { actor, targets }));
+const monthRows = cache((actor: Actor, targets: FilterTargets) => q.queryCumulativeByMonth(db, { actor, targets }));
+const technologyRows = cache((actor: Actor, targets: FilterTargets) => q.queryTechnologies(db, { actor, targets }));
+const indicatorRows = cache((actor: Actor, targets: FilterTargets) => q.queryIndicators(db, { actor, targets }));
+
+/**
+ * Starts every card's statement as soon as the filters are known, rather than
+ * when rendering reaches each card (after the page's other queries: the pending
+ * proposals, the filter form). The slowest aggregate decides when the page
+ * ends, so it should start first. The cards await the same promises.
+ */
+export function preloadDashboard({ actor, targets }: Options): void {
+  for (const rows of [headlineCounts, directionStageRows, fieldRows, monthRows, technologyRows, indicatorRows]) {
+    // A failure surfaces in the card that awaits it; here it must not count as unhandled.
+    rows(actor, targets).catch(() => {});
+  }
+}
+
+export const getFields = (options: Options) => fieldRows(options.actor, options.targets);
+export const getCumulativeByMonth = (options: Options) => monthRows(options.actor, options.targets);
+export const getTechnologies = (options: Options) => technologyRows(options.actor, options.targets);
 
 export type FunnelStep = { stage: 'APPROVED' | 'ONLINE' | 'PROMOTION' | 'COMPLETED'; projects: number };
 
@@ -118,7 +137,7 @@ export type IndicatorTotal = Omit<q.IndicatorRow, 'direction'> & { byDirection: 
 
 /** Every indicator with values among the matching projects: its total and its share per direction. */
 export async function getIndicators(options: Options): Promise<IndicatorTotal[]> {
-  const rows = await q.queryIndicators(db, options);
+  const rows = await indicatorRows(options.actor, options.targets);
   const totals = new Map<string, IndicatorTotal>();
   for (const { direction, ...r } of rows) {
     if (direction === null) totals.set(r.code, { ...r, byDirection: {} });

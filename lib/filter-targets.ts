@@ -2,7 +2,7 @@ import 'server-only';
 import { projectReadScope, type Actor } from './authz';
 import { db } from './db';
 import type { FilterNotice, ProjectFilters } from './filters';
-import type { FilterTargets } from './project-filter';
+import { likePattern, type FilterTargets } from './project-filter';
 
 export type ProgramSummary = { id: number; code: string; name: string; nameEn: string; isSynthetic: boolean };
 
@@ -62,23 +62,45 @@ export async function resolveFilters(options: { actor: Actor; filters: ProjectFi
   };
 }
 
-/** What the filter form offers: the program's directions and fields, technologies, and the institutions in projects the actor may read. */
-export async function getFilterOptions(options: { actor: Actor; programId: number }) {
-  const [directions, technologies, institutions] = await Promise.all([
+/** The institutions a filter may name: those in the program's projects that the actor may read. */
+const filterableInstitutions = (actor: Actor, programId: number) => ({
+  projects: { some: { project: { AND: [projectReadScope(actor), { programId }] } } },
+});
+
+/**
+ * What the filter form offers: the program's directions and fields, the
+ * technologies, and the name of the institution the filters name (if the actor
+ * may see it). Institutions are not listed: a program can have thousands, so
+ * the form searches them by name (searchFilterInstitutions).
+ */
+export async function getFilterOptions(options: { actor: Actor; programId: number; institutionId?: number }) {
+  const [directions, technologies, institution] = await Promise.all([
     db.direction.findMany({
       where: { programId: options.programId },
       orderBy: { sortOrder: 'asc' },
       select: { code: true, name: true, nameEn: true, fields: { orderBy: { sortOrder: 'asc' }, select: { code: true, name: true, nameEn: true } } },
     }),
     db.technology.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, nameEn: true } }),
-    db.institution.findMany({
-      where: { projects: { some: { project: { AND: [projectReadScope(options.actor), { programId: options.programId }] } } } },
-      orderBy: [{ isPlaceholder: 'asc' }, { name: 'asc' }],
-      take: 200,
-      select: { id: true, name: true, isPlaceholder: true },
-    }),
+    options.institutionId
+      ? db.institution.findFirst({
+          where: { id: options.institutionId, ...filterableInstitutions(options.actor, options.programId) },
+          select: { id: true, name: true },
+        })
+      : null,
   ]);
-  return { directions, technologies, institutions };
+  return { directions, technologies, institution };
 }
 
 export type FilterOptions = Awaited<ReturnType<typeof getFilterOptions>>;
+
+export const INSTITUTION_SEARCH_LIMIT = 20;
+
+/** Institutions of the program whose name contains `q`, for the filter form's institution field; real ones first. */
+export async function searchFilterInstitutions(options: { actor: Actor; programId: number; q: string }) {
+  return db.institution.findMany({
+    where: { name: { contains: likePattern(options.q).slice(1, -1), mode: 'insensitive' }, ...filterableInstitutions(options.actor, options.programId) },
+    orderBy: [{ isPlaceholder: 'asc' }, { name: 'asc' }],
+    take: INSTITUTION_SEARCH_LIMIT,
+    select: { id: true, name: true },
+  });
+}

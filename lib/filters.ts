@@ -44,6 +44,9 @@ export const filterQuerySchema = z.object({
   page: z.string().trim().regex(/^\d{1,6}$/).transform(Number).pipe(z.number().int().min(1).max(100_000)).optional(),
 });
 
+/** A search of the institutions a filter may name (the filter form's institution field). */
+export const institutionSearchSchema = z.object({ programId: id, q: text });
+
 export type ProjectFilters = z.infer<typeof filterQuerySchema>;
 export type FilterKey = keyof ProjectFilters;
 export const FILTER_KEYS = Object.keys(filterQuerySchema.shape) as FilterKey[];

@@ -4,6 +4,7 @@ import { DashboardCards } from '@/components/dashboard/dashboard-cards';
 import { FilterForm } from '@/components/filters/filter-form';
 import { FilterNotices } from '@/components/filters/filter-notices';
 import { PendingProposalsCard } from '@/components/pending-proposals-card';
+import { preloadDashboard } from '@/lib/dashboard';
 import { resolveFilters } from '@/lib/filter-targets';
 import { parseFilters } from '@/lib/filters';
 import { requireActor } from '@/lib/session';
@@ -19,6 +20,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   const resolved = await resolveFilters({ actor, ...parseFilters(await searchParams) });
   if (!resolved) notFound();
   const { program, targets, notices } = resolved;
+  preloadDashboard({ actor, targets });
   const [t, locale] = await Promise.all([getTranslations('dashboard'), getLocale()]);
   return (
     <div className="space-y-4">

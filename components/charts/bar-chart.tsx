@@ -1,10 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useLocale } from 'next-intl';
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatQuantity } from '@/lib/format';
-import type { Locale } from '@/lib/i18n/config';
+import dynamic from 'next/dynamic';
 
 export type BarSeries = { key: string; label: string; colour: string };
 export type BarRow = {
@@ -16,7 +12,7 @@ export type BarRow = {
   colour?: string;
 };
 
-type Props = {
+export type BarChartProps = {
   name: string;
   rows: BarRow[];
   series: BarSeries[];
@@ -27,59 +23,20 @@ type Props = {
   labelWidth?: number;
 };
 
+// Recharts sizes a responsive chart from its container, which only a browser has:
+// rendered on the server it produced an empty box at a real cost per chart. The
+// server now sends that box alone and the browser draws into it.
+const BarChartDraw = dynamic(() => import('./bar-chart-draw').then((m) => m.BarChartDraw), { ssr: false });
+
 /**
  * Draws rows the server computed; a click on a bar opens the project list
  * filtered to it. Labels and numbers arrive translated or are formatted here
  * in the reader's locale.
  */
-export function BarChartView({ name, rows, series, layout = 'vertical', stacked, height, labelWidth = 120 }: Props) {
-  const router = useRouter();
-  const locale = useLocale() as Locale;
-  const data = rows.map((r) => ({ label: r.label, ...r.values }));
-  const horizontal = layout === 'horizontal';
-  const format = (v: number) => formatQuantity(v, locale);
-  const go = (index: number, key: string) => {
-    const row = rows[index];
-    if (row) router.push(row.hrefs?.[key] ?? row.href);
-  };
+export function BarChartView(props: BarChartProps) {
   return (
-    <div data-chart={name} className="w-full">
-      <BarChart
-        responsive
-        style={{ width: '100%', height }}
-        data={data}
-        layout={horizontal ? 'vertical' : 'horizontal'}
-        margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
-      >
-        <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-        {horizontal ? (
-          <>
-            <XAxis type="number" allowDecimals={false} tickFormatter={format} tick={{ fontSize: 12, fill: '#334155' }} />
-            <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fontSize: 12, fill: '#334155' }} interval={0} />
-          </>
-        ) : (
-          <>
-            <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#334155' }} interval={0} />
-            <YAxis allowDecimals={false} tickFormatter={format} tick={{ fontSize: 12, fill: '#334155' }} width={56} />
-          </>
-        )}
-        <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : String(v))} />
-        {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />}
-        {series.map((s) => (
-          <Bar
-            key={s.key}
-            dataKey={s.key}
-            name={s.label}
-            fill={s.colour}
-            stackId={stacked ? 'stack' : undefined}
-            cursor="pointer"
-            isAnimationActive={false}
-            onClick={(_, index) => go(index, s.key)}
-          >
-            {series.length === 1 && rows.map((r, i) => <Cell key={i} fill={r.colour ?? s.colour} />)}
-          </Bar>
-        ))}
-      </BarChart>
+    <div data-chart={props.name} className="w-full" style={{ minHeight: props.height }}>
+      <BarChartDraw {...props} />
     </div>
   );
 }

@@ -1,30 +1,19 @@
 'use client';
 
-import { useLocale } from 'next-intl';
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatQuantity } from '@/lib/format';
-import type { Locale } from '@/lib/i18n/config';
+import dynamic from 'next/dynamic';
 
 export type LineSeries = { key: string; label: string; colour: string };
 
 /** Cumulative counts over months, as the server computed them. */
-type Props = { name: string; rows: Record<string, string | number>[]; series: LineSeries[]; height: number; xKey?: string; legend?: boolean };
+export type LineChartProps = { name: string; rows: Record<string, string | number>[]; series: LineSeries[]; height: number; xKey?: string; legend?: boolean };
 
-export function LineChartView({ name, rows, series, height, xKey = 'month', legend = true }: Props) {
-  const locale = useLocale() as Locale;
-  const format = (v: number) => formatQuantity(v, locale);
+// Drawn in the browser only, as BarChartView is (see there).
+const LineChartDraw = dynamic(() => import('./line-chart-draw').then((m) => m.LineChartDraw), { ssr: false });
+
+export function LineChartView(props: LineChartProps) {
   return (
-    <div data-chart={name} className="w-full">
-      <LineChart responsive style={{ width: '100%', height }} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-        <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-        <XAxis dataKey={xKey} tick={{ fontSize: 12, fill: '#334155' }} />
-        <YAxis allowDecimals={false} tickFormatter={format} tick={{ fontSize: 12, fill: '#334155' }} width={56} />
-        <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : String(v))} />
-        {legend && <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />}
-        {series.map((s) => (
-          <Line key={s.key} type="stepAfter" dataKey={s.key} name={s.label} stroke={s.colour} strokeWidth={2} dot={rows.length < 40} isAnimationActive={false} />
-        ))}
-      </LineChart>
+    <div data-chart={props.name} className="w-full" style={{ minHeight: props.height }}>
+      <LineChartDraw {...props} />
     </div>
   );
 }

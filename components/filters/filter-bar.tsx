@@ -3,11 +3,13 @@ import { useLocale, useTranslations } from 'next-intl';
 import type { FilterOptions } from '@/lib/filter-targets';
 import { REACHED_STAGES, SORTS, sortKeyOf, type ProjectFilters } from '@/lib/filters';
 import { ALL_STAGES } from '@/lib/stages';
+import { InstitutionField } from './institution-field';
 
 type Props = {
   action: string;
   filters: ProjectFilters;
   options: FilterOptions;
+  programId: number;
   programCode?: string;
   withSort?: boolean;
   /** A page's own filters (e.g. an indicator), kept in the same form so one submit keeps them all. */
@@ -21,7 +23,7 @@ const control = 'mt-1 block w-full rounded border border-slate-300 bg-white px-2
  * link reproduces it, reloading keeps it and the back button undoes a change.
  * Changing a filter starts again at page 1 (the page is not part of the form).
  */
-export function FilterBar({ action, filters, options, programCode, withSort, children }: Props) {
+export function FilterBar({ action, filters, options, programId, programCode, withSort, children }: Props) {
   const t = useTranslations();
   const zh = useLocale() === 'zh';
   const select = (name: keyof ProjectFilters, label: string, items: { value: string; label: string }[]) => (
@@ -50,7 +52,7 @@ export function FilterBar({ action, filters, options, programCode, withSort, chi
         {select('stage', t('filters.stage'), ALL_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) })))}
         {select('reached', t('filters.reached'), REACHED_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) })))}
         {select('tech', t('filters.tech'), options.technologies.map((x) => ({ value: String(x.id), label: zh ? x.name : x.nameEn })))}
-        {select('institution', t('filters.institution'), options.institutions.map((i) => ({ value: String(i.id), label: i.name })))}
+        <InstitutionField programId={programId} selected={options.institution} label={t('filters.institution')} placeholder={t('filters.any')} className={control} />
         {select('placeholders', t('filters.placeholders'), [
           { value: 'include', label: t('filters.placeholdersInclude') },
           { value: 'exclude', label: t('filters.placeholdersExclude') },

@@ -7,8 +7,8 @@ import { FilterBar } from './filter-bar';
 type Props = { actor: Actor; programId: number; action: string; filters: ProjectFilters; withSort?: boolean; children?: React.ReactNode };
 
 async function LoadedFilterBar({ actor, programId, ...props }: Props) {
-  const options = await getFilterOptions({ actor, programId });
-  return <FilterBar {...props} options={options} programCode={props.filters.program} />;
+  const options = await getFilterOptions({ actor, programId, institutionId: props.filters.institution });
+  return <FilterBar {...props} options={options} programId={programId} programCode={props.filters.program} />;
 }
 
 /** The filter form, streamed on its own so that its option lists never hold up the results. */

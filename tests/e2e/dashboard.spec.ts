@@ -72,6 +72,26 @@ test('malformed or unknown filters are ignored with a notice, not an error', asy
   await expect(page.locator('[data-kpi="projects"]')).toHaveAttribute('data-value', '46');
 });
 
+test('the institution filter suggests names as one types and filters by the chosen one', async ({ page }) => {
+  await page.goto('/dashboard');
+  const field = page.locator('input[data-filter="institution"]');
+  await field.fill('招商银行');
+  await expect(page.locator('datalist option[value="招商银行北京分行"]')).toHaveCount(1);
+  await field.fill('招商银行北京分行');
+  await expect(page.locator('input[type="hidden"][name="institution"]')).toHaveCount(1);
+  await page.getByTestId('apply-filters').click();
+  await expect(page).toHaveURL(/[?&]institution=\d+(&|$)/);
+  await expect(field).toHaveValue('招商银行北京分行');
+  const count = Number(await page.locator('[data-kpi="projects"]').getAttribute('data-value'));
+  expect(count).toBeGreaterThan(0);
+  expect(count).toBeLessThan(46);
+  // A name that matches no institution is named in a notice, not silently dropped.
+  await field.fill('没有这家机构');
+  await page.getByTestId('apply-filters').click();
+  await expect(page.getByTestId('filter-notices')).toContainText('没有这家机构');
+  await expect(page.locator('[data-kpi="projects"]')).toHaveAttribute('data-value', '46');
+});
+
 test('a filter that matches nothing shows the empty state, not broken charts', async ({ page }) => {
   await page.goto('/dashboard?q=no-such-project');
   await expect(page.locator('[data-kpi="projects"]')).toHaveAttribute('data-value', '0');

@@ -169,6 +169,7 @@ export const ACTIONS: Record<string, Entry> = {
 export const ROUTES: Record<string, { capability: Capability | null; path: string; params?: Record<string, string> }> = {
   'api/health': { capability: null, path: '/api/health' },
   'api/audit': { capability: 'audit:read', path: '/api/audit?project=BJFT-02' },
+  'api/filter-options/institutions': { capability: 'program:read', path: '/api/filter-options/institutions?programId=1&q=%E9%93%B6%E8%A1%8C' },
   'api/export/[table]': { capability: 'program:read', path: '/api/export/projects?format=csv', params: { table: 'projects' } },
   'api/export/[table] [metrics]': { capability: 'program:read', path: '/api/export/metrics?format=csv&indicator=USERS', params: { table: 'metrics' } },
   'api/export/[table] [audit]': { capability: 'audit:read', path: '/api/export/audit?format=csv&project=BJFT-02', params: { table: 'audit' } },

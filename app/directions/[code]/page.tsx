@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DashboardCards } from '@/components/dashboard/dashboard-cards';
 import { FilterNotices } from '@/components/filters/filter-notices';
+import { preloadDashboard } from '@/lib/dashboard';
 import { getFilterOptions, resolveFilters } from '@/lib/filter-targets';
 import { filterHref, parseFilters } from '@/lib/filters';
 import { requireActor } from '@/lib/session';
@@ -16,6 +17,7 @@ export default async function DirectionPage({ params, searchParams }: Props) {
   const resolved = await resolveFilters({ actor, filters, notices });
   if (!resolved?.targets.directionId) notFound();
   const { program, targets } = resolved;
+  preloadDashboard({ actor, targets });
   const [options, t, locale] = await Promise.all([getFilterOptions({ actor, programId: program.id }), getTranslations(), getLocale()]);
   const direction = options.directions.find((d) => d.code === targets.filters.direction)!;
   const zh = locale === 'zh';

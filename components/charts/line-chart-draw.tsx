@@ -1,0 +1,25 @@
+'use client';
+
+import { useLocale } from 'next-intl';
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatQuantity } from '@/lib/format';
+import type { Locale } from '@/lib/i18n/config';
+import type { LineChartProps } from './line-chart';
+
+/** The Recharts drawing behind LineChartView. It runs in the browser only. */
+export function LineChartDraw({ rows, series, height, xKey = 'month', legend = true }: LineChartProps) {
+  const locale = useLocale() as Locale;
+  const format = (v: number) => formatQuantity(v, locale);
+  return (
+    <LineChart responsive style={{ width: '100%', height }} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+      <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+      <XAxis dataKey={xKey} tick={{ fontSize: 12, fill: '#334155' }} />
+      <YAxis allowDecimals={false} tickFormatter={format} tick={{ fontSize: 12, fill: '#334155' }} width={56} />
+      <Tooltip formatter={(v) => (typeof v === 'number' ? format(v) : String(v))} />
+      {legend && <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />}
+      {series.map((s) => (
+        <Line key={s.key} type="stepAfter" dataKey={s.key} name={s.label} stroke={s.colour} strokeWidth={2} dot={rows.length < 40} isAnimationActive={false} />
+      ))}
+    </LineChart>
+  );
+}

@@ -1,0 +1,61 @@
+'use client';
+
+import { useEffect, useId, useState } from 'react';
+
+type Institution = { id: number; name: string };
+type Props = { programId: number; selected: Institution | null; label: string; placeholder: string; className: string };
+
+/**
+ * The institution filter: a name field that suggests, as the reader types, the
+ * program's institutions the reader may see (a program can have thousands, too
+ * many for a list). A suggestion taken sends its id as `institution`; text that
+ * names none is sent as typed, so the page names it in a notice instead of
+ * silently dropping it.
+ */
+export function InstitutionField({ programId, selected, label, placeholder, className }: Props) {
+  const listId = useId();
+  const [text, setText] = useState(selected?.name ?? '');
+  const [suggestions, setSuggestions] = useState<Institution[]>(selected ? [selected] : []);
+  const chosen = suggestions.find((s) => s.name === text.trim()) ?? null;
+  const chosenId = chosen?.id;
+
+  useEffect(() => {
+    const q = text.trim();
+    if (!q || chosenId !== undefined) return;
+    const abort = new AbortController();
+    const timer = setTimeout(() => {
+      fetch(`/api/filter-options/institutions?${new URLSearchParams({ programId: String(programId), q })}`, { signal: abort.signal })
+        .then((res) => (res.ok ? (res.json() as Promise<{ institutions: Institution[] }>) : null))
+        .then((body) => body && setSuggestions(body.institutions))
+        .catch(() => {});
+    }, 200);
+    return () => {
+      clearTimeout(timer);
+      abort.abort();
+    };
+  }, [text, programId, chosenId]);
+
+  return (
+    <label className="text-xs text-slate-700">
+      {label}
+      <input
+        type="search"
+        list={listId}
+        name={chosen || !text.trim() ? undefined : 'institution'}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        maxLength={100}
+        autoComplete="off"
+        placeholder={placeholder}
+        className={className}
+        data-filter="institution"
+      />
+      <datalist id={listId}>
+        {suggestions.map((s) => (
+          <option key={s.id} value={s.name} />
+        ))}
+      </datalist>
+      {chosen && <input type="hidden" name="institution" value={chosen.id} />}
+    </label>
+  );
+}
