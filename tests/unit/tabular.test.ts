@@ -69,6 +69,23 @@ describe('export writers and the import reader', () => {
     const many = ['编号,名称,数值,日期,占位', ...Array.from({ length: IMPORT_LIMITS.maxRows + 1 }, (_, i) => `C${i},n,1,2020-01-01,否`)].join('\n');
     const read = await readTable({ name: 'many.csv', bytes: new TextEncoder().encode(many) }, columns);
     expect(read).toEqual({ ok: false, refusal: { code: 'TOO_MANY_ROWS', limit: 20_000 } });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('data');
+    ws.addRow(['编号', '名称', '数值', '日期', '占位']);
+    for (let i = 0; i <= IMPORT_LIMITS.maxRows; i++) ws.addRow([`C${i}`, 'n', 1, '2020-01-01', '否']);
+    const xlsx = new Uint8Array(await wb.xlsx.writeBuffer());
+    expect(await readTable({ name: 'many.xlsx', bytes: xlsx }, columns)).toEqual({ ok: false, refusal: { code: 'TOO_MANY_ROWS', limit: 20_000 } });
+  });
+
+  it('reads what people type in Excel: real dates and numbers, and only the first sheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('data');
+    ws.addRow(['编号', '名称', '数值', '日期', '占位']);
+    ws.addRow(['A-1', '名称', 325500, new Date(Date.UTC(2020, 5, 12)), '否']);
+    ws.getCell('D2').numFmt = 'yyyy-mm-dd';
+    wb.addWorksheet('参考').addRow(['编号', '别的表']);
+    const read = await readTable({ name: 'typed.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) }, columns);
+    expect(read).toEqual({ ok: true, rows: [{ line: 2, values: { code: 'A-1', name: '名称', value: '325500', at: '2020-06-12', flag: '否' } }] });
   });
 
   it('refuses missing or renamed columns, naming them', async () => {
