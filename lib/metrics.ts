@@ -9,6 +9,7 @@ import { findEditableProject } from './project-edits';
 import { projectWhere, type FilterTargets } from './project-filter';
 import { todayInBeijing } from './schemas/fields';
 import type { MetricRecordInput } from './schemas/metric';
+import { metricSelect } from './sheets/metrics';
 
 /** The indicators a value can be recorded for, with the unit each expects. */
 export async function listIndicators() {
@@ -93,17 +94,7 @@ export async function listMetricValues(options: { actor: Actor; targets: FilterT
     orderBy: [{ project: { code: 'asc' } }, { indicator: { sortOrder: 'asc' } }, { asOf: 'asc' }, { id: 'asc' }],
     skip: (page - 1) * METRIC_PAGE_SIZE,
     take: METRIC_PAGE_SIZE,
-    select: {
-      id: true,
-      asOf: true,
-      value: true,
-      qualifier: true,
-      source: true,
-      sourceNote: true,
-      correctionNote: true,
-      project: { select: { code: true, name: true, isPlaceholder: true } },
-      indicator: { select: { code: true, nameZh: true, nameEn: true, unit: true, kind: true } },
-    },
+    select: metricSelect,
   });
   return { rows: rows.map((r) => ({ ...r, value: r.value.toNumber() })), total, page, pageCount };
 }

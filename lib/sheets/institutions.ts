@@ -3,11 +3,11 @@ import { z } from 'zod';
 import type { DbTransaction } from '../db';
 import type { Prisma } from '../generated/prisma/client';
 import { InstitutionKind } from '../generated/prisma/enums';
-import { headerOf, type Column } from '../tabular/columns';
+import type { Column } from '../tabular/columns';
 import type { ReadRow } from '../tabular/read';
 import { inChunks } from './batches';
 import { required, text, yesNo } from './cells';
-import { rowProblems, type Problem } from './problems';
+import { headerIn, parseRows, type Problem } from './problems';
 
 type Tx = DbTransaction;
 
@@ -44,19 +44,10 @@ export const institutionRowSchema = z.object({
 });
 
 type Ready = z.output<typeof institutionRowSchema>;
-const header = (key: string) => {
-  const c = institutionColumns.find((x) => x.key === key);
-  return c ? headerOf(c, 'zh') : key;
-};
+const header = headerIn(institutionColumns);
 
 export async function checkInstitutionRows(tx: Tx, rows: ReadRow[]): Promise<{ problems: Problem[]; ready: Ready[] }> {
-  const problems: Problem[] = [];
-  const parsed: { line: number; row: Ready }[] = [];
-  for (const { line, values } of rows) {
-    const result = institutionRowSchema.safeParse(values);
-    if (result.success) parsed.push({ line, row: result.data });
-    else problems.push(...rowProblems(line, result.error, header));
-  }
+  const { problems, parsed } = parseRows(rows, institutionRowSchema, header);
   const existing = new Set(
     (await tx.institution.findMany({ where: { name: { in: parsed.map((p) => p.row.name) } }, select: { name: true } })).map((i) => i.name),
   );

@@ -10,19 +10,15 @@ import { snapshot } from '../audit';
 import type { DbTransaction } from '../db';
 import { breaksCumulativeOrder, neverDecreases, valueProblems } from '../metric-rules';
 import { todayInBeijing } from '../schemas/fields';
-import { headerOf } from '../tabular/columns';
 import type { ReadRow } from '../tabular/read';
 import { INSTITUTION_SOURCE, metricColumns, metricRowSchema, type MetricRow } from './metrics';
 import { inChunks } from './batches';
-import { rowProblems, type Problem } from './problems';
+import { headerIn, parseRows, type Problem } from './problems';
 
 type Tx = DbTransaction;
 type Ready = MetricRow & { projectId: number; indicatorId: number; source: string };
 
-const header = (key: string) => {
-  const c = metricColumns.find((x) => x.key === key);
-  return c ? headerOf(c, 'zh') : key;
-};
+const header = headerIn(metricColumns);
 const seriesKey = (projectId: number, indicatorId: number) => `${projectId}:${indicatorId}`;
 
 /**
@@ -31,13 +27,7 @@ const seriesKey = (projectId: number, indicatorId: number) => `${projectId}:${in
  * its date not taken, and a cumulative series not going down.
  */
 export async function checkMetricRows(tx: Tx, actor: Actor, rows: ReadRow[]): Promise<{ problems: Problem[]; ready: Ready[] }> {
-  const problems: Problem[] = [];
-  const parsed: { line: number; row: MetricRow }[] = [];
-  for (const { line, values } of rows) {
-    const result = metricRowSchema.safeParse(values);
-    if (result.success) parsed.push({ line, row: result.data });
-    else problems.push(...rowProblems(line, result.error, header));
-  }
+  const { problems, parsed } = parseRows(rows, metricRowSchema, header);
 
   const projects = await tx.project.findMany({
     where: { AND: [metricImportScope(actor), { code: { in: [...new Set(parsed.map((p) => p.row.projectCode))] } }] },

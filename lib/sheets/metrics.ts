@@ -14,7 +14,7 @@ export const metricSelect = {
   sourceNote: true,
   correctionNote: true,
   project: { select: { code: true, name: true, isPlaceholder: true } },
-  indicator: { select: { code: true, nameZh: true, unit: true } },
+  indicator: { select: { code: true, nameZh: true, nameEn: true, unit: true, kind: true } },
 } satisfies Prisma.MetricValueSelect;
 
 export type MetricSheetRow = Prisma.MetricValueGetPayload<{ select: typeof metricSelect }>;

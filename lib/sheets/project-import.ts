@@ -6,28 +6,18 @@ import 'server-only';
  */
 import type { DbTransaction } from '../db';
 import type { ReadRow } from '../tabular/read';
-import { headerOf } from '../tabular/columns';
 import { inChunks } from './batches';
-import { rowProblems, type Problem } from './problems';
+import { headerIn, parseRows, type Problem } from './problems';
 import { projectColumns, projectRowSchema, type ProjectRow } from './projects';
 
 type Tx = DbTransaction;
 type Resolved = ProjectRow & { programId: number; fieldId: number; leadId: number; participantIds: number[]; technologyIds: number[] };
 
-const header = (key: string) => {
-  const c = projectColumns.find((x) => x.key === key);
-  return c ? headerOf(c, 'zh') : key;
-};
+const header = headerIn(projectColumns);
 
 /** Parses and resolves every row; returns the rows ready to write, or every problem found. */
 export async function checkProjectRows(tx: Tx, rows: ReadRow[]): Promise<{ problems: Problem[]; ready: Resolved[] }> {
-  const problems: Problem[] = [];
-  const parsed: { line: number; row: ProjectRow }[] = [];
-  for (const { line, values } of rows) {
-    const result = projectRowSchema.safeParse(values);
-    if (result.success) parsed.push({ line, row: result.data });
-    else problems.push(...rowProblems(line, result.error, header));
-  }
+  const { problems, parsed } = parseRows(rows, projectRowSchema, header);
 
   const codes = parsed.map((p) => p.row.code);
   const names = [...new Set(parsed.flatMap((p) => [p.row.lead, ...p.row.participants]))];
