@@ -24,7 +24,7 @@ const seriesKey = (projectId: number, indicatorId: number) => `${projectId}:${in
 /**
  * Checks every row against the file and the database: the project must be one
  * the actor may import for, the indicator known, the value within the rules,
- * its date not taken, and a cumulative series not going down.
+ * its date not taken, and a running total not going down.
  */
 export async function checkMetricRows(tx: Tx, actor: Actor, rows: ReadRow[]): Promise<{ problems: Problem[]; ready: Ready[] }> {
   const { problems, parsed } = parseRows(rows, metricRowSchema, header);
@@ -69,15 +69,21 @@ export async function checkMetricRows(tx: Tx, actor: Actor, rows: ReadRow[]): Pr
 
   // Running totals: each new value sits between its neighbours, old and new.
   const series = new Map<string, { asOf: number; value: number }[]>();
-  const push = (k: string, point: { asOf: number; value: number }) => series.set(k, [...(series.get(k) ?? []), point]);
+  const push = (k: string, point: { asOf: number; value: number }) => (series.get(k) ?? series.set(k, []).get(k)!).push(point);
   for (const v of existing) push(seriesKey(v.projectId, v.indicatorId), { asOf: v.asOf.getTime(), value: v.value.toNumber() });
   for (const c of candidates) push(seriesKey(c.row.projectId, c.row.indicatorId), { asOf: c.row.asOf.getTime(), value: c.row.value });
-  for (const points of series.values()) points.sort((a, b) => a.asOf - b.asOf);
+  // Where each date sits in its series, once sorted.
+  const position = new Map<string, number>();
+  for (const [k, points] of series) {
+    points.sort((a, b) => a.asOf - b.asOf);
+    points.forEach((p, i) => position.set(`${k}:${p.asOf}`, i));
+  }
   const ready: Ready[] = [];
   for (const c of candidates) {
     if (c.neverDecreases && !c.row.correctionNote) {
-      const points = series.get(seriesKey(c.row.projectId, c.row.indicatorId))!;
-      const at = points.findIndex((p) => p.asOf === c.row.asOf.getTime());
+      const k = seriesKey(c.row.projectId, c.row.indicatorId);
+      const points = series.get(k)!;
+      const at = position.get(`${k}:${c.row.asOf.getTime()}`)!;
       if (breaksCumulativeOrder(c.row.value, points[at - 1]?.value, points[at + 1]?.value)) {
         problems.push({ line: c.line, column: header('value'), code: 'decreasing' });
         continue;

@@ -3,7 +3,6 @@
  * refuses it with a reason: not a spreadsheet, too large, too many rows,
  * missing or renamed columns, or formulas where values are expected.
  */
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 
@@ -38,41 +37,30 @@ export async function readTable(file: { name: string; bytes: Uint8Array }, colum
 
 const refuse = (refusal: Refusal): ReadResult => ({ ok: false, refusal });
 
-/**
- * The first sheet as text cells, read as a stream (the workbook is never held
- * whole); a formula anywhere refuses the file, and so does a sheet past the row
- * limit, as soon as the reader gets there. Context lines (`# …`) are skipped later.
- */
+/** The first sheet as text cells; a formula anywhere refuses the file. Context lines (`# …`) are skipped. */
 async function xlsxGrid(bytes: Uint8Array): Promise<string[][] | Refusal> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
-    sharedStrings: 'cache',
-    // Styles tell a date from a number.
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-  });
-  const grid: string[][] = [];
+  const workbook = new ExcelJS.Workbook();
   try {
-    for await (const sheet of reader) {
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        if (row.number > IMPORT_LIMITS.maxRows + 1) return { code: 'TOO_MANY_ROWS', limit: IMPORT_LIMITS.maxRows };
-        const cells: string[] = [];
-        let formula: Refusal | null = null;
-        row.eachCell({ includeEmpty: true }, (cell, col) => {
-          if (!formula && (cell.type === ExcelJS.ValueType.Formula || cell.formula !== undefined)) {
-            formula = { code: 'FORMULA', line: row.number, column: String(grid[0]?.[col - 1] ?? col) };
-          }
-          cells[col - 1] = cellToText(cell);
-        });
-        if (formula) return formula;
-        grid[row.number - 1] = Array.from(cells, (c) => c ?? '');
-      }
-      // Only the first sheet holds rows; the others are the template's reference sheets.
-      break;
-    }
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
     return { code: 'NOT_A_SPREADSHEET' };
   }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return { code: 'EMPTY' };
+  if (sheet.actualRowCount > IMPORT_LIMITS.maxRows + 1) return { code: 'TOO_MANY_ROWS', limit: IMPORT_LIMITS.maxRows };
+  const grid: string[][] = [];
+  let formula: Refusal | null = null;
+  sheet.eachRow({ includeEmpty: false }, (row, line) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      if (!formula && (cell.type === ExcelJS.ValueType.Formula || cell.formula !== undefined)) {
+        formula = { code: 'FORMULA', line, column: String(grid[0]?.[col - 1] ?? col) };
+      }
+      cells[col - 1] = cellToText(cell);
+    });
+    grid[line - 1] = Array.from(cells, (c) => c ?? '');
+  });
+  if (formula) return formula;
   return Array.from(grid, (r) => r ?? []);
 }
 
