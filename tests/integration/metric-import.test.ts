@@ -4,7 +4,6 @@
  * their view's filters and the reader's scope.
  */
 import crypto from 'node:crypto';
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEntries } from '@/lib/audit';
@@ -14,11 +13,11 @@ import { parseFilters } from '@/lib/filters';
 import { listInstitutions } from '@/lib/institutions';
 import { listMetricValues } from '@/lib/metrics';
 import { projectWhere } from '@/lib/project-filter';
-import { readTable } from '@/lib/tabular/read';
 import { buildTemplate } from '@/lib/templates';
-import { applyImport, exportTable, previewImport, tableColumns, type ExportView, type ImportTable, type Table } from '@/lib/transfers';
+import { applyImport, exportTable, previewImport, type ExportView, type ImportTable, type Table } from '@/lib/transfers';
 import { seedBeijingPilot } from '@/seeds/seed';
 import { resetDatabase, testClient } from '../support/db';
+import { exported, rowsOf } from '../support/transfers';
 import { createActors, dbFingerprint, projectId, type TestActors } from '../support/users';
 
 const prisma = testClient();
@@ -36,14 +35,7 @@ const csv = (lines: string[]) => ({ name: 'metrics.csv', bytes: new TextEncoder(
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const plusDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
 
-async function rowsExported(actor: Actor, table: Table, view: ExportView = {}) {
-  const chunks: Buffer[] = [];
-  const stream = exportTable({ actor, table, format: 'csv', locale: 'zh', meta: { entries: [] }, sheetNames: { data: 'd', meta: 'm' }, view });
-  for await (const c of stream as Readable) chunks.push(Buffer.from(c));
-  const read = await readTable({ name: 'x.csv', bytes: new Uint8Array(Buffer.concat(chunks)) }, tableColumns[table]);
-  if (!read.ok) throw new Error(JSON.stringify(read.refusal));
-  return read.rows.map((r) => r.values);
-}
+const rowsExported = async (actor: Actor, table: Table, view: ExportView = {}) => rowsOf(table, 'csv', await exported(actor, table, 'csv', view));
 
 /** Preview, then apply the same file (as a confirmation would): what an import does from start to end. */
 async function importFile(actor: Actor, table: ImportTable, file: { name: string; bytes: Uint8Array }) {

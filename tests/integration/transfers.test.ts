@@ -1,26 +1,11 @@
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTable } from '@/lib/tabular/read';
-import { applyImport, exportTable, previewImport, tableColumns, type Format, type Table } from '@/lib/transfers';
+import { applyImport, previewImport } from '@/lib/transfers';
 import { seedBeijingPilot, seedReferenceData } from '@/seeds/seed';
-import type { Actor } from '@/lib/authz';
 import { resetDatabase, testClient } from '../support/db';
+import { exported, rowsOf } from '../support/transfers';
 import { createActors, type TestActors } from '../support/users';
 
 const prisma = testClient();
-const meta = { entries: [['导出人', 'test'] as [string, string]] };
-const sheetNames = { data: '数据', meta: '导出信息' };
-
-async function exported(actor: Actor, table: Table, format: Format): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const c of exportTable({ actor, table, format, locale: 'zh', meta, sheetNames }) as Readable) chunks.push(Buffer.from(c));
-  return new Uint8Array(Buffer.concat(chunks));
-}
-const rowsOf = async (table: Table, format: Format, bytes: Uint8Array) => {
-  const read = await readTable({ name: `x.${format}`, bytes }, tableColumns[table]);
-  if (!read.ok) throw new Error(JSON.stringify(read.refusal));
-  return read.rows.map((r) => r.values);
-};
 const counts = () => Promise.all([prisma.project.count(), prisma.institution.count(), prisma.stageChange.count(), prisma.metricValue.count()]);
 const ROUND_TRIP = ['institutions', 'projects', 'metrics'] as const;
 
