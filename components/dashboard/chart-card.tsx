@@ -24,11 +24,11 @@ export function ChartCard(props: { id: string; title: string; hint?: string; emp
           {props.children}
           <details className="mt-2 text-sm">
             <summary className="cursor-pointer text-red-800">{t('tableView')}</summary>
-            <table className="mt-2 w-full text-left" data-table={props.id}>
-              <thead className="text-slate-600">
+            <table className="figure-table" data-table={props.id}>
+              <thead>
                 <tr>
                   {props.table.columns.map((c, i) => (
-                    <th key={i} scope="col" className={`py-1 pr-2 ${i > 0 ? 'text-right' : ''}`}>
+                    <th key={i} scope="col">
                       {c}
                     </th>
                   ))}
@@ -36,17 +36,9 @@ export function ChartCard(props: { id: string; title: string; hint?: string; emp
               </thead>
               <tbody>
                 {props.table.rows.map((r) => (
-                  <tr key={r.key} className="border-t border-slate-100">
+                  <tr key={r.key}>
                     {r.cells.map((c, i) => (
-                      <td key={i} className={`py-1 pr-2 ${i > 0 ? 'text-right tabular-nums' : ''}`}>
-                        {i === 0 && r.href ? (
-                          <Link href={r.href} className="text-red-800 hover:underline">
-                            {c}
-                          </Link>
-                        ) : (
-                          c
-                        )}
-                      </td>
+                      <td key={i}>{i === 0 && r.href ? <Link href={r.href}>{c}</Link> : c}</td>
                     ))}
                   </tr>
                 ))}
