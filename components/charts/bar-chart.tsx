@@ -1,6 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { useInBrowser } from './use-in-browser';
 
 export type BarSeries = { key: string; label: string; colour: string };
 export type BarRow = {
@@ -25,7 +26,9 @@ export type BarChartProps = {
 
 // Recharts sizes a responsive chart from its container, which only a browser has:
 // rendered on the server it produced an empty box at a real cost per chart. The
-// server now sends that box alone and the browser draws into it.
+// server now sends that box alone and the browser draws into it. The chart is not
+// even attempted on the server: `ssr: false` alone would make each chart throw a
+// bail-out that the server catches and turns into a client-rendered boundary.
 const BarChartDraw = dynamic(() => import('./bar-chart-draw').then((m) => m.BarChartDraw), { ssr: false });
 
 /**
@@ -34,9 +37,10 @@ const BarChartDraw = dynamic(() => import('./bar-chart-draw').then((m) => m.BarC
  * in the reader's locale.
  */
 export function BarChartView(props: BarChartProps) {
+  const inBrowser = useInBrowser();
   return (
     <div data-chart={props.name} className="w-full" style={{ minHeight: props.height }}>
-      <BarChartDraw {...props} />
+      {inBrowser && <BarChartDraw {...props} />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { useInBrowser } from './use-in-browser';
 
 export type LineSeries = { key: string; label: string; colour: string };
 
@@ -11,9 +12,10 @@ export type LineChartProps = { name: string; rows: Record<string, string | numbe
 const LineChartDraw = dynamic(() => import('./line-chart-draw').then((m) => m.LineChartDraw), { ssr: false });
 
 export function LineChartView(props: LineChartProps) {
+  const inBrowser = useInBrowser();
   return (
     <div data-chart={props.name} className="w-full" style={{ minHeight: props.height }}>
-      <LineChartDraw {...props} />
+      {inBrowser && <LineChartDraw {...props} />}
     </div>
   );
 }
