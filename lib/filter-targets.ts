@@ -14,8 +14,11 @@ const programSelect = { id: true, code: true, name: true, nameEn: true, isSynthe
  * Looks up what the filters name (program, direction, field, technology,
  * institution) and drops, with a notice, whatever does not exist there. Null
  * when there is no program at all. The lookups run side by side, one each.
+ * It needs no actor: an id names a thing, and whether the actor may read what
+ * it names is decided by the queries that use the targets. So pages run it
+ * beside the session read rather than after it.
  */
-export async function resolveFilters(options: { actor: Actor; filters: ProjectFilters; notices?: FilterNotice[] }): Promise<ResolvedFilters | null> {
+export async function resolveFilters(options: { filters: ProjectFilters; notices?: FilterNotice[] }): Promise<ResolvedFilters | null> {
   const filters: ProjectFilters = { ...options.filters };
   const notices = [...(options.notices ?? [])];
   const unknown = (key: keyof ProjectFilters, value: unknown) => {

@@ -16,8 +16,8 @@ export async function generateMetadata() {
 }
 
 export default async function DashboardPage({ searchParams }: Props) {
-  const actor = await requireActor();
-  const resolved = await resolveFilters({ actor, ...parseFilters(await searchParams) });
+  const query = await searchParams;
+  const [actor, resolved] = await Promise.all([requireActor(), resolveFilters(parseFilters(query))]);
   if (!resolved) notFound();
   const { program, targets, notices } = resolved;
   preloadDashboard({ actor, targets });

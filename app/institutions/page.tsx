@@ -17,8 +17,8 @@ export async function generateMetadata() {
 }
 
 export default async function InstitutionsPage({ searchParams }: Props) {
-  const actor = await requireActor();
-  const resolved = await resolveFilters({ actor, ...parseFilters(await searchParams) });
+  const query = await searchParams;
+  const [actor, resolved] = await Promise.all([requireActor(), resolveFilters(parseFilters(query))]);
   if (!resolved) notFound();
   const [rows, t] = await Promise.all([listInstitutions({ actor, targets: resolved.targets }), getTranslations()]);
   const licensed = (v: boolean | null) => t(v === null ? 'project.licensedUnknown' : v ? 'project.licensedYes' : 'project.licensedNo');

@@ -20,9 +20,8 @@ export async function generateMetadata() {
 
 /** One page a leader reads in a minute, and prints on A4. */
 export default async function LeadershipPage({ searchParams }: Props) {
-  const actor = await requireActor();
   const query = await searchParams;
-  const resolved = await resolveFilters({ actor, filters: {} });
+  const [actor, resolved] = await Promise.all([requireActor(), resolveFilters({ filters: {} })]);
   if (!resolved) notFound();
   const { program, targets } = resolved;
   const latest = await getLatestEventDate({ actor, targets });

@@ -21,9 +21,8 @@ export async function generateMetadata() {
 
 /** Every reported outcome value the reader may see, with its source, filtered like the project list. */
 export default async function MetricsPage({ searchParams }: Props) {
-  const actor = await requireActor();
   const query = await searchParams;
-  const resolved = await resolveFilters({ actor, ...parseFilters(query) });
+  const [actor, resolved] = await Promise.all([requireActor(), resolveFilters(parseFilters(query))]);
   if (!resolved) notFound();
   const { targets, program, notices } = resolved;
   const { indicator } = metricListFilterSchema.parse(query);

@@ -18,9 +18,8 @@ export async function generateMetadata() {
 }
 
 export default async function ProjectsPage({ searchParams }: Props) {
-  const actor = await requireActor();
-  const parsed = parseFilters(await searchParams);
-  const resolved = await resolveFilters({ actor, ...parsed });
+  const query = await searchParams;
+  const [actor, resolved] = await Promise.all([requireActor(), resolveFilters(parseFilters(query))]);
   if (!resolved) notFound();
   const { targets, program, notices } = resolved;
   const [list, t, locale] = await Promise.all([listProjects({ actor, targets }), getTranslations('projects'), getLocale()]);

@@ -188,7 +188,7 @@ describe('refused files leave the database unchanged', () => {
 });
 
 describe('exports follow their view', () => {
-  const targetsFor = async (actor: Actor, query: Record<string, string>) => (await resolveFilters({ actor, ...parseFilters(query) }))!.targets;
+  const targetsFor = async (actor: Actor, query: Record<string, string>) => (await resolveFilters(parseFilters(query)))!.targets;
 
   it('metric values: the filtered list’s rows, all pages of them, within the reader’s scope', async () => {
     const { regulator, cmb } = actors;

@@ -21,7 +21,7 @@ afterAll(() => prisma.$disconnect());
 
 /** Codes of every project the actor's unfiltered list shows. */
 const listed = async (actor: Actor) => {
-  const resolved = await resolveFilters({ actor, filters: {} });
+  const resolved = await resolveFilters({ filters: {} });
   return (await listProjects({ actor, targets: resolved!.targets, pageSize: 100 })).rows.map((p) => p.code);
 };
 const kpi = async (actor: Actor, key: string) => (await getProgramKpis({ actor, programId })).find((k) => k.key === key)?.value;

@@ -73,7 +73,7 @@ describe('the Beijing seed', () => {
   });
 
   it('lists every project with its lead, and treats a malformed code as unknown', async () => {
-    const resolved = await resolveFilters({ actor, filters: {} });
+    const resolved = await resolveFilters({ filters: {} });
     const { rows, total } = await listProjects({ actor, targets: resolved!.targets, pageSize: 100 });
     expect(total).toBe(46);
     expect(rows).toHaveLength(46);

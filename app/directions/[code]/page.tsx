@@ -12,9 +12,8 @@ type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<s
 
 /** The dashboard scoped to one direction (and, with ?field=, to one of its fields). */
 export default async function DirectionPage({ params, searchParams }: Props) {
-  const actor = await requireActor();
-  const { filters, notices } = parseFilters({ ...(await searchParams), direction: (await params).code });
-  const resolved = await resolveFilters({ actor, filters, notices });
+  const query = parseFilters({ ...(await searchParams), direction: (await params).code });
+  const [actor, resolved] = await Promise.all([requireActor(), resolveFilters(query)]);
   if (!resolved?.targets.directionId) notFound();
   const { program, targets } = resolved;
   preloadDashboard({ actor, targets });

@@ -26,7 +26,7 @@ async function viewOf(actor: NonNullable<Awaited<ReturnType<typeof getActor>>>, 
     );
     return { view: { audit: { projectCode: f.project, actorId: f.user, action: f.action, from: f.from, to: f.to } }, used };
   }
-  const resolved = await resolveFilters({ actor, ...parseFilters(query) });
+  const resolved = await resolveFilters(parseFilters(query));
   if (!resolved) return null;
   const { targets } = resolved;
   const used = [
