@@ -2,15 +2,15 @@
  * The dashboard's aggregates, each one SQL statement over the projects an actor
  * may read that match the filters (lib/project-filter.ts). Grouping happens in
  * PostgreSQL; what comes back is already one row per bar. Pure: it runs on the
- * client it is given, so the app (lib/dashboard.ts) and the benchmark run the
- * very same statements.
+ * runner it is given (lib/sql.ts), so the app (lib/dashboard.ts) and the
+ * benchmark run the very same statements.
  */
 import { Prisma } from './generated/prisma/client';
 import type { Aggregation, IndicatorKind, ProjectStage, ValueQualifier } from './generated/prisma/enums';
 import type { Actor } from './authz';
 import { projectFilterSql, type FilterTargets } from './project-filter';
+import type { SqlRunner } from './sql';
 
-export type SqlClient = { $queryRaw<T = unknown>(query: Prisma.Sql): Prisma.PrismaPromise<T> };
 type Scope = { actor: Actor; targets: FilterTargets };
 
 /** The matching projects as a CTE named `fp`. */
@@ -23,8 +23,8 @@ const PROMOTION_SQL = Prisma.sql`(fp.stage = 'PROMOTION' OR (fp.stage = 'COMPLET
 export type HeadlineCounts = { projects: number; institutions: number; online: number; promotion: number; completed: number };
 
 /** Projects, distinct institutions taking part, and how many went online / into promotion / completed. */
-export async function queryHeadline(client: SqlClient, scope: Scope): Promise<HeadlineCounts> {
-  const [row] = await client.$queryRaw<HeadlineCounts[]>(Prisma.sql`
+export async function queryHeadline(run: SqlRunner, scope: Scope): Promise<HeadlineCounts> {
+  const [row] = await run<HeadlineCounts>(Prisma.sql`
     WITH ${matching(scope)}
     SELECT count(*)::int AS projects,
       (SELECT count(DISTINCT pi."institutionId") FROM "ProjectInstitution" pi JOIN fp ON fp.id = pi."projectId")::int AS institutions,
@@ -38,8 +38,8 @@ export async function queryHeadline(client: SqlClient, scope: Scope): Promise<He
 export type DirectionStageRow = { code: string; name: string; nameEn: string; stage: ProjectStage | null; projects: number };
 
 /** Projects per direction and current stage; every direction of the program appears. */
-export function queryDirectionStages(client: SqlClient, scope: Scope) {
-  return client.$queryRaw<DirectionStageRow[]>(Prisma.sql`
+export function queryDirectionStages(run: SqlRunner, scope: Scope) {
+  return run<DirectionStageRow>(Prisma.sql`
     WITH ${matching(scope)}
     SELECT d.code, d.name, d."nameEn", fp.stage, count(fp.id)::int AS projects
     FROM "Direction" d
@@ -53,8 +53,8 @@ export function queryDirectionStages(client: SqlClient, scope: Scope) {
 export type FieldRow = { code: string; name: string; nameEn: string; direction: string; projects: number };
 
 /** Projects per field, every field of the program, most projects first. */
-export function queryFields(client: SqlClient, scope: Scope) {
-  return client.$queryRaw<FieldRow[]>(Prisma.sql`
+export function queryFields(run: SqlRunner, scope: Scope) {
+  return run<FieldRow>(Prisma.sql`
     WITH ${matching(scope)}
     SELECT f.code, f.name, f."nameEn", d.code AS direction, count(fp.id)::int AS projects
     FROM "Field" f
@@ -71,8 +71,8 @@ export type MonthRow = { month: string; approved: number; online: number; promot
  * Cumulative projects approved, online and in promotion at the end of each
  * month, from the first date each project entered the stage (stage changes).
  */
-export function queryCumulativeByMonth(client: SqlClient, scope: Scope) {
-  return client.$queryRaw<MonthRow[]>(Prisma.sql`
+export function queryCumulativeByMonth(run: SqlRunner, scope: Scope) {
+  return run<MonthRow>(Prisma.sql`
     WITH ${matching(scope)},
     firsts AS (
       SELECT sc."toStage" AS stage, date_trunc('month', min(sc."effectiveDate"))::date AS month
@@ -99,8 +99,8 @@ export function queryCumulativeByMonth(client: SqlClient, scope: Scope) {
 export type TechnologyRow = { id: number; name: string; nameEn: string; projects: number };
 
 /** Projects per technology in the catalogue, most first. */
-export function queryTechnologies(client: SqlClient, scope: Scope) {
-  return client.$queryRaw<TechnologyRow[]>(Prisma.sql`
+export function queryTechnologies(run: SqlRunner, scope: Scope) {
+  return run<TechnologyRow>(Prisma.sql`
     WITH ${matching(scope)}
     SELECT t.id, t.name, t."nameEn", count(fp.id)::int AS projects
     FROM "Technology" t
@@ -136,8 +136,8 @@ export type IndicatorRow = {
  * Partial aggregates per (indicator, direction) are combined into the totals, so
  * the projects' rows are read and hashed once.
  */
-export function queryIndicators(client: SqlClient, scope: Scope) {
-  return client.$queryRaw<IndicatorRow[]>(Prisma.sql`
+export function queryIndicators(run: SqlRunner, scope: Scope) {
+  return run<IndicatorRow>(Prisma.sql`
     WITH ${matching(scope)},
     per_direction AS (
       SELECT s."indicatorId" AS indicator_id, f."directionId" AS direction_id,

@@ -2,7 +2,7 @@ import 'server-only';
 import { cache } from 'react';
 import { projectReadScope, type Actor } from './authz';
 import * as q from './dashboard-queries';
-import { db } from './db';
+import { db, sql } from './db';
 import { isNarrowed } from './filters';
 import type { FilterTargets } from './project-filter';
 import { ALL_STAGES } from './stages';
@@ -17,8 +17,8 @@ type Options = { actor: Actor; targets: FilterTargets };
 
 // Within one request each statement runs once (two cards share the counts and the
 // directions), and preloadDashboard can start them all before any card renders.
-const headlineCounts = cache((actor: Actor, targets: FilterTargets) => q.queryHeadline(db, { actor, targets }));
-const directionStageRows = cache((actor: Actor, targets: FilterTargets) => q.queryDirectionStages(db, { actor, targets }));
+const headlineCounts = cache((actor: Actor, targets: FilterTargets) => q.queryHeadline(sql, { actor, targets }));
+const directionStageRows = cache((actor: Actor, targets: FilterTargets) => q.queryDirectionStages(sql, { actor, targets }));
 
 export const HEADLINE_KEYS = ['projects', 'institutions', 'online', 'promotion', 'onlineRate', 'promotionRate'] as const;
 export type HeadlineKey = (typeof HEADLINE_KEYS)[number];
@@ -97,10 +97,10 @@ export async function getDirectionStages(options: Options): Promise<DirectionSta
   return [...byCode.values()];
 }
 
-const fieldRows = cache((actor: Actor, targets: FilterTargets) => q.queryFields(db, { actor, targets }));
-const monthRows = cache((actor: Actor, targets: FilterTargets) => q.queryCumulativeByMonth(db, { actor, targets }));
-const technologyRows = cache((actor: Actor, targets: FilterTargets) => q.queryTechnologies(db, { actor, targets }));
-const indicatorRows = cache((actor: Actor, targets: FilterTargets) => q.queryIndicators(db, { actor, targets }));
+const fieldRows = cache((actor: Actor, targets: FilterTargets) => q.queryFields(sql, { actor, targets }));
+const monthRows = cache((actor: Actor, targets: FilterTargets) => q.queryCumulativeByMonth(sql, { actor, targets }));
+const technologyRows = cache((actor: Actor, targets: FilterTargets) => q.queryTechnologies(sql, { actor, targets }));
+const indicatorRows = cache((actor: Actor, targets: FilterTargets) => q.queryIndicators(sql, { actor, targets }));
 
 /**
  * Starts every card's statement as soon as the filters are known, rather than

@@ -1,12 +1,14 @@
 import 'server-only';
 import { asDatabaseUnavailable } from './errors';
-import { createPrismaClient } from './prisma';
+import type pg from 'pg';
+import { createPool, createPrismaClient } from './prisma';
+import { sqlRunner } from './sql';
 
-function createDb() {
-  // The client connects on first use, so building the app needs no database. Without
+function createDb(pool: pg.Pool) {
+  // The pool connects on first use, so building the app needs no database. Without
   // DATABASE_URL it tries PostgreSQL's defaults, and a failure names what to check.
   // A database that is down surfaces as one recognisable error, not a driver stack trace.
-  return createPrismaClient(process.env.DATABASE_URL ?? '').$extends({
+  return createPrismaClient(pool).$extends({
     query: {
       async $allOperations({ args, query }) {
         try {
@@ -21,11 +23,15 @@ function createDb() {
 
 export type Db = ReturnType<typeof createDb>;
 
-// One client per server process (kept across hot reloads in development).
-const globalForDb = globalThis as unknown as { db?: Db };
+// One pool and one client per server process (kept across hot reloads in development).
+const globalForDb = globalThis as unknown as { pool?: pg.Pool; db?: Db };
 
-export const db: Db = globalForDb.db ?? createDb();
-if (process.env.NODE_ENV !== 'production') globalForDb.db = db;
+const pool = globalForDb.pool ?? createPool(process.env.DATABASE_URL ?? '');
+export const db: Db = globalForDb.db ?? createDb(pool);
+if (process.env.NODE_ENV !== 'production') Object.assign(globalForDb, { pool, db });
+
+/** Hand-written read statements on the same pool, without Prisma's query compiler (lib/sql.ts). */
+export const sql = sqlRunner(pool);
 
 /** A round trip to PostgreSQL, for the health check. */
 export async function pingDatabase(): Promise<void> {

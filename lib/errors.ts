@@ -45,6 +45,13 @@ const UNAVAILABLE_CODES = new Set(['P1000', 'P1001', 'P1002', 'P1003', 'P1010', 
 
 type Cause = { kind?: string; host?: string; port?: number; db?: string };
 
+// node-postgres, used directly for hand-written reads (lib/sql.ts), throws the
+// socket's own error or PostgreSQL's SQLSTATE: connection exceptions (class 08),
+// refused credentials (28), a missing database, too many connections, a server
+// shutting down or starting up.
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'EAI_AGAIN']);
+const unavailableSqlState = (code: string) => /^(08|28)[0-9A-Z]{3}$/.test(code) || ['3D000', '53300', '57P01', '57P02', '57P03'].includes(code);
+
 /** Recognises a connection-level failure in whatever Prisma or the pg adapter threw. */
 export function asDatabaseUnavailable(err: unknown): DatabaseUnavailableError | null {
   if (err instanceof DatabaseUnavailableError) return err;
@@ -56,6 +63,13 @@ export function asDatabaseUnavailable(err: unknown): DatabaseUnavailableError | 
     return new DatabaseUnavailableError(`${cause.kind}${where}`);
   }
   if (code && UNAVAILABLE_CODES.has(code)) return new DatabaseUnavailableError(`Prisma ${code}`);
+  if (code && SOCKET_CODES.has(code)) {
+    const { address, port } = err as { address?: string; port?: number };
+    return new DatabaseUnavailableError(`${code}${address ? ` at ${address}:${port ?? ''}` : ''}`);
+  }
+  if (code && unavailableSqlState(code)) return new DatabaseUnavailableError(`PostgreSQL ${code}`);
+  // A connection ended under a query carries no code, only node-postgres's message.
+  if (err instanceof Error && /^Connection terminated/.test(err.message)) return new DatabaseUnavailableError('connection terminated');
   return null;
 }
 

@@ -4,12 +4,30 @@
  * (WASM) and node-postgres; no native engine is involved.
  */
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client';
 
 export type { PrismaClient };
 
-export function createPrismaClient(url: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10) }) });
+const poolConfig = (url: string): pg.PoolConfig => ({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+
+/**
+ * A node-postgres pool; it connects on first use. An idle connection that the
+ * server drops is discarded by the pool; without a listener its error would
+ * end the process.
+ */
+export function createPool(url: string): pg.Pool {
+  const pool = new pg.Pool(poolConfig(url));
+  pool.on('error', (err) => console.error(`An idle database connection failed and was dropped: ${err.message}`));
+  return pool;
+}
+
+/**
+ * A client on its own pool (closed by $disconnect), or on a pool the caller
+ * shares with other readers (lib/sql.ts) and closes itself.
+ */
+export function createPrismaClient(source: string | pg.Pool): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg(typeof source === 'string' ? poolConfig(source) : source) });
 }
 
 /** DATABASE_URL, or a clear failure for command-line tools that cannot run without it. */

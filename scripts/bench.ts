@@ -4,7 +4,7 @@
  * a synthetic program in a database of its own, starts the production build
  * against it, and prints `name=value` lines:
  *   page_ms_<n>   median time of GET /dashboard?program=<code>, to the last byte, over REQUESTS requests
- *   sql_ms_<n>    median time of the same aggregate statements run directly (in parallel, as the page's cards run them)
+ *   sql_ms_<n>    median time of the same aggregate statements run directly on node-postgres (in parallel, as the page's cards run them)
  *   ratio_<n>     page_ms / sql_ms
  * and at the end growth = page_ms at the largest scale / page_ms at the smallest.
  * The database server is DATABASE_URL's when set, else an embedded PostgreSQL in
@@ -15,7 +15,8 @@ import path from 'node:path';
 import { Prisma } from '../lib/generated/prisma/client';
 import type { Actor } from '../lib/authz';
 import * as q from '../lib/dashboard-queries';
-import { createPrismaClient } from '../lib/prisma';
+import { createPool, createPrismaClient } from '../lib/prisma';
+import { sqlRunner } from '../lib/sql';
 import { buildIfStale } from './lib/build';
 import { benchmarkServer, recreateDatabase, withDatabase } from './lib/postgres';
 import { prisma as prismaCli } from './lib/prisma-cli';
@@ -68,7 +69,9 @@ async function benchScale(server: string, n: number) {
   await buildSyntheticProgram(url, n);
   out(`build_s_${n}`, (performance.now() - built) / 1000);
 
-  const client = createPrismaClient(url);
+  const pool = createPool(url);
+  const client = createPrismaClient(pool);
+  const run = sqlRunner(pool);
   try {
     const [program] = await client.$queryRaw<{ id: number }[]>(Prisma.sql`SELECT id FROM "Program" WHERE code = ${syntheticCode(n)}`);
     const [counts] = await client.$queryRaw<{ projects: number; values: number }[]>(Prisma.sql`
@@ -78,12 +81,12 @@ async function benchScale(server: string, n: number) {
     const scope = { actor, targets: { programId: program.id, filters: {} } };
     const aggregates = () =>
       Promise.all([
-        q.queryHeadline(client, scope),
-        q.queryDirectionStages(client, scope),
-        q.queryFields(client, scope),
-        q.queryCumulativeByMonth(client, scope),
-        q.queryTechnologies(client, scope),
-        q.queryIndicators(client, scope),
+        q.queryHeadline(run, scope),
+        q.queryDirectionStages(run, scope),
+        q.queryFields(run, scope),
+        q.queryCumulativeByMonth(run, scope),
+        q.queryTechnologies(run, scope),
+        q.queryIndicators(run, scope),
       ]);
     const sql: number[] = [];
     for (let i = 0; i < WARMUP + REQUESTS; i++) {
@@ -113,6 +116,7 @@ async function benchScale(server: string, n: number) {
     return result;
   } finally {
     await client.$disconnect();
+    await pool.end();
   }
 }
 

@@ -14,8 +14,19 @@ describe('database-unavailable errors', () => {
     expect(err?.stack).not.toMatch(/\n\s+at /);
   });
 
+  it('recognises what node-postgres throws when the server is away or refuses the connection', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5'), { code: 'ECONNREFUSED', address: '127.0.0.1', port: 5 });
+    expect(asDatabaseUnavailable(refused)?.message).toContain('ECONNREFUSED at 127.0.0.1:5');
+    for (const code of ['08006', '28P01', '3D000', '53300', '57P01']) {
+      expect(asDatabaseUnavailable(Object.assign(new Error('refused'), { code }))?.message).toContain(`PostgreSQL ${code}`);
+    }
+    expect(asDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBeInstanceOf(DatabaseUnavailableError);
+  });
+
   it('leaves ordinary query errors alone', () => {
     expect(asDatabaseUnavailable({ code: 'P2002', meta: { target: ['code'] } })).toBeNull();
+    // A unique violation, a syntax error and a division by zero are the query's fault, not the connection's.
+    for (const code of ['23505', '42601', '22012']) expect(asDatabaseUnavailable(Object.assign(new Error('query'), { code }))).toBeNull();
     expect(asDatabaseUnavailable(new Error('boom'))).toBeNull();
     expect(asDatabaseUnavailable(null)).toBeNull();
   });
