@@ -2,16 +2,18 @@ import 'server-only';
 import { cache } from 'react';
 import { projectReadScope, type Actor } from './authz';
 import * as q from './dashboard-queries';
-import { db, sql } from './db';
+import { sql } from './db';
 import { isNarrowed } from './filters';
 import type { FilterTargets } from './project-filter';
+import { Prisma } from './generated/prisma/client';
+import type { ProjectStage, PublishedFigureKey } from './generated/prisma/enums';
 import { ALL_STAGES } from './stages';
-import type { ProjectStage } from './generated/prisma/enums';
 
 /**
  * What the dashboard shows, each card's data from one aggregate query
  * (lib/dashboard-queries.ts) over the projects the actor may read that match
- * the filters. Only the few rows SQL returns are reshaped here.
+ * the filters. Only the few rows SQL returns are reshaped here. Every read
+ * here is hand-written SQL on node-postgres (lib/sql.ts).
  */
 type Options = { actor: Actor; targets: FilterTargets };
 
@@ -42,13 +44,12 @@ export async function getHeadline({ actor, targets }: Options): Promise<{ cards:
   const comparable = !isNarrowed(targets.filters) && Object.keys(projectReadScope(actor)).length === 0;
   const [counts, published] = await Promise.all([
     headlineCounts(actor, targets),
+    // The latest figure of each kind.
     comparable
-      ? db.publishedFigure.findMany({
-          where: { programId: targets.programId, key: { in: ['PROJECTS', 'INSTITUTIONS', 'ONLINE', 'PROMOTION'] } },
-          orderBy: { asOf: 'desc' },
-          distinct: ['key'],
-          select: { key: true, value: true, asOf: true, source: true },
-        })
+      ? sql<{ key: PublishedFigureKey; value: number; asOf: Date; source: string }>(Prisma.sql`
+          SELECT DISTINCT ON (key) key, value, "asOf", source FROM "PublishedFigure"
+          WHERE "programId" = ${targets.programId} AND key IN ('PROJECTS', 'INSTITUTIONS', 'ONLINE', 'PROMOTION')
+          ORDER BY key, "asOf" DESC`)
       : [],
   ]);
   const pub = new Map(published.map((p) => [p.key, p]));

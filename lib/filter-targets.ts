@@ -1,6 +1,7 @@
 import 'server-only';
 import { projectReadScope, type Actor } from './authz';
-import { db } from './db';
+import { db, sql } from './db';
+import { Prisma } from './generated/prisma/client';
 import type { FilterNotice, ProjectFilters } from './filters';
 import { likePattern, type FilterTargets } from './project-filter';
 
@@ -70,20 +71,28 @@ const filterableInstitutions = (actor: Actor, programId: number) => ({
   projects: { some: { project: { AND: [projectReadScope(actor), { programId }] } } },
 });
 
+type Named = { code: string; name: string; nameEn: string };
+export type FilterDirection = Named & { fields: Named[] };
+
 /**
  * What the filter form offers: the program's directions and fields, the
  * technologies, and the name of the institution the filters name (if the actor
  * may see it). Institutions are not listed: a program can have thousands, so
  * the form searches them by name (searchFilterInstitutions).
+ * The two lists are hand-written reads (lib/sql.ts): the form is on the
+ * dashboard and every list page, and through Prisma they cost three statements.
  */
 export async function getFilterOptions(options: { actor: Actor; programId: number; institutionId?: number }) {
   const [directions, technologies, institution] = await Promise.all([
-    db.direction.findMany({
-      where: { programId: options.programId },
-      orderBy: { sortOrder: 'asc' },
-      select: { code: true, name: true, nameEn: true, fields: { orderBy: { sortOrder: 'asc' }, select: { code: true, name: true, nameEn: true } } },
-    }),
-    db.technology.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, nameEn: true } }),
+    sql<FilterDirection>(Prisma.sql`
+      SELECT d.code, d.name, d."nameEn",
+        coalesce(json_agg(json_build_object('code', f.code, 'name', f.name, 'nameEn', f."nameEn") ORDER BY f."sortOrder")
+          FILTER (WHERE f.id IS NOT NULL), '[]') AS fields
+      FROM "Direction" d LEFT JOIN "Field" f ON f."directionId" = d.id
+      WHERE d."programId" = ${options.programId}
+      GROUP BY d.id
+      ORDER BY d."sortOrder"`),
+    sql<{ id: number; name: string; nameEn: string }>(Prisma.sql`SELECT id, name, "nameEn" FROM "Technology" ORDER BY name`),
     options.institutionId
       ? db.institution.findFirst({
           where: { id: options.institutionId, ...filterableInstitutions(options.actor, options.programId) },

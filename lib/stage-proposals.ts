@@ -1,8 +1,9 @@
 import 'server-only';
-import { can, projectReadScope, type Actor } from './authz';
+import { can, projectReadScope, projectReadScopeSql, type Actor } from './authz';
 import { snapshot, writeAudit, type Tx } from './audit';
-import { db } from './db';
+import { db, sql } from './db';
 import { AppError, ConflictError, InputError } from './errors';
+import { Prisma } from './generated/prisma/client';
 import type { ProjectStage } from './generated/prisma/enums';
 import { bumpVersion, findEditableProject, type EditableProject } from './project-edits';
 import { todayInBeijing } from './schemas/fields';
@@ -132,7 +133,11 @@ export type PendingProposal = Awaited<ReturnType<typeof listPendingProposals>>[n
 
 /** Pending proposals on the projects the actor may read (all of them for regulators). */
 export async function countPendingProposals(options: { actor: Actor }): Promise<number> {
-  return db.stageProposal.count({ where: { status: 'PENDING', project: projectReadScope(options.actor) } });
+  // Hand-written (lib/sql.ts): the count heads the dashboard.
+  const [row] = await sql<{ pending: number }>(Prisma.sql`
+    SELECT count(*)::int AS pending FROM "StageProposal" sp JOIN "Project" p ON p.id = sp."projectId"
+    WHERE sp.status = 'PENDING' AND ${projectReadScopeSql(options.actor, 'p')}`);
+  return row.pending;
 }
 
 /** The pending proposal of one project, if the actor may read the project. */
