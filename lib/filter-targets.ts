@@ -9,7 +9,7 @@ export type ProgramSummary = { id: number; code: string; name: string; nameEn: s
 
 export type ResolvedFilters = { program: ProgramSummary; targets: FilterTargets; notices: FilterNotice[] };
 
-const programSelect = { id: true, code: true, name: true, nameEn: true, isSynthetic: true } as const;
+const programSql = Prisma.sql`SELECT id, code, name, "nameEn", "isSynthetic" FROM "Program"`;
 
 /**
  * Looks up what the filters name (program, direction, field, technology,
@@ -27,10 +27,10 @@ export async function resolveFilters(options: { filters: ProjectFilters; notices
     delete filters[key];
   };
 
-  const named = filters.program ? await db.program.findUnique({ where: { code: filters.program }, select: programSelect }) : null;
+  // The program named, else the first real one. Hand-written (lib/sql.ts): every filtered page waits for it.
+  const [named] = filters.program ? await sql<ProgramSummary>(Prisma.sql`${programSql} WHERE code = ${filters.program}`) : [];
   if (filters.program && !named) unknown('program', filters.program);
-  const program =
-    named ?? (await db.program.findFirst({ where: { isSynthetic: false }, orderBy: { id: 'asc' }, select: programSelect }));
+  const program = named ?? (await sql<ProgramSummary>(Prisma.sql`${programSql} WHERE NOT "isSynthetic" ORDER BY id LIMIT 1`))[0];
   if (!program) return null;
 
   const tech = filters.tech;
