@@ -107,10 +107,11 @@ const indicatorRows = cache((actor: Actor, targets: FilterTargets) => q.queryInd
  * Starts every card's statement as soon as the filters are known, rather than
  * when rendering reaches each card (after the page's other queries: the pending
  * proposals, the filter form). The slowest aggregate decides when the page
- * ends, so it should start first. The cards await the same promises.
+ * ends, so it starts first (they start slowest first, as measured at 10,000
+ * projects), before the others take the cores. The cards await the same promises.
  */
 export function preloadDashboard({ actor, targets }: Options): void {
-  for (const rows of [headlineCounts, directionStageRows, fieldRows, monthRows, technologyRows, indicatorRows]) {
+  for (const rows of [indicatorRows, monthRows, headlineCounts, technologyRows, fieldRows, directionStageRows]) {
     // A failure surfaces in the card that awaits it; here it must not count as unhandled.
     rows(actor, targets).catch(() => {});
   }
