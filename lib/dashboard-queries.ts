@@ -35,13 +35,24 @@ export async function queryHeadline(run: SqlRunner, scope: Scope): Promise<Headl
   return row;
 }
 
-export type DirectionStageRow = { code: string; name: string; nameEn: string; stage: ProjectStage | null; projects: number };
+export type DirectionStageRow = {
+  code: string;
+  name: string;
+  nameEn: string;
+  stage: ProjectStage | null;
+  projects: number;
+  /** Of these, how many went online / reached promotion, by the headline's rule. */
+  online: number;
+  promotion: number;
+};
 
 /** Projects per direction and current stage; every direction of the program appears. */
 export function queryDirectionStages(run: SqlRunner, scope: Scope) {
   return run<DirectionStageRow>(Prisma.sql`
     WITH ${matching(scope)}
-    SELECT d.code, d.name, d."nameEn", fp.stage, count(fp.id)::int AS projects
+    SELECT d.code, d.name, d."nameEn", fp.stage, count(fp.id)::int AS projects,
+      count(fp.id) FILTER (WHERE ${ONLINE_SQL})::int AS online,
+      count(fp.id) FILTER (WHERE ${PROMOTION_SQL})::int AS promotion
     FROM "Direction" d
       JOIN "Field" f ON f."directionId" = d.id
       LEFT JOIN fp ON fp."fieldId" = f.id

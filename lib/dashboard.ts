@@ -75,9 +75,18 @@ export async function getHeadline({ actor, targets }: Options): Promise<{ cards:
   };
 }
 
-export type DirectionStages = { code: string; name: string; nameEn: string; total: number; stages: Record<ProjectStage, number> };
+export type DirectionStages = {
+  code: string;
+  name: string;
+  nameEn: string;
+  total: number;
+  stages: Record<ProjectStage, number>;
+  /** Projects that went online / reached promotion, counted as the headline counts them. */
+  online: number;
+  promotion: number;
+};
 
-/** Projects per direction, split by current stage (for a stacked bar). */
+/** Projects per direction, split by current stage (for a stacked bar), with how many went online and into promotion. */
 export async function getDirectionStages(options: Options): Promise<DirectionStages[]> {
   const rows = await directionStageRows(options.actor, options.targets);
   const byCode = new Map<string, DirectionStages>();
@@ -88,10 +97,14 @@ export async function getDirectionStages(options: Options): Promise<DirectionSta
       nameEn: r.nameEn,
       total: 0,
       stages: Object.fromEntries(ALL_STAGES.map((s) => [s, 0])) as Record<ProjectStage, number>,
+      online: 0,
+      promotion: 0,
     };
     if (r.stage) {
       d.stages[r.stage] += r.projects;
       d.total += r.projects;
+      d.online += r.online;
+      d.promotion += r.promotion;
     }
     byCode.set(r.code, d);
   }

@@ -35,28 +35,24 @@ export async function DirectionComparison(props: { actor: Actor; targets: Filter
             </tr>
           </thead>
           <tbody>
-            {directions.map((d) => {
-              const online = d.stages.ONLINE + d.stages.PROMOTION + d.stages.COMPLETED;
-              const promotion = d.stages.PROMOTION + d.stages.COMPLETED;
-              return (
-                <tr key={d.code} className="border-t border-slate-100 align-top" data-direction={d.code} data-value={d.total}>
-                  <td className="py-1">
-                    <span className="font-mono text-xs">{d.code}</span> {locale === 'zh' ? d.name : d.nameEn}
-                  </td>
-                  <td className="tabular-nums">{formatInteger(d.total, locale)}</td>
-                  <td className="tabular-nums">{rate(online, d.total)}</td>
-                  <td className="tabular-nums">{rate(promotion, d.total)}</td>
-                  {key.map((i) => {
-                    const share = i.byDirection[d.code];
-                    return (
-                      <td key={i.code} className="tabular-nums">
-                        {share ? <MetricText value={share.value} unit={i.unit} kind={i.kind} qualifier={share.qualifier} /> : '—'}
-                      </td>
-                    );
-                  })}
-                </tr>
-              );
-            })}
+            {directions.map((d) => (
+              <tr key={d.code} className="border-t border-slate-100 align-top" data-direction={d.code} data-value={d.total}>
+                <td className="py-1">
+                  <span className="font-mono text-xs">{d.code}</span> {locale === 'zh' ? d.name : d.nameEn}
+                </td>
+                <td className="tabular-nums">{formatInteger(d.total, locale)}</td>
+                <td className="tabular-nums">{rate(d.online, d.total)}</td>
+                <td className="tabular-nums">{rate(d.promotion, d.total)}</td>
+                {key.map((i) => {
+                  const share = i.byDirection[d.code];
+                  return (
+                    <td key={i.code} className="tabular-nums">
+                      {share ? <MetricText value={share.value} unit={i.unit} kind={i.kind} qualifier={share.qualifier} /> : '—'}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>

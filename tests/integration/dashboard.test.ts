@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/authz';
+import type { ProjectStage } from '@/lib/generated/prisma/enums';
 import { getCumulativeByMonth, getDirectionStages, getFields, getFunnel, getHeadline, getIndicators, getTechnologies } from '@/lib/dashboard';
 import { resolveFilters } from '@/lib/filter-targets';
 import { parseFilters } from '@/lib/filters';
@@ -135,6 +136,25 @@ describe('dashboard aggregates', () => {
       ['云计算', 1],
     ]);
     expect((await getFunnel(v)).map((s) => s.projects)).toEqual([3, 2, 1, 0]);
+    expect(dirs.map((d) => [d.code, d.online, d.promotion])).toEqual([
+      ['D1', 1, 0],
+      ['D2', 1, 1],
+    ]);
+  });
+
+  it('counts a completed project as online per direction only when it went online, as the headline does', async () => {
+    // A program of its own: two completed projects, one never recorded as online or in promotion.
+    const { program, field } = await createProgram(prisma, 'DONE');
+    const lead = (await prisma.institution.create({ data: { name: '机构丙', kind: 'BANK' } })).id;
+    const done = (code: string, history: [ProjectStage, string][]) =>
+      createProject(prisma, { programId: program.id, fieldId: field('D1-1'), code, stage: 'COMPLETED', lead, history });
+    await done('DONE-1', [['APPROVED', '2020-01-05'], ['ONLINE', '2020-02-01'], ['PROMOTION', '2020-03-01'], ['COMPLETED', '2020-05-01']]);
+    await done('DONE-2', [['APPROVED', '2020-01-05'], ['COMPLETED', '2020-05-01']]);
+    const v = await view({ program: 'DONE' });
+    const [d1] = await getDirectionStages(v);
+    expect([d1.code, d1.total, d1.stages.COMPLETED, d1.online, d1.promotion]).toEqual(['D1', 2, 2, 1, 1]);
+    const headline = Object.fromEntries((await getHeadline(v)).cards.map((c) => [c.key, c.value]));
+    expect([headline.online, headline.promotion]).toEqual([d1.online, d1.promotion]);
   });
 
   it('accumulates stage entries by month, filling months without changes', async () => {
