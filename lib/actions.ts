@@ -34,7 +34,11 @@ export async function runAction<S extends z.ZodType>(options: {
     const parsed = options.schema.safeParse(toInput(options.input));
     if (!parsed.success) {
       const { fieldErrors, formErrors } = z.flattenError(parsed.error);
-      return { ok: false, message: 'INVALID_INPUT', fieldErrors: { ...(fieldErrors as Record<string, string[]>), ...(formErrors.length ? { _form: formErrors } : {}) } };
+      return {
+        ok: false,
+        message: 'INVALID_INPUT',
+        fieldErrors: { ...(fieldErrors as Record<string, string[]>), ...(formErrors.length ? { _form: formErrors } : {}) },
+      };
     }
     await options.write(actor, parsed.data);
     for (const path of options.revalidate) revalidatePath(path, path.includes('[') ? 'page' : undefined);

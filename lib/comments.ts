@@ -13,7 +13,14 @@ export async function addComment(options: { actor: Actor; input: CommentInput })
     const project = await tx.project.findFirst({ where: { AND: [{ id: input.projectId }, projectReadScope(actor)] }, select: { id: true } });
     if (!project) throw new AppError('NOT_FOUND');
     const comment = await tx.comment.create({ data: { projectId: project.id, authorId: actor.userId, body: input.body }, select: { id: true } });
-    await writeAudit(tx, { actor, action: 'COMMENT_ADD', entityType: 'Comment', entityId: comment.id, projectId: project.id, after: snapshot({ body: input.body }) });
+    await writeAudit(tx, {
+      actor,
+      action: 'COMMENT_ADD',
+      entityType: 'Comment',
+      entityId: comment.id,
+      projectId: project.id,
+      after: snapshot({ body: input.body }),
+    });
     return comment;
   });
 }

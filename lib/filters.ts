@@ -15,13 +15,25 @@ const code = z
   .regex(/^[A-Z0-9][A-Z0-9-]{0,39}$/);
 const idNumber = z.number().int().min(1).max(2_147_483_647);
 // Digits only: no signs, exponents, hex or blanks that Number() would accept.
-const id = z.string().trim().regex(/^\d{1,10}$/).transform(Number).pipe(idNumber);
+const id = z
+  .string()
+  .trim()
+  .regex(/^\d{1,10}$/)
+  .transform(Number)
+  .pipe(idNumber);
 // Free text: printable, no control characters, short enough to be a name.
-const text = z.string().trim().min(1).max(100).regex(/^[^\u0000-\u001f\u007f]+$/u);
+const text = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[^\u0000-\u001f\u007f]+$/u);
 
 export const SORT_KEYS = ['code', 'name', 'stage', 'field', 'approved'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
-export const SORTS = ['code', '-code', 'name', '-name', 'stage', '-stage', 'field', '-field', 'approved', '-approved'] as const satisfies readonly (SortKey | `-${SortKey}`)[];
+export const SORTS = ['code', '-code', 'name', '-name', 'stage', '-stage', 'field', '-field', 'approved', '-approved'] as const satisfies readonly (
+  SortKey | `-${SortKey}`
+)[];
 export type Sort = (typeof SORTS)[number];
 
 export const sortKeyOf = (sort: Sort): SortKey => SORT_KEYS.find((k) => sort === k || sort === `-${k}`) ?? 'code';
@@ -41,7 +53,13 @@ export const filterQuerySchema = z.object({
   q: text.optional(),
   placeholders: z.enum(['include', 'exclude']).optional(),
   sort: z.enum(SORTS).optional(),
-  page: z.string().trim().regex(/^\d{1,6}$/).transform(Number).pipe(z.number().int().min(1).max(100_000)).optional(),
+  page: z
+    .string()
+    .trim()
+    .regex(/^\d{1,6}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(100_000))
+    .optional(),
 });
 
 /** A search of the institutions a filter may name (the filter form's institution field). */

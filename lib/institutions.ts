@@ -30,7 +30,11 @@ export function listInstitutions(options: { actor: Actor; targets: FilterTargets
     ORDER BY i."isPlaceholder", led DESC, i.name`);
 }
 
-export const institutionIdSchema = z.string().regex(/^\d{1,10}$/).transform(Number).pipe(z.number().int().min(1).max(2_147_483_647));
+export const institutionIdSchema = z
+  .string()
+  .regex(/^\d{1,10}$/)
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(2_147_483_647));
 
 /**
  * One institution with the projects it leads or joins that the actor may read.
@@ -54,7 +58,15 @@ export async function getInstitution(options: { actor: Actor; id: string }) {
         orderBy: [{ role: 'asc' }, { project: { code: 'asc' } }],
         select: {
           role: true,
-          project: { select: { code: true, name: true, stage: true, isPlaceholder: true, field: { select: { name: true, nameEn: true, direction: { select: { code: true } } } } } },
+          project: {
+            select: {
+              code: true,
+              name: true,
+              stage: true,
+              isPlaceholder: true,
+              field: { select: { name: true, nameEn: true, direction: { select: { code: true } } } },
+            },
+          },
         },
       },
     },

@@ -97,15 +97,20 @@ export async function getIndicatorGrowth(options: Options & { period: Period }):
     GROUP BY i.id
     HAVING max(t.value) FILTER (WHERE t.side = 'end') IS NOT NULL
     ORDER BY i."sortOrder"`;
-  return rows
-    .map((r) => ({ ...r, start: r.start === null ? null : Number(r.start), end: Number(r.end) }))
-    .filter((r) => r.start === null || r.end !== r.start);
+  return rows.map((r) => ({ ...r, start: r.start === null ? null : Number(r.start), end: Number(r.end) })).filter((r) => r.start === null || r.end !== r.start);
 }
 
 /** Growth for ordering: relative where there was a start, new figures first. */
 export const growthRatio = (g: IndicatorGrowth) => (g.start === null || g.start === 0 ? Infinity : (g.end - g.start) / Math.abs(g.start));
 
-export type PeriodStageChange = { id: number; toStage: ProjectStage; fromStage: ProjectStage | null; effectiveDate: Date; dateApprox: boolean; project: { code: string; name: string; isPlaceholder: boolean } };
+export type PeriodStageChange = {
+  id: number;
+  toStage: ProjectStage;
+  fromStage: ProjectStage | null;
+  effectiveDate: Date;
+  dateApprox: boolean;
+  project: { code: string; name: string; isPlaceholder: boolean };
+};
 
 /** Stage changes dated within the period, newest first. */
 export async function getStageChangesInPeriod(options: Options & { period: Period; take?: number }): Promise<{ rows: PeriodStageChange[]; total: number }> {
@@ -118,7 +123,14 @@ export async function getStageChangesInPeriod(options: Options & { period: Perio
       where,
       orderBy: [{ effectiveDate: 'desc' }, { id: 'desc' }],
       take: options.take ?? 50,
-      select: { id: true, toStage: true, fromStage: true, effectiveDate: true, dateApprox: true, project: { select: { code: true, name: true, isPlaceholder: true } } },
+      select: {
+        id: true,
+        toStage: true,
+        fromStage: true,
+        effectiveDate: true,
+        dateApprox: true,
+        project: { select: { code: true, name: true, isPlaceholder: true } },
+      },
     }),
     db.stageChange.count({ where }),
   ]);

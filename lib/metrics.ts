@@ -53,7 +53,13 @@ export async function recordMetric(options: { actor: Actor; input: MetricRecordI
     return await db.$transaction(async (tx) => {
       const project = await findEditableProject(tx, actor, input.projectId);
       const { indicator, existing } = await checkValue(tx, input, project);
-      const data = { value: input.value, qualifier: input.qualifier, source: 'institution', sourceNote: input.sourceNote, correctionNote: input.correctionNote };
+      const data = {
+        value: input.value,
+        qualifier: input.qualifier,
+        source: 'institution',
+        sourceNote: input.sourceNote,
+        correctionNote: input.correctionNote,
+      };
       const row = existing
         ? await tx.metricValue.update({ where: { id: existing.id }, data, select: { id: true } })
         : await tx.metricValue.create({ data: { ...data, projectId: project.id, indicatorId: indicator.id, asOf: input.asOf }, select: { id: true } });
@@ -64,7 +70,14 @@ export async function recordMetric(options: { actor: Actor; input: MetricRecordI
         entityId: row.id,
         projectId: project.id,
         before: existing ? snapshot({ indicator: input.indicatorCode, asOf: existing.asOf, value: existing.value, sourceNote: existing.sourceNote }) : null,
-        after: snapshot({ indicator: input.indicatorCode, asOf: input.asOf, value: input.value, unit: input.unit, sourceNote: input.sourceNote, correctionNote: input.correctionNote }),
+        after: snapshot({
+          indicator: input.indicatorCode,
+          asOf: input.asOf,
+          value: input.value,
+          unit: input.unit,
+          sourceNote: input.sourceNote,
+          correctionNote: input.correctionNote,
+        }),
       });
       return row;
     });

@@ -33,7 +33,10 @@ export async function completeMilestone(options: { actor: Actor; input: Mileston
   if (!can(actor, 'milestone:write')) throw new AppError('FORBIDDEN');
   return db.$transaction(async (tx) => {
     const project = await findEditableProject(tx, actor, input.projectId);
-    const milestone = await tx.milestone.findFirst({ where: { id: input.milestoneId, projectId: project.id }, select: { id: true, title: true, completedAt: true } });
+    const milestone = await tx.milestone.findFirst({
+      where: { id: input.milestoneId, projectId: project.id },
+      select: { id: true, title: true, completedAt: true },
+    });
     if (!milestone) throw new AppError('NOT_FOUND');
     if (input.completedAt.getTime() > todayInBeijing().getTime()) throw new InputError({ completedAt: ['future'] });
     if (input.completedAt.getTime() < project.approvedAt.getTime()) throw new InputError({ completedAt: ['beforeApproval'] });

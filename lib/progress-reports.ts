@@ -21,8 +21,18 @@ export async function submitProgressReport(options: { actor: Actor; input: Progr
         throw new InputError({ period: ['beforeApproval'] });
       }
       if (await tx.progressReport.count({ where: { projectId: project.id, period: input.period } })) throw new InputError({ period: ['duplicateReport'] });
-      const report = await tx.progressReport.create({ data: { projectId: project.id, period: input.period, body: input.body, authorId: actor.userId }, select: { id: true } });
-      await writeAudit(tx, { actor, action: 'REPORT_SUBMIT', entityType: 'ProgressReport', entityId: report.id, projectId: project.id, after: snapshot({ period: input.period, body: input.body }) });
+      const report = await tx.progressReport.create({
+        data: { projectId: project.id, period: input.period, body: input.body, authorId: actor.userId },
+        select: { id: true },
+      });
+      await writeAudit(tx, {
+        actor,
+        action: 'REPORT_SUBMIT',
+        entityType: 'ProgressReport',
+        entityId: report.id,
+        projectId: project.id,
+        after: snapshot({ period: input.period, body: input.body }),
+      });
       return report;
     });
   } catch (err) {

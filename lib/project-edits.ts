@@ -50,7 +50,13 @@ export async function bumpVersion(tx: Tx, actor: Actor, project: EditableProject
   }
 }
 
-const currentState = (p: EditableProject) => ({ version: p.version, summary: p.summary, scenarios: p.scenarios, stage: p.stage, updatedAt: p.updatedAt.toISOString() });
+const currentState = (p: EditableProject) => ({
+  version: p.version,
+  summary: p.summary,
+  scenarios: p.scenarios,
+  stage: p.stage,
+  updatedAt: p.updatedAt.toISOString(),
+});
 
 /** Which of the given projects the actor may change (for showing or hiding the edit forms). */
 export async function canEditProject(options: { actor: Actor; projectId: number }): Promise<boolean> {

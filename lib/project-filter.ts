@@ -54,7 +54,8 @@ export function projectFilterSql(actor: Actor, targets: FilterTargets, alias = '
   if (targets.directionId) parts.push(Prisma.sql`${p('fieldId')} IN (SELECT id FROM "Field" WHERE "directionId" = ${targets.directionId})`);
   if (targets.fieldId) parts.push(Prisma.sql`${p('fieldId')} = ${targets.fieldId}`);
   if (f.stage) parts.push(Prisma.sql`${p('stage')} = ${f.stage}::"ProjectStage"`);
-  if (f.reached === 'ONLINE') parts.push(Prisma.sql`(${p('stage')} IN ('ONLINE', 'PROMOTION') OR (${p('stage')} = 'COMPLETED' AND ${p('onlineAt')} IS NOT NULL))`);
+  if (f.reached === 'ONLINE')
+    parts.push(Prisma.sql`(${p('stage')} IN ('ONLINE', 'PROMOTION') OR (${p('stage')} = 'COMPLETED' AND ${p('onlineAt')} IS NOT NULL))`);
   if (f.reached === 'PROMOTION') parts.push(Prisma.sql`(${p('stage')} = 'PROMOTION' OR (${p('stage')} = 'COMPLETED' AND ${p('promotionAt')} IS NOT NULL))`);
   if (f.reached === 'COMPLETED') parts.push(Prisma.sql`${p('stage')} = 'COMPLETED'`);
   if (targets.technologyId) {

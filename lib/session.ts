@@ -10,7 +10,8 @@ import { Prisma } from './generated/prisma/client';
 // next-auth's own cookie name (the __Secure- one on an https site); a large token
 // is split into numbered chunks (name.0, name.1, …), joined in order.
 const SESSION_COOKIE = `${process.env.NEXTAUTH_URL?.startsWith('https://') ? '__Secure-' : ''}next-auth.session-token`;
-const chunkIndex = (name: string) => (name === SESSION_COOKIE ? 0 : /^\d+$/.test(name.slice(SESSION_COOKIE.length + 1)) ? Number(name.slice(SESSION_COOKIE.length + 1)) : -1);
+const chunkIndex = (name: string) =>
+  name === SESSION_COOKIE ? 0 : /^\d+$/.test(name.slice(SESSION_COOKIE.length + 1)) ? Number(name.slice(SESSION_COOKIE.length + 1)) : -1;
 const isSessionChunk = (name: string) => name === SESSION_COOKIE || (name.startsWith(`${SESSION_COOKIE}.`) && chunkIndex(name) >= 0);
 
 /**

@@ -60,7 +60,13 @@ export async function proposeStageChange(options: { actor: Actor; input: StagePr
       entityType: 'StageProposal',
       entityId: proposal.id,
       projectId: project.id,
-      after: snapshot({ fromStage: project.stage, toStage: input.toStage, effectiveDate: input.effectiveDate, evidenceNote: input.evidenceNote, status: 'PENDING' }),
+      after: snapshot({
+        fromStage: project.stage,
+        toStage: input.toStage,
+        effectiveDate: input.effectiveDate,
+        evidenceNote: input.evidenceNote,
+        status: 'PENDING',
+      }),
     });
     return proposal;
   });
@@ -95,7 +101,13 @@ export async function decideProposal(options: { actor: Actor; input: ProposalDec
       });
       if (moved.count === 0) throw new ConflictError({ stage: project.stage, version: project.version });
       await tx.stageChange.create({
-        data: { projectId: proposal.projectId, fromStage: proposal.fromStage, toStage: proposal.toStage, effectiveDate: proposal.effectiveDate, note: proposal.evidenceNote },
+        data: {
+          projectId: proposal.projectId,
+          fromStage: proposal.fromStage,
+          toStage: proposal.toStage,
+          effectiveDate: proposal.effectiveDate,
+          note: proposal.evidenceNote,
+        },
       });
     }
     await writeAudit(tx, {
@@ -105,7 +117,12 @@ export async function decideProposal(options: { actor: Actor; input: ProposalDec
       entityId: proposal.id,
       projectId: proposal.projectId,
       before,
-      after: snapshot({ status, note: input.note, stage: status === 'APPROVED' ? proposal.toStage : proposal.fromStage, effectiveDate: proposal.effectiveDate }),
+      after: snapshot({
+        status,
+        note: input.note,
+        stage: status === 'APPROVED' ? proposal.toStage : proposal.fromStage,
+        effectiveDate: proposal.effectiveDate,
+      }),
     });
     return { status };
   });

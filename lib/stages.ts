@@ -16,11 +16,7 @@ export type TransitionCheck = { ok: true } | { ok: false; reason: 'SAME_STAGE' |
  * nothing leaves COMPLETED or WITHDRAWN; never backwards; never dated before the
  * stage it leaves was entered.
  */
-export function checkTransition(
-  from: ProjectStage,
-  to: ProjectStage,
-  dates?: { effective: Date; previous: Date },
-): TransitionCheck {
+export function checkTransition(from: ProjectStage, to: ProjectStage, dates?: { effective: Date; previous: Date }): TransitionCheck {
   if (from === to) return { ok: false, reason: 'SAME_STAGE' };
   if (from === 'COMPLETED' || from === 'WITHDRAWN') return { ok: false, reason: 'FROM_FINAL' };
   if (to !== 'WITHDRAWN') {

@@ -37,7 +37,10 @@ function sheet(workbook: ExcelJS.Workbook, name: string, header: string[], rows:
 const YES_NO: Rows = [['yes/no', '是 / 否', 'yes / no']];
 
 async function indicatorSheet(workbook: ExcelJS.Workbook, labels: Labels) {
-  const indicators = await db.indicator.findMany({ orderBy: { sortOrder: 'asc' }, select: { code: true, nameZh: true, nameEn: true, unit: true, kind: true, aggregation: true, cumulative: true } });
+  const indicators = await db.indicator.findMany({
+    orderBy: { sortOrder: 'asc' },
+    select: { code: true, nameZh: true, nameEn: true, unit: true, kind: true, aggregation: true, cumulative: true },
+  });
   sheet(
     workbook,
     labels.indicators,
@@ -57,9 +60,24 @@ async function projectReferences(workbook: ExcelJS.Workbook, actor: Actor, local
     db.institution.findMany({ where: institutionReadScope(actor), orderBy: { name: 'asc' }, select: { name: true, kind: true } }),
     db.technology.findMany({ orderBy: { name: 'asc' }, select: { name: true, nameEn: true } }),
   ]);
-  sheet(workbook, labels.fields, ['program', 'direction', 'field code', 'field'], fields.map((f) => [f.direction.program.code, f.direction.code, f.code, locale === 'zh' ? f.name : f.nameEn]));
-  sheet(workbook, labels.institutions, ['name', 'kind'], institutions.map((i) => [i.name, i.kind]));
-  sheet(workbook, labels.technologies, ['name', 'English'], technologies.map((t) => [t.name, t.nameEn]));
+  sheet(
+    workbook,
+    labels.fields,
+    ['program', 'direction', 'field code', 'field'],
+    fields.map((f) => [f.direction.program.code, f.direction.code, f.code, locale === 'zh' ? f.name : f.nameEn]),
+  );
+  sheet(
+    workbook,
+    labels.institutions,
+    ['name', 'kind'],
+    institutions.map((i) => [i.name, i.kind]),
+  );
+  sheet(
+    workbook,
+    labels.technologies,
+    ['name', 'English'],
+    technologies.map((t) => [t.name, t.nameEn]),
+  );
   await indicatorSheet(workbook, labels);
 }
 
@@ -68,13 +86,24 @@ async function institutionReferences(workbook: ExcelJS.Workbook, labels: Labels)
 }
 
 async function metricReferences(workbook: ExcelJS.Workbook, actor: Actor, labels: Labels) {
-  sheet(workbook, labels.allowedValues, ['column', 'value', 'meaning'], [
-    ...Object.values(ValueQualifier).map((q) => ['qualifier', q, labels.qualifier[q]]),
-    ['source', INSTITUTION_SOURCE, labels.institutionSource],
-  ]);
+  sheet(
+    workbook,
+    labels.allowedValues,
+    ['column', 'value', 'meaning'],
+    [...Object.values(ValueQualifier).map((q) => ['qualifier', q, labels.qualifier[q]]), ['source', INSTITUTION_SOURCE, labels.institutionSource]],
+  );
   await indicatorSheet(workbook, labels);
-  const projects = await db.project.findMany({ where: metricImportScope(actor), orderBy: { code: 'asc' }, select: { code: true, name: true, approvedAt: true } });
-  sheet(workbook, labels.projects, ['code', 'name', 'approved on'], projects.map((p) => [p.code, p.name, p.approvedAt.toISOString().slice(0, 10)]));
+  const projects = await db.project.findMany({
+    where: metricImportScope(actor),
+    orderBy: { code: 'asc' },
+    select: { code: true, name: true, approvedAt: true },
+  });
+  sheet(
+    workbook,
+    labels.projects,
+    ['code', 'name', 'approved on'],
+    projects.map((p) => [p.code, p.name, p.approvedAt.toISOString().slice(0, 10)]),
+  );
 }
 
 export async function buildTemplate(options: { actor: Actor; table: ImportTable; locale: 'zh' | 'en'; labels: Labels }): Promise<Buffer> {

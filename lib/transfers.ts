@@ -44,12 +44,19 @@ function batchesOf(table: Table, actor: Actor, view: ExportView): AsyncIterable<
   const after = (afterId: number) => ({ id: { gt: afterId } });
   switch (table) {
     case 'projects':
-      return inBatches((afterId, take) => db.project.findMany({ where: { AND: [projects, after(afterId)] }, orderBy: { id: 'asc' }, take, select: projectSelect }));
+      return inBatches((afterId, take) =>
+        db.project.findMany({ where: { AND: [projects, after(afterId)] }, orderBy: { id: 'asc' }, take, select: projectSelect }),
+      );
     case 'institutions': {
       // The institutions of the filtered projects, as the list shows them; all the reader may see without a view.
       const inView: Prisma.InstitutionWhereInput = view.projects ? { projects: { some: { project: projects } } } : {};
       return inBatches((afterId, take) =>
-        db.institution.findMany({ where: { AND: [institutionReadScope(actor), inView, after(afterId)] }, orderBy: { id: 'asc' }, take, select: institutionSelect }),
+        db.institution.findMany({
+          where: { AND: [institutionReadScope(actor), inView, after(afterId)] },
+          orderBy: { id: 'asc' },
+          take,
+          select: institutionSelect,
+        }),
       );
     }
     case 'metrics': {
@@ -61,7 +68,9 @@ function batchesOf(table: Table, actor: Actor, view: ExportView): AsyncIterable<
     case 'audit': {
       const where = auditWhere({ actor, filter: view.audit ?? {} });
       return inBatches(async (afterId, take) =>
-        withProjectCodes(await db.auditEntry.findMany({ where: { AND: [await where, after(afterId)] }, orderBy: { id: 'asc' }, take, select: auditSheetSelect })),
+        withProjectCodes(
+          await db.auditEntry.findMany({ where: { AND: [await where, after(afterId)] }, orderBy: { id: 'asc' }, take, select: auditSheetSelect }),
+        ),
       );
     }
   }
@@ -92,9 +101,7 @@ const IMPORT_CAPABILITY: Record<ImportTable, Capability> = { projects: 'data:imp
 /** The tables `actor` may import: projects and institutions for administrators, metric values for institutions (own projects) and administrators. */
 export const importTablesFor = (actor: Actor | null): ImportTable[] => IMPORT_TABLES.filter((t) => can(actor, IMPORT_CAPABILITY[t]));
 
-export type ImportCheck =
-  | { ok: false; refusal: Refusal }
-  | { ok: true; hash: string; rows: number; problems: Problem[] };
+export type ImportCheck = { ok: false; refusal: Refusal } | { ok: true; hash: string; rows: number; problems: Problem[] };
 
 type Upload = { name: string; bytes: Uint8Array };
 type Created = { id: number; entityType: string; projectId: number | null; after: Prisma.InputJsonObject };
@@ -106,12 +113,14 @@ const hashOf = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).
 const IMPORTERS: Record<ImportTable, (tx: DbTransaction, actor: Actor, rows: ReadRow[]) => Promise<Checked>> = {
   projects: async (tx, _actor, rows) => {
     const { problems, ready } = await checkProjectRows(tx, rows);
-    const write = async (w: DbTransaction) => (await writeProjects(w, ready)).map((p) => ({ id: p.id, entityType: 'Project', projectId: p.id, after: { code: p.code } }));
+    const write = async (w: DbTransaction) =>
+      (await writeProjects(w, ready)).map((p) => ({ id: p.id, entityType: 'Project', projectId: p.id, after: { code: p.code } }));
     return { problems, write };
   },
   institutions: async (tx, _actor, rows) => {
     const { problems, ready } = await checkInstitutionRows(tx, rows);
-    const write = async (w: DbTransaction) => (await writeInstitutions(w, ready)).map((i) => ({ id: i.id, entityType: 'Institution', projectId: null, after: { name: i.name } }));
+    const write = async (w: DbTransaction) =>
+      (await writeInstitutions(w, ready)).map((i) => ({ id: i.id, entityType: 'Institution', projectId: null, after: { name: i.name } }));
     return { problems, write };
   },
   metrics: async (tx, actor, rows) => {

@@ -61,13 +61,23 @@ export async function updateUser(options: { actor: Actor; input: UserUpdateInput
   if (input.userId === actor.userId && (input.disabled || input.role !== actor.role)) throw new InputError({ role: ['notSelf'] });
   await checkInstitution(input.institutionId);
   return db.$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id: input.userId }, select: { email: true, name: true, role: true, institutionId: true, disabled: true } });
+    const before = await tx.user.findUnique({
+      where: { id: input.userId },
+      select: { email: true, name: true, role: true, institutionId: true, disabled: true },
+    });
     if (!before) throw new AppError('NOT_FOUND');
     const after = await tx.user.update({
       where: { id: input.userId },
       data: { role: input.role, institutionId: input.institutionId, disabled: input.disabled },
       select: { email: true, name: true, role: true, institutionId: true, disabled: true },
     });
-    await writeAudit(tx, { actor, action: 'USER_UPDATE', entityType: 'User', entityId: input.userId, before: userSnapshot(before), after: userSnapshot(after) });
+    await writeAudit(tx, {
+      actor,
+      action: 'USER_UPDATE',
+      entityType: 'User',
+      entityId: input.userId,
+      before: userSnapshot(before),
+      after: userSnapshot(after),
+    });
   });
 }

@@ -28,7 +28,10 @@ import { buildSyntheticProgram, syntheticCode } from './lib/synthetic';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 25);
 const WARMUP = 5;
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
-const scales = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const scales = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
 const SCALES = scales.length ? scales : [46, 1_000, 10_000];
 const actor: Actor = { userId: 0, role: 'REGULATOR', institutionId: null, name: 'bench' };
 const BENCH_USER = 'bench@bench.example';

@@ -1,6 +1,6 @@
 /**
  * `npm test`: every tier, in order, on a real PostgreSQL.
- *   typecheck → lint → unit → schema drift → integration → end-to-end
+ *   typecheck → format → lint → unit → schema drift → integration → end-to-end
  * The database server is TEST_DATABASE_URL's when given (any database on it; the
  * runner creates its own databases there), else an embedded PostgreSQL in
  * .data/test-postgres. Each run starts from freshly created databases.
@@ -17,7 +17,7 @@ import { recreateDatabase, startEmbeddedPostgres, withDatabase, type PostgresSer
 import { prisma } from './lib/prisma-cli';
 import { run } from './lib/process';
 
-const TIERS = ['typecheck', 'lint', 'unit', 'drift', 'integration', 'e2e'] as const;
+const TIERS = ['typecheck', 'format', 'lint', 'unit', 'drift', 'integration', 'e2e'] as const;
 type Tier = (typeof TIERS)[number];
 const requested = process.argv.slice(2).filter((a): a is Tier => (TIERS as readonly string[]).includes(a));
 const selected = new Set<Tier>(requested.length ? requested : TIERS);
@@ -87,6 +87,7 @@ async function preparedDatabase(server: string, name: string, seed: boolean) {
 
 async function main() {
   await tier('typecheck', () => run(process.execPath, [bin('typescript', 'bin/tsc'), '--noEmit']));
+  await tier('format', () => run(process.execPath, [bin('prettier', 'bin/prettier.cjs'), '--check', '--log-level=warn', '.']));
   await tier('lint', () => run(process.execPath, [bin('eslint', 'bin/eslint.js'), '--max-warnings=0', '.']));
   await tier('unit', () => vitest('unit'));
 
@@ -131,7 +132,8 @@ async function main() {
 
 function summary() {
   console.log('\n=== summary ===');
-  for (const r of results) console.log(`${r.tier.padEnd(12)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(1)}s`);
+  for (const r of results)
+    console.log(`${r.tier.padEnd(12)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(1)}s`);
   const passed = results.reduce((n, r) => n + r.passed, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0);
   console.log(`${passed} passed, ${failed} failed`);

@@ -26,9 +26,7 @@ export async function seedDemoUsers(prisma: PrismaClient): Promise<void> {
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of demoUsers) {
-    const institutionId = u.institution
-      ? (await prisma.institution.findUniqueOrThrow({ where: { name: u.institution }, select: { id: true } })).id
-      : null;
+    const institutionId = u.institution ? (await prisma.institution.findUniqueOrThrow({ where: { name: u.institution }, select: { id: true } })).id : null;
     await prisma.user.upsert({
       where: { email: u.email },
       create: { email: u.email, name: u.name, role: u.role, institutionId, passwordHash },

@@ -29,9 +29,7 @@ export function placeholderPlan(fieldCount: number) {
   const { PROJECTS, INSTITUTIONS, ONLINE, PROMOTION } = program.published;
   const firstProject = sourcedProjects.length + 1;
   const firstInstitution = sourcedInstitutions.length + 1;
-  const institutionNames = Array.from({ length: INSTITUTIONS - sourcedInstitutions.length }, (_, i) =>
-    placeholderInstitutionName(firstInstitution + i),
-  );
+  const institutionNames = Array.from({ length: INSTITUTIONS - sourcedInstitutions.length }, (_, i) => placeholderInstitutionName(firstInstitution + i));
 
   // ONLINE in the published sense counts every project online or further; PROMOTION is part of it.
   const promotion = PROMOTION - count('PROMOTION');

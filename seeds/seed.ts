@@ -108,10 +108,7 @@ async function ensureProject(tx: Tx, p: NewProject): Promise<number> {
       onlineAt: reached.includes('ONLINE') ? reachedBy : null,
       promotionAt: reached.includes('PROMOTION') ? reachedBy : null,
       institutions: {
-        create: [
-          { institutionId: p.lead, role: 'LEAD' },
-          ...p.participants.map((institutionId) => ({ institutionId, role: 'PARTICIPANT' as const })),
-        ],
+        create: [{ institutionId: p.lead, role: 'LEAD' }, ...p.participants.map((institutionId) => ({ institutionId, role: 'PARTICIPANT' as const }))],
       },
       technologies: { create: p.technologyIds.map((technologyId) => ({ technologyId })) },
       stageChanges: {

@@ -22,7 +22,10 @@ export type ImportPreview = {
 const importInput = z.object({
   table: z.enum(IMPORT_TABLES),
   file: z.instanceof(File).refine((f) => f.size > 0, { message: 'REQUIRED' }),
-  hash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  hash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 
 /** The three fields, from a form post or a plain object; a file is kept as a File. */

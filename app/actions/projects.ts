@@ -14,25 +14,61 @@ import { proposeStageChange } from '@/lib/stage-proposals';
 const PAGES = ['/', '/projects/[code]', '/proposals', '/audit'];
 
 export async function editProjectDetailsAction(_prev: ActionResult | null, input: unknown): Promise<ActionResult> {
-  return runAction({ capability: 'project:edit', schema: projectDetailsSchema, input, write: (actor, data) => editProjectDetails({ actor, input: data }), revalidate: PAGES });
+  return runAction({
+    capability: 'project:edit',
+    schema: projectDetailsSchema,
+    input,
+    write: (actor, data) => editProjectDetails({ actor, input: data }),
+    revalidate: PAGES,
+  });
 }
 
 export async function proposeStageAction(_prev: ActionResult | null, input: unknown): Promise<ActionResult> {
-  return runAction({ capability: 'stage:propose', schema: stageProposalSchema, input, write: (actor, data) => proposeStageChange({ actor, input: data }), revalidate: PAGES });
+  return runAction({
+    capability: 'stage:propose',
+    schema: stageProposalSchema,
+    input,
+    write: (actor, data) => proposeStageChange({ actor, input: data }),
+    revalidate: PAGES,
+  });
 }
 
 export async function addMilestoneAction(_prev: ActionResult | null, input: unknown): Promise<ActionResult> {
-  return runAction({ capability: 'milestone:write', schema: milestoneAddSchema, input, write: (actor, data) => addMilestone({ actor, input: data }), revalidate: PAGES });
+  return runAction({
+    capability: 'milestone:write',
+    schema: milestoneAddSchema,
+    input,
+    write: (actor, data) => addMilestone({ actor, input: data }),
+    revalidate: PAGES,
+  });
 }
 
 export async function completeMilestoneAction(_prev: ActionResult | null, input: unknown): Promise<ActionResult> {
-  return runAction({ capability: 'milestone:write', schema: milestoneCompleteSchema, input, write: (actor, data) => completeMilestone({ actor, input: data }), revalidate: PAGES });
+  return runAction({
+    capability: 'milestone:write',
+    schema: milestoneCompleteSchema,
+    input,
+    write: (actor, data) => completeMilestone({ actor, input: data }),
+    revalidate: PAGES,
+  });
 }
 
 export async function recordMetricAction(_prev: ActionResult | null, input: unknown): Promise<ActionResult> {
-  return runAction({ capability: 'metric:record', schema: metricRecordSchema, input, write: (actor, data) => recordMetric({ actor, input: data }), revalidate: PAGES });
+  return runAction({
+    capability: 'metric:record',
+    schema: metricRecordSchema,
+    input,
+    write: (actor, data) => recordMetric({ actor, input: data }),
+    revalidate: PAGES,
+  });
 }
 
 export async function submitProgressReportAction(_prev: ActionResult | null, input: unknown): Promise<ActionResult> {
-  return runAction({ capability: 'project:edit', schema: progressReportSchema, input, write: (actor, data) => submitProgressReport({ actor, input: data }), revalidate: PAGES });
+  return runAction({
+    capability: 'project:edit',
+    schema: progressReportSchema,
+    input,
+    write: (actor, data) => submitProgressReport({ actor, input: data }),
+    revalidate: PAGES,
+  });
 }

@@ -5,9 +5,21 @@ import { userCreateSchema, userUpdateSchema } from '@/lib/schemas/user';
 import { createUser, updateUser } from '@/lib/users';
 
 export async function createUserAction(_prev: ActionResult | null, input: unknown): Promise<ActionResult> {
-  return runAction({ capability: 'user:manage', schema: userCreateSchema, input, write: (actor, data) => createUser({ actor, input: data }), revalidate: ['/admin/users', '/audit'] });
+  return runAction({
+    capability: 'user:manage',
+    schema: userCreateSchema,
+    input,
+    write: (actor, data) => createUser({ actor, input: data }),
+    revalidate: ['/admin/users', '/audit'],
+  });
 }
 
 export async function updateUserAction(_prev: ActionResult | null, input: unknown): Promise<ActionResult> {
-  return runAction({ capability: 'user:manage', schema: userUpdateSchema, input, write: (actor, data) => updateUser({ actor, input: data }), revalidate: ['/admin/users', '/audit'] });
+  return runAction({
+    capability: 'user:manage',
+    schema: userUpdateSchema,
+    input,
+    write: (actor, data) => updateUser({ actor, input: data }),
+    revalidate: ['/admin/users', '/audit'],
+  });
 }

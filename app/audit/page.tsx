@@ -24,7 +24,9 @@ export default async function AuditPage({ searchParams }: Props) {
   ]);
   const day = (d?: Date) => d?.toISOString().slice(0, 10) ?? '';
   const exportQuery = new URLSearchParams(
-    Object.entries({ project: f.project, user: f.user?.toString(), action: f.action, from: day(f.from), to: day(f.to) }).filter((e): e is [string, string] => Boolean(e[1])),
+    Object.entries({ project: f.project, user: f.user?.toString(), action: f.action, from: day(f.from), to: day(f.to) }).filter((e): e is [string, string] =>
+      Boolean(e[1]),
+    ),
   ).toString();
   const input = 'mt-1 block rounded border border-slate-300 px-2 py-1 text-sm';
   return (

@@ -39,11 +39,21 @@ export default async function InstitutionsPage({ searchParams }: Props) {
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-100 text-slate-700">
             <tr>
-              <th scope="col" className="px-3 py-2">{t('institutions.name')}</th>
-              <th scope="col" className="px-3 py-2">{t('institutions.kind')}</th>
-              <th scope="col" className="px-3 py-2">{t('institutions.licensed')}</th>
-              <th scope="col" className="px-3 py-2 text-right">{t('institutions.led')}</th>
-              <th scope="col" className="px-3 py-2 text-right">{t('institutions.joined')}</th>
+              <th scope="col" className="px-3 py-2">
+                {t('institutions.name')}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t('institutions.kind')}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t('institutions.licensed')}
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                {t('institutions.led')}
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                {t('institutions.joined')}
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -52,7 +52,12 @@ export default async function MetricsPage({ searchParams }: Props) {
       <FilterForm actor={actor} programId={program.id} action="/metrics" filters={targets.filters}>
         <label className="text-xs text-slate-700">
           {t('metricList.indicator')}
-          <select name="indicator" defaultValue={indicator ?? ''} className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm" data-filter="indicator">
+          <select
+            name="indicator"
+            defaultValue={indicator ?? ''}
+            className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm"
+            data-filter="indicator"
+          >
             <option value="">{t('filters.any')}</option>
             {indicators.map((i) => (
               <option key={i.code} value={i.code}>
@@ -67,16 +72,30 @@ export default async function MetricsPage({ searchParams }: Props) {
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-100 text-slate-700">
             <tr>
-              <th scope="col" className="px-3 py-2">{t('metricList.project')}</th>
-              <th scope="col" className="px-3 py-2">{t('metricList.indicator')}</th>
-              <th scope="col" className="px-3 py-2">{t('metricList.asOf')}</th>
-              <th scope="col" className="px-3 py-2 text-right">{t('metricList.value')}</th>
-              <th scope="col" className="px-3 py-2">{t('metricList.source')}</th>
+              <th scope="col" className="px-3 py-2">
+                {t('metricList.project')}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t('metricList.indicator')}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t('metricList.asOf')}
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                {t('metricList.value')}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t('metricList.source')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {list.rows.map((m) => (
-              <tr key={m.id} className="border-t border-slate-100 align-top" data-metric={`${m.project.code}:${m.indicator.code}:${m.asOf.toISOString().slice(0, 10)}`}>
+              <tr
+                key={m.id}
+                className="border-t border-slate-100 align-top"
+                data-metric={`${m.project.code}:${m.indicator.code}:${m.asOf.toISOString().slice(0, 10)}`}
+              >
                 <td className="px-3 py-2">
                   <Link href={`/projects/${m.project.code}`} className="text-red-800 hover:underline">
                     <span className="font-mono text-xs">{m.project.code}</span> {m.project.name}
@@ -97,7 +116,11 @@ export default async function MetricsPage({ searchParams }: Props) {
             ))}
           </tbody>
         </table>
-        {list.total === 0 && <p className="p-4 text-slate-600" data-testid="empty-state">{t('metricList.empty')}</p>}
+        {list.total === 0 && (
+          <p className="p-4 text-slate-600" data-testid="empty-state">
+            {t('metricList.empty')}
+          </p>
+        )}
       </div>
       <Pagination path="/metrics" filters={{ ...targets.filters, page: list.page }} page={list.page} pageCount={list.pageCount} extra={extra} />
     </div>

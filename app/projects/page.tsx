@@ -42,12 +42,24 @@ export default async function ProjectsPage({ searchParams }: Props) {
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-100 text-slate-700">
             <tr>
-              <th scope="col" className="px-3 py-2">{t('code')}</th>
-              <th scope="col" className="px-3 py-2">{t('name')}</th>
-              <th scope="col" className="px-3 py-2">{t('lead')}</th>
-              <th scope="col" className="px-3 py-2">{t('direction')}</th>
-              <th scope="col" className="px-3 py-2">{t('field')}</th>
-              <th scope="col" className="px-3 py-2">{t('stage')}</th>
+              <th scope="col" className="px-3 py-2">
+                {t('code')}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t('name')}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t('lead')}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t('direction')}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t('field')}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t('stage')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -84,7 +96,11 @@ export default async function ProjectsPage({ searchParams }: Props) {
             ))}
           </tbody>
         </table>
-        {list.total === 0 && <p className="p-4 text-slate-600" data-testid="empty-state">{t('empty')}</p>}
+        {list.total === 0 && (
+          <p className="p-4 text-slate-600" data-testid="empty-state">
+            {t('empty')}
+          </p>
+        )}
       </div>
       <Pagination path="/projects" filters={filters} page={list.page} pageCount={list.pageCount} />
     </div>

@@ -7,8 +7,7 @@ import type { CardProps } from './card-props';
 /** The six headline figures, each beside the published one when the view is the whole program. */
 export async function HeadlineCards(props: CardProps) {
   const [{ cards, comparable }, t, locale] = await Promise.all([getHeadline(props), getTranslations('dashboard'), getLocale() as Promise<Locale>]);
-  const show = (c: HeadlineCard, v: number | null) =>
-    v === null ? t('noValue') : c.isRate ? formatPercent(v, locale) : formatInteger(v, locale);
+  const show = (c: HeadlineCard, v: number | null) => (v === null ? t('noValue') : c.isRate ? formatPercent(v, locale) : formatInteger(v, locale));
   return (
     <section className="space-y-2" aria-label={t('kpi.projects')}>
       <div className="grid grid-cols-2 gap-4 md:grid-cols-3 lg:grid-cols-6">

@@ -38,7 +38,13 @@ export async function DirectionStageCard(props: CardProps) {
         })),
       }}
     >
-      <BarChartView name="by-direction" rows={rows} series={stages.map((s) => ({ key: s, label: t(`stage.${s}`), colour: STAGE_COLOURS[s] }))} stacked height={260} />
+      <BarChartView
+        name="by-direction"
+        rows={rows}
+        series={stages.map((s) => ({ key: s, label: t(`stage.${s}`), colour: STAGE_COLOURS[s] }))}
+        stacked
+        height={260}
+      />
     </ChartCard>
   );
 }
@@ -83,7 +89,10 @@ export async function FunnelCard(props: CardProps) {
       title={t('dashboard.funnel')}
       hint={t('dashboard.clickHint')}
       empty={steps[0].projects === 0}
-      table={{ columns: [t('charts.stage'), t('charts.projects')], rows: steps.map((s) => ({ key: s.stage, href: href(s.stage), cells: [t(`stage.${s.stage}`), n(s.projects)] })) }}
+      table={{
+        columns: [t('charts.stage'), t('charts.projects')],
+        rows: steps.map((s) => ({ key: s.stage, href: href(s.stage), cells: [t(`stage.${s.stage}`), n(s.projects)] })),
+      }}
     >
       <BarChartView
         name="funnel"

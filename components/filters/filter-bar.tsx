@@ -43,16 +43,38 @@ export function FilterBar({ action, filters, options, programId, programCode, wi
     <form action={action} method="get" className="rounded-lg border border-slate-200 bg-white p-3" role="search" aria-label={t('filters.legend')}>
       {programCode && <input type="hidden" name="program" value={programCode} />}
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-5">
-        {select('direction', t('filters.direction'), options.directions.map((d) => ({ value: d.code, label: `${d.code} ${zh ? d.name : d.nameEn}` })))}
+        {select(
+          'direction',
+          t('filters.direction'),
+          options.directions.map((d) => ({ value: d.code, label: `${d.code} ${zh ? d.name : d.nameEn}` })),
+        )}
         {select(
           'field',
           t('filters.field'),
           options.directions.flatMap((d) => d.fields.map((f) => ({ value: f.code, label: `${d.code} · ${zh ? f.name : f.nameEn}` }))),
         )}
-        {select('stage', t('filters.stage'), ALL_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) })))}
-        {select('reached', t('filters.reached'), REACHED_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) })))}
-        {select('tech', t('filters.tech'), options.technologies.map((x) => ({ value: String(x.id), label: zh ? x.name : x.nameEn })))}
-        <InstitutionField programId={programId} selected={options.institution} label={t('filters.institution')} placeholder={t('filters.any')} className={control} />
+        {select(
+          'stage',
+          t('filters.stage'),
+          ALL_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) })),
+        )}
+        {select(
+          'reached',
+          t('filters.reached'),
+          REACHED_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) })),
+        )}
+        {select(
+          'tech',
+          t('filters.tech'),
+          options.technologies.map((x) => ({ value: String(x.id), label: zh ? x.name : x.nameEn })),
+        )}
+        <InstitutionField
+          programId={programId}
+          selected={options.institution}
+          label={t('filters.institution')}
+          placeholder={t('filters.any')}
+          className={control}
+        />
         {select('placeholders', t('filters.placeholders'), [
           { value: 'include', label: t('filters.placeholdersInclude') },
           { value: 'exclude', label: t('filters.placeholdersExclude') },
@@ -69,7 +91,15 @@ export function FilterBar({ action, filters, options, programId, programCode, wi
           )}
         <label className="col-span-2 text-xs text-slate-700">
           {t('filters.q')}
-          <input type="search" name="q" defaultValue={filters.q ?? ''} maxLength={100} placeholder={t('filters.qPlaceholder')} className={control} data-filter="q" />
+          <input
+            type="search"
+            name="q"
+            defaultValue={filters.q ?? ''}
+            maxLength={100}
+            placeholder={t('filters.qPlaceholder')}
+            className={control}
+            data-filter="q"
+          />
         </label>
       </div>
       <div className="mt-3 flex gap-3">

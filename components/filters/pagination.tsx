@@ -3,7 +3,19 @@ import { useTranslations } from 'next-intl';
 import { filterHref, type ProjectFilters } from '@/lib/filters';
 
 /** Previous/next links that keep the filters, and `extra` (a page's own query, e.g. indicator=USERS). */
-export function Pagination({ path, filters, page, pageCount, extra = '' }: { path: string; filters: ProjectFilters; page: number; pageCount: number; extra?: string }) {
+export function Pagination({
+  path,
+  filters,
+  page,
+  pageCount,
+  extra = '',
+}: {
+  path: string;
+  filters: ProjectFilters;
+  page: number;
+  pageCount: number;
+  extra?: string;
+}) {
   const t = useTranslations('pagination');
   if (pageCount <= 1) return null;
   const to = (target: number | undefined) => {

@@ -4,7 +4,11 @@ import { periodDates, type Period } from '@/lib/periods';
 /** A plain GET form: the period lives in the URL, so a link or a print reproduces it. */
 export function PeriodSelector({ period, years }: { period: Period; years: number[] }) {
   const t = useTranslations('leadership');
-  const options = years.flatMap((y) => [String(y), ...[1, 2, 3, 4].map((q) => `${y}-Q${q}`), ...Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, '0')}`)]);
+  const options = years.flatMap((y) => [
+    String(y),
+    ...[1, 2, 3, 4].map((q) => `${y}-Q${q}`),
+    ...Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, '0')}`),
+  ]);
   const dates = periodDates(period);
   return (
     <div className="flex flex-wrap items-end gap-4 print:hidden">

@@ -4,10 +4,13 @@ import type { AuditRow } from '@/lib/audit';
 
 /** before → after of one audit entry, as short "key: value" lines. */
 export function AuditChange({ before, after }: Pick<AuditRow, 'before' | 'after'>) {
-  const show = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v).map(([k, x]) => `${k}: ${Array.isArray(x) ? x.join('、') : String(x ?? '')}`) : []);
+  const show = (v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v).map(([k, x]) => `${k}: ${Array.isArray(x) ? x.join('、') : String(x ?? '')}`) : [];
   return (
     <div className="grid gap-1 text-xs md:grid-cols-2">
-      {before != null && <pre className="whitespace-pre-wrap rounded bg-slate-50 p-1 text-slate-500 line-through decoration-slate-300">{show(before).join('\n')}</pre>}
+      {before != null && (
+        <pre className="whitespace-pre-wrap rounded bg-slate-50 p-1 text-slate-500 line-through decoration-slate-300">{show(before).join('\n')}</pre>
+      )}
       <pre className="whitespace-pre-wrap rounded bg-emerald-50 p-1 text-slate-800">{show(after).join('\n')}</pre>
     </div>
   );

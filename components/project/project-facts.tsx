@@ -21,9 +21,15 @@ export function ProjectFacts({ project }: { project: ProjectDetail }) {
         <table className="w-full text-left text-sm">
           <thead className="text-slate-500">
             <tr>
-              <th scope="col" className="py-1">{t('project.institutions')}</th>
-              <th scope="col" className="py-1">{t('project.kind')}</th>
-              <th scope="col" className="py-1">{t('project.licensed')}</th>
+              <th scope="col" className="py-1">
+                {t('project.institutions')}
+              </th>
+              <th scope="col" className="py-1">
+                {t('project.kind')}
+              </th>
+              <th scope="col" className="py-1">
+                {t('project.licensed')}
+              </th>
             </tr>
           </thead>
           <tbody>

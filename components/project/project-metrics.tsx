@@ -16,10 +16,18 @@ export function ProjectMetrics({ values }: { values: ProjectDetail['metricValues
         <table className="w-full text-left text-sm">
           <thead className="text-slate-500">
             <tr>
-              <th scope="col" className="py-1">{t('project.indicator')}</th>
-              <th scope="col" className="py-1">{t('project.value')}</th>
-              <th scope="col" className="py-1">{t('project.asOf')}</th>
-              <th scope="col" className="py-1">{t('project.source')}</th>
+              <th scope="col" className="py-1">
+                {t('project.indicator')}
+              </th>
+              <th scope="col" className="py-1">
+                {t('project.value')}
+              </th>
+              <th scope="col" className="py-1">
+                {t('project.asOf')}
+              </th>
+              <th scope="col" className="py-1">
+                {t('project.source')}
+              </th>
             </tr>
           </thead>
           <tbody>

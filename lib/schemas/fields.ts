@@ -23,10 +23,13 @@ export const dateField = z.preprocess(
     .string({ error: 'required' })
     .regex(DATE_RE, { error: 'invalidDate' })
     // A calendar day that exists (no 2021-02-30), within the years the pilot can concern.
-    .refine((s) => {
-      const d = new Date(`${s}T00:00:00.000Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && d.getUTCFullYear() >= 1990 && d.getUTCFullYear() <= 2200;
-    }, { error: 'invalidDate' })
+    .refine(
+      (s) => {
+        const d = new Date(`${s}T00:00:00.000Z`);
+        return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && d.getUTCFullYear() >= 1990 && d.getUTCFullYear() <= 2200;
+      },
+      { error: 'invalidDate' },
+    )
     .transform((s) => new Date(`${s}T00:00:00.000Z`)),
 );
 
@@ -44,7 +47,8 @@ export const decimalField = z.preprocess(
     .refine((n) => Number.isFinite(n) && Math.round(n * 10_000) / 10_000 === n, { error: 'invalidNumber' }),
 );
 
-export const text = (max: number) => z.preprocess((v) => (v === undefined || v === null ? '' : trimmed(v)), z.string({ error: 'invalid' }).max(max, { error: 'tooLong' }));
+export const text = (max: number) =>
+  z.preprocess((v) => (v === undefined || v === null ? '' : trimmed(v)), z.string({ error: 'invalid' }).max(max, { error: 'tooLong' }));
 export const requiredText = (max: number) =>
   z.preprocess(trimmed, z.string({ error: 'required' }).min(1, { error: 'required' }).max(max, { error: 'tooLong' }));
 

@@ -9,10 +9,7 @@ import { checkbox, dateField, decimalField, idField, requiredText, text } from '
  */
 export const metricRecordSchema = z.object({
   projectId: idField,
-  indicatorCode: z.preprocess(
-    (v) => (typeof v === 'string' ? v.trim() : v),
-    z.string({ error: 'required' }).regex(/^[A-Z0-9_]{1,40}$/, { error: 'invalid' }),
-  ),
+  indicatorCode: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string({ error: 'required' }).regex(/^[A-Z0-9_]{1,40}$/, { error: 'invalid' })),
   asOf: dateField,
   value: decimalField,
   unit: requiredText(20),
@@ -26,6 +23,15 @@ export type MetricRecordInput = z.output<typeof metricRecordSchema>;
 
 /** The metric value list's own filter, beside the project filters: an indicator code. A malformed value is ignored. */
 export const metricListFilterSchema = z.object({
-  indicator: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().trim().regex(/^[A-Z0-9_]{1,40}$/).optional()).catch(undefined),
+  indicator: z
+    .preprocess(
+      (v) => (Array.isArray(v) ? v[0] : v),
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Z0-9_]{1,40}$/)
+        .optional(),
+    )
+    .catch(undefined),
 });
 export type MetricListFilter = z.output<typeof metricListFilterSchema>;

@@ -14,7 +14,10 @@ export const userCreateSchema = z
   .object({
     email: z.preprocess(
       (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
-      z.string({ error: 'required' }).max(200, { error: 'tooLong' }).pipe(z.email({ error: 'invalidEmail' })),
+      z
+        .string({ error: 'required' })
+        .max(200, { error: 'tooLong' })
+        .pipe(z.email({ error: 'invalidEmail' })),
     ),
     name: requiredText(100),
     role: z.enum(Role, { error: 'invalid' }),

@@ -28,7 +28,14 @@ export const optionalDay = z.union([z.literal('').transform(() => null), isoDay]
 export const list = z
   .string()
   .trim()
-  .transform((v) => (v === '' ? [] : v.split(/[;；]/).map((s) => s.trim()).filter(Boolean)));
+  .transform((v) =>
+    v === ''
+      ? []
+      : v
+          .split(/[;；]/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+  );
 
 export const joinList = (items: string[]) => items.join('；');
 

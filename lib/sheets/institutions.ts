@@ -36,7 +36,11 @@ export const institutionColumns: Column<InstitutionSheetRow>[] = [
 
 export const institutionRowSchema = z.object({
   name: required(200),
-  kind: z.string().trim().toUpperCase().pipe(z.enum(InstitutionKind, { message: 'ENUM' })),
+  kind: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .pipe(z.enum(InstitutionKind, { message: 'ENUM' })),
   // Empty means the record does not say.
   licensed: z.union([z.literal('').transform(() => null), yesNo]),
   isPlaceholder: yesNo,

@@ -64,7 +64,8 @@ export async function checkMetricRows(tx: Tx, actor: Actor, rows: ReadRow[]): Pr
     if (seen.has(key)) bad('asOf', 'DUPLICATE_IN_FILE');
     else if (taken.has(key)) bad('asOf', 'EXISTS');
     seen.add(key);
-    if (problems.length === before) candidates.push({ line, row: { ...row, source, projectId: project.id, indicatorId: indicator.id }, neverDecreases: neverDecreases(indicator) });
+    if (problems.length === before)
+      candidates.push({ line, row: { ...row, source, projectId: project.id, indicatorId: indicator.id }, neverDecreases: neverDecreases(indicator) });
   }
 
   // Running totals: each new value sits between its neighbours, old and new.

@@ -42,7 +42,10 @@ export const metricRowSchema = metricRecordSchema
   .pick({ indicatorCode: true, asOf: true, value: true, unit: true, qualifier: true, sourceNote: true, correctionNote: true })
   .extend({
     projectCode: projectCodeSchema,
-    source: z.string().trim().regex(/^([a-z][a-z0-9_-]{0,31})?$/, { message: 'INVALID' }),
+    source: z
+      .string()
+      .trim()
+      .regex(/^([a-z][a-z0-9_-]{0,31})?$/, { message: 'INVALID' }),
   });
 
 export type MetricRow = z.output<typeof metricRowSchema>;

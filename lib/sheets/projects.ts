@@ -33,8 +33,7 @@ export const projectSelect = {
 
 export type ProjectSheetRow = Prisma.ProjectGetPayload<{ select: typeof projectSelect }>;
 
-const members = (p: ProjectSheetRow, role: 'LEAD' | 'PARTICIPANT') =>
-  p.institutions.filter((i) => i.role === role).map((i) => i.institution.name);
+const members = (p: ProjectSheetRow, role: 'LEAD' | 'PARTICIPANT') => p.institutions.filter((i) => i.role === role).map((i) => i.institution.name);
 
 export const projectColumns: Column<ProjectSheetRow>[] = [
   { key: 'code', zh: '项目编号', en: 'Code', value: (p) => p.code },
@@ -69,7 +68,11 @@ export const projectRowSchema = z
     program: required(64),
     field: required(16),
     fieldInferred: yesNo,
-    stage: z.string().trim().toUpperCase().pipe(z.enum(ProjectStage, { message: 'ENUM' })),
+    stage: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .pipe(z.enum(ProjectStage, { message: 'ENUM' })),
     approvedAt: isoDay,
     onlineAt: optionalDay,
     promotionAt: optionalDay,

@@ -68,7 +68,11 @@ function cellToText(cell: ExcelJS.Cell): string {
   const v = cell.value;
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('').trim();
+  if (typeof v === 'object' && 'richText' in v)
+    return v.richText
+      .map((t) => t.text)
+      .join('')
+      .trim();
   if (typeof v === 'object' && 'text' in v) return String(v.text).trim();
   return String(v).trim();
 }
@@ -94,7 +98,15 @@ function toRows(grid: string[][], columns: ColumnSpec[]): ReadResult {
   const headerAt = grid.findIndex((r) => r.length > 0 && !r[0].startsWith('#') && r.some((c) => c !== ''));
   if (headerAt < 0) return refuse({ code: 'EMPTY' });
   const header = grid[headerAt].map((h) => h.trim());
-  const keyOf = new Map(columns.flatMap((c) => [[c.zh, c.key], [c.en, c.key]] as const));
+  const keyOf = new Map(
+    columns.flatMap(
+      (c) =>
+        [
+          [c.zh, c.key],
+          [c.en, c.key],
+        ] as const,
+    ),
+  );
   const unknown = header.filter((h) => h !== '' && !keyOf.has(h));
   if (unknown.length) return refuse({ code: 'UNKNOWN_COLUMNS', columns: unknown });
   const present = new Set(header.map((h) => keyOf.get(h)));

@@ -9,7 +9,10 @@ export async function signInCookie(baseUrl: string, email: string, password: str
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies.join('; ') },
     body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.includes('session-token='));
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.includes('session-token='));
   if (!session) throw new Error(`sign-in as ${email} failed (${res.status})`);
   return session;
 }

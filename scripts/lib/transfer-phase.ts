@@ -23,7 +23,15 @@ async function main() {
   peak = process.memoryUsage().rss;
 
   const exportTo = async (file: string, table: Table, format: 'xlsx' | 'csv', view?: ExportView) => {
-    const stream = transfers.exportTable({ actor, table, format, locale: 'zh', meta: { entries: [['bench', 'bench']] }, sheetNames: { data: 'data', meta: 'meta' }, view });
+    const stream = transfers.exportTable({
+      actor,
+      table,
+      format,
+      locale: 'zh',
+      meta: { entries: [['bench', 'bench']] },
+      sheetNames: { data: 'data', meta: 'meta' },
+      view,
+    });
     await pipeline(stream, fs.createWriteStream(path.join(dir, file)));
   };
   const tables = ['institutions', 'projects', 'metrics'] as const;

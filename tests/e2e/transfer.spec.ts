@@ -55,7 +55,9 @@ test.describe('as an administrator', () => {
     await page.getByRole('button', { name: '检查文件' }).click();
     await expect(page.getByTestId('import-outcome')).toHaveAttribute('data-outcome', 'REFUSED');
 
-    await page.getByLabel(/^文件/).setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n端到端测试机构,BANK,是,否,测试\n`) });
+    await page
+      .getByLabel(/^文件/)
+      .setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n端到端测试机构,BANK,是,否,测试\n`) });
     await page.getByRole('button', { name: '检查文件' }).click();
     await expect(page.getByTestId('import-outcome')).toHaveAttribute('data-outcome', 'READY');
     await page.getByRole('button', { name: '确认导入 1 行' }).click();
@@ -96,7 +98,6 @@ test('outcome values and institutions export exactly their filtered views', asyn
   const institutions = await page.locator('tr[data-institution] a').allTextContents();
   const exported = await downloadedRows(page, 'export-institutions', 'csv', 'institutions');
   expect(exported.map((r) => r.name).sort()).toEqual(institutions.map((n) => n.trim()).sort());
-
 });
 
 test.describe('as an institution', () => {

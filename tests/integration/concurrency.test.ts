@@ -18,7 +18,9 @@ beforeAll(async () => {
   await resetDatabase(prisma);
   await seedBeijingPilot(prisma);
   actors = await createActors(prisma);
-  const u = await prisma.user.create({ data: { email: 'colleague@test.example', name: '同事', role: 'INSTITUTION', institutionId: actors.cmb.institutionId, passwordHash: 'x' } });
+  const u = await prisma.user.create({
+    data: { email: 'colleague@test.example', name: '同事', role: 'INSTITUTION', institutionId: actors.cmb.institutionId, passwordHash: 'x' },
+  });
   colleague = { ...actors.cmb, userId: u.id, name: '同事' };
   bjft06 = await projectId(prisma, 'BJFT-06');
 });
@@ -56,7 +58,10 @@ describe('optimistic locking under concurrency', () => {
   it('two regulators deciding one proposal: exactly one decision and one StageChange', async () => {
     const bjft02 = await projectId(prisma, 'BJFT-02');
     const { version } = await prisma.project.findUniqueOrThrow({ where: { id: bjft02 } });
-    const proposal = await proposeStageChange({ actor: actors.cmb, input: { projectId: bjft02, version, toStage: 'PROMOTION', effectiveDate: new Date('2021-06-01'), evidenceNote: '证据' } });
+    const proposal = await proposeStageChange({
+      actor: actors.cmb,
+      input: { projectId: bjft02, version, toStage: 'PROMOTION', effectiveDate: new Date('2021-06-01'), evidenceNote: '证据' },
+    });
     const second = await prisma.user.create({ data: { email: 'regulator2@test.example', name: '监管二', role: 'REGULATOR', passwordHash: 'x' } });
     const results = await settle([
       decideProposal({ actor: actors.regulator, input: { proposalId: proposal.id, decision: 'APPROVE', note: '同意' } }),
@@ -69,11 +74,23 @@ describe('optimistic locking under concurrency', () => {
     const stage = (await prisma.project.findUniqueOrThrow({ where: { id: bjft02 } })).stage;
     if (decided.status === 'APPROVED') expect([changes, stage]).toEqual([1, 'PROMOTION']);
     else expect([changes, stage]).toEqual([0, 'ONLINE']);
-    expect(await prisma.auditEntry.count({ where: { entityType: 'StageProposal', entityId: proposal.id, action: { in: ['STAGE_APPROVE', 'STAGE_REJECT'] } } })).toBe(1);
+    expect(
+      await prisma.auditEntry.count({ where: { entityType: 'StageProposal', entityId: proposal.id, action: { in: ['STAGE_APPROVE', 'STAGE_REJECT'] } } }),
+    ).toBe(1);
   });
 
   it('two reports of the same value for the same date: one row, the other told it is a duplicate', async () => {
-    const input = { projectId: bjft06, indicatorCode: 'SCENARIOS', asOf: new Date('2021-07-01'), value: 9, unit: '个', qualifier: 'EXACT' as const, sourceNote: '月报', correctionNote: '', correct: false };
+    const input = {
+      projectId: bjft06,
+      indicatorCode: 'SCENARIOS',
+      asOf: new Date('2021-07-01'),
+      value: 9,
+      unit: '个',
+      qualifier: 'EXACT' as const,
+      sourceNote: '月报',
+      correctionNote: '',
+      correct: false,
+    };
     const results = await settle([recordMetric({ actor: actors.cmb, input }), recordMetric({ actor: colleague, input: { ...input, value: 10 } })]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ fieldErrors: { asOf: ['duplicate'] } });

@@ -28,7 +28,9 @@ beforeAll(async () => {
 afterAll(() => prisma.$disconnect());
 
 // The project actions an institution may call at all (the others it is refused by the role matrix).
-const PROJECT_ACTIONS = Object.entries(ACTIONS).filter(([, e]) => e.fields.includes('projectId') && e.capability !== null && PERMISSIONS.INSTITUTION.includes(e.capability));
+const PROJECT_ACTIONS = Object.entries(ACTIONS).filter(
+  ([, e]) => e.fields.includes('projectId') && e.capability !== null && PERMISSIONS.INSTITUTION.includes(e.capability),
+);
 
 describe('cross-institution writes', async () => {
   const actions = await discoverActions();
@@ -57,7 +59,9 @@ describe('cross-institution writes', async () => {
         let input: Record<string, unknown> = { ...valid, projectId: otherId };
         if (name === 'projects#completeMilestoneAction') {
           // The other project's own milestone, so only the scope can stop it.
-          const m = await prisma.milestone.create({ data: { projectId: target.code ? otherId : valid.projectId as number, title: '他人里程碑', dueDate: new Date('2022-01-01') } });
+          const m = await prisma.milestone.create({
+            data: { projectId: target.code ? otherId : (valid.projectId as number), title: '他人里程碑', dueDate: new Date('2022-01-01') },
+          });
           input = { ...input, milestoneId: m.id };
         }
         if ('version' in valid && target.code) input = { ...input, version: (await prisma.project.findUniqueOrThrow({ where: { id: otherId } })).version };
@@ -71,10 +75,15 @@ describe('cross-institution writes', async () => {
 
   it("cannot complete another project's milestone through its own project id", async () => {
     const own = await projectId(prisma, 'BJFT-06');
-    const other = await prisma.milestone.create({ data: { projectId: await projectId(prisma, 'BJFT-05'), title: '银联里程碑', dueDate: new Date('2022-01-01') } });
+    const other = await prisma.milestone.create({
+      data: { projectId: await projectId(prisma, 'BJFT-05'), title: '银联里程碑', dueDate: new Date('2022-01-01') },
+    });
     const before = await dbFingerprint(prisma);
     actAs(actors.cmb);
-    expect(await actions.get('projects#completeMilestoneAction')!(null, { projectId: own, milestoneId: other.id, completedAt: '2022-01-02' })).toEqual({ ok: false, message: 'NOT_FOUND' });
+    expect(await actions.get('projects#completeMilestoneAction')!(null, { projectId: own, milestoneId: other.id, completedAt: '2022-01-02' })).toEqual({
+      ok: false,
+      message: 'NOT_FOUND',
+    });
     expect(await dbFingerprint(prisma)).toBe(before);
   });
 

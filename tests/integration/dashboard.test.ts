@@ -19,7 +19,9 @@ beforeAll(async () => {
   const { program, field } = await createProgram(prisma);
   const [a, b] = await Promise.all(['机构甲', '机构乙'].map((name) => prisma.institution.create({ data: { name, kind: 'BANK' } })));
   [instA, instB] = [a.id, b.id];
-  const [ai, cloud] = await Promise.all(['人工智能', '云计算'].map((name) => prisma.technology.create({ data: { name, nameEn: name === '云计算' ? 'Cloud' : 'AI' } })));
+  const [ai, cloud] = await Promise.all(
+    ['人工智能', '云计算'].map((name) => prisma.technology.create({ data: { name, nameEn: name === '云计算' ? 'Cloud' : 'AI' } })),
+  );
   const cumSum = await createIndicator(prisma, 'CUM_SUM', { aggregation: 'SUM' });
   const cumMax = await createIndicator(prisma, 'CUM_MAX', { aggregation: 'MAX' });
   const cumLatest = await createIndicator(prisma, 'CUM_LATEST', { aggregation: 'LATEST' });
@@ -32,7 +34,10 @@ beforeAll(async () => {
     stage: 'ONLINE',
     lead: a.id,
     technologies: [ai.id],
-    history: [['APPROVED', '2020-01-05'], ['ONLINE', '2020-03-10']],
+    history: [
+      ['APPROVED', '2020-01-05'],
+      ['ONLINE', '2020-03-10'],
+    ],
     values: [
       { indicatorId: cumSum.id, asOf: '2020-01-31', value: 10 },
       { indicatorId: cumSum.id, asOf: '2020-06-30', value: 30 },
@@ -50,7 +55,11 @@ beforeAll(async () => {
     stage: 'PROMOTION',
     lead: b.id,
     technologies: [ai.id, cloud.id],
-    history: [['APPROVED', '2020-01-05'], ['ONLINE', '2020-02-01'], ['PROMOTION', '2020-04-01']],
+    history: [
+      ['APPROVED', '2020-01-05'],
+      ['ONLINE', '2020-02-01'],
+      ['PROMOTION', '2020-04-01'],
+    ],
     values: [
       { indicatorId: cumSum.id, asOf: '2020-03-31', value: 20, qualifier: 'ABOUT' },
       { indicatorId: cumMax.id, asOf: '2020-03-31', value: 9 },
@@ -148,8 +157,16 @@ describe('dashboard aggregates', () => {
     const lead = (await prisma.institution.create({ data: { name: '机构丙', kind: 'BANK' } })).id;
     const done = (code: string, history: [ProjectStage, string][]) =>
       createProject(prisma, { programId: program.id, fieldId: field('D1-1'), code, stage: 'COMPLETED', lead, history });
-    await done('DONE-1', [['APPROVED', '2020-01-05'], ['ONLINE', '2020-02-01'], ['PROMOTION', '2020-03-01'], ['COMPLETED', '2020-05-01']]);
-    await done('DONE-2', [['APPROVED', '2020-01-05'], ['COMPLETED', '2020-05-01']]);
+    await done('DONE-1', [
+      ['APPROVED', '2020-01-05'],
+      ['ONLINE', '2020-02-01'],
+      ['PROMOTION', '2020-03-01'],
+      ['COMPLETED', '2020-05-01'],
+    ]);
+    await done('DONE-2', [
+      ['APPROVED', '2020-01-05'],
+      ['COMPLETED', '2020-05-01'],
+    ]);
     const v = await view({ program: 'DONE' });
     const [d1] = await getDirectionStages(v);
     expect([d1.code, d1.total, d1.stages.COMPLETED, d1.online, d1.promotion]).toEqual(['D1', 2, 2, 1, 1]);

@@ -29,7 +29,11 @@ beforeAll(async () => {
 afterAll(() => prisma.$disconnect());
 
 const actorFor = (capability: string): Actor =>
-  capability === 'stage:decide' || capability === 'comment:write' ? actors.regulator : capability === 'user:manage' || capability === 'data:import' ? actors.admin : actors.cmb;
+  capability === 'stage:decide' || capability === 'comment:write'
+    ? actors.regulator
+    : capability === 'user:manage' || capability === 'data:import'
+      ? actors.admin
+      : actors.cmb;
 
 const WRITE_ACTIONS = Object.entries(ACTIONS).filter(([, e]) => e.capability !== null);
 
@@ -59,14 +63,17 @@ describe('hostile input at every write action', async () => {
       const actor = actorFor(entry.capability!);
       actAs(actor);
       await fc.assert(
-        fc.asyncProperty(fc.oneof(fc.anything(), fc.dictionary(fc.constantFrom(...entry.fields, '__proto__', 'constructor'), fc.anything())), async (payload) => {
-          const before = await dbFingerprint(prisma);
-          const result = (await actions.get(baseName(name))!(null, payload)) as { ok: boolean; message?: string; fieldErrors?: Record<string, string[]> };
-          expect(result.ok).toBe(false);
-          expect(result.message).toBe('INVALID_INPUT');
-          expect(Object.keys(result.fieldErrors ?? {}).length).toBeGreaterThan(0);
-          expect(await dbFingerprint(prisma)).toBe(before);
-        }),
+        fc.asyncProperty(
+          fc.oneof(fc.anything(), fc.dictionary(fc.constantFrom(...entry.fields, '__proto__', 'constructor'), fc.anything())),
+          async (payload) => {
+            const before = await dbFingerprint(prisma);
+            const result = (await actions.get(baseName(name))!(null, payload)) as { ok: boolean; message?: string; fieldErrors?: Record<string, string[]> };
+            expect(result.ok).toBe(false);
+            expect(result.message).toBe('INVALID_INPUT');
+            expect(Object.keys(result.fieldErrors ?? {}).length).toBeGreaterThan(0);
+            expect(await dbFingerprint(prisma)).toBe(before);
+          },
+        ),
         { numRuns: RUNS },
       );
     });

@@ -101,12 +101,19 @@ describe('importing metric values', () => {
     const file = csv([`BJFT-06,WEBSITES,2025-04-01,12,个,EXACT,,机构季度报送,`, `BJFT-02,SCENARIOS,2025-04-01,30,个,ABOUT,institution,机构季度报送,`]);
     const { applied } = await importFile(actors.cmb, 'metrics', file);
     expect(applied).toMatchObject({ ok: true, problems: [], written: 2 });
-    const values = await prisma.metricValue.findMany({ where: { sourceNote: '机构季度报送' }, orderBy: { id: 'asc' }, select: { id: true, source: true, qualifier: true } });
+    const values = await prisma.metricValue.findMany({
+      where: { sourceNote: '机构季度报送' },
+      orderBy: { id: 'asc' },
+      select: { id: true, source: true, qualifier: true },
+    });
     expect(values.map((v) => [v.source, v.qualifier])).toEqual([
       ['institution', 'EXACT'],
       ['institution', 'ABOUT'],
     ]);
-    const audits = await prisma.auditEntry.findMany({ where: { action: 'IMPORT_CREATE', entityType: 'MetricValue', actorId: actors.cmb.userId }, orderBy: { entityId: 'asc' } });
+    const audits = await prisma.auditEntry.findMany({
+      where: { action: 'IMPORT_CREATE', entityType: 'MetricValue', actorId: actors.cmb.userId },
+      orderBy: { entityId: 'asc' },
+    });
     expect(audits.map((a) => a.entityId)).toEqual(values.map((v) => v.id));
     expect(audits[0].after).toMatchObject({ indicator: 'WEBSITES', asOf: '2025-04-01', value: 12, source: 'institution', file: 'metrics.csv' });
     // Importing the same file again finds every value already there.
@@ -122,7 +129,11 @@ describe('importing metric values', () => {
     const institutions = { name: 'i.csv', bytes: new TextEncoder().encode('机构名称,机构类型,持牌,占位记录,数据来源\n新机构,BANK,是,否,') };
     await expect(previewImport({ actor: actors.cmb, table: 'institutions', file: institutions })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     // An administrator loads values for any project, with their stated source; an empty source is a problem.
-    const admin = await importFile(actors.admin, 'metrics', csv([`BJFT-03,WEBSITES,2025-05-01,1,个,EXACT,article,公开报道,`, `BJFT-03,WEBSITES,2025-05-02,2,个,EXACT,,x,`]));
+    const admin = await importFile(
+      actors.admin,
+      'metrics',
+      csv([`BJFT-03,WEBSITES,2025-05-01,1,个,EXACT,article,公开报道,`, `BJFT-03,WEBSITES,2025-05-02,2,个,EXACT,,x,`]),
+    );
     expect(admin.preview.ok && admin.preview.problems).toEqual([{ line: 3, column: '来源类型', code: 'REQUIRED' }]);
   });
 });
@@ -171,7 +182,11 @@ describe('refused files leave the database unchanged', () => {
     ['over 5 MB', async () => ({ name: 'big.csv', bytes: text(`${HEADER}\n${'x'.repeat(5 * 1024 * 1024)}`) }), 'TOO_LARGE'],
     ['over 20,000 rows', async () => csv(Array.from({ length: 20_001 }, (_, i) => `BJFT-06,WEBSITES,2025-01-01,${i},个,EXACT,,x,`)), 'TOO_MANY_ROWS'],
     ['a missing column', async () => ({ name: 'm.csv', bytes: text('项目编号,指标编号\nBJFT-06,WEBSITES') }), 'MISSING_COLUMNS'],
-    ['a renamed column', async () => ({ name: 'r.csv', bytes: text(HEADER.replace('数值,', '值,') + '\nBJFT-06,WEBSITES,2025-06-01,1,个,EXACT,,x,') }), 'UNKNOWN_COLUMNS'],
+    [
+      'a renamed column',
+      async () => ({ name: 'r.csv', bytes: text(HEADER.replace('数值,', '值,') + '\nBJFT-06,WEBSITES,2025-06-01,1,个,EXACT,,x,') }),
+      'UNKNOWN_COLUMNS',
+    ],
     ['a formula in xlsx', async () => ({ name: 'f.xlsx', bytes: await formulaXlsx() }), 'FORMULA'],
     ['a formula in csv', async () => csv(['BJFT-06,WEBSITES,2025-06-01,=1+1,个,EXACT,,x,']), 'FORMULA'],
   ];
@@ -200,7 +215,9 @@ describe('exports follow their view', () => {
     expect(rows.every((r) => r.indicatorCode === 'USERS')).toBe(true);
     expect(new Set(rows.map((r) => r.projectCode))).toEqual(new Set(listed.rows.map((r) => r.project.code)));
     // The institution's export holds only the projects it takes part in.
-    const readable = new Set((await prisma.project.findMany({ where: { institutions: { some: { institutionId: cmb.institutionId! } } }, select: { code: true } })).map((p) => p.code));
+    const readable = new Set(
+      (await prisma.project.findMany({ where: { institutions: { some: { institutionId: cmb.institutionId! } } }, select: { code: true } })).map((p) => p.code),
+    );
     const own = await rowsExported(cmb, 'metrics');
     expect(own.length).toBeGreaterThan(0);
     expect(own.every((r) => readable.has(r.projectCode))).toBe(true);
@@ -225,6 +242,8 @@ describe('exports follow their view', () => {
     const rows = await rowsExported(regulator, 'audit', { audit: filter });
     expect(rows.map((r) => Number(r.id)).sort()).toEqual(entries.map((e) => e.id).sort());
     expect(rows.every((r) => r.projectCode === 'BJFT-06')).toBe(true);
-    expect(() => exportTable({ actor: cmb, table: 'audit', format: 'csv', locale: 'zh', meta: { entries: [] }, sheetNames: { data: 'd', meta: 'm' } })).toThrow('FORBIDDEN');
+    expect(() => exportTable({ actor: cmb, table: 'audit', format: 'csv', locale: 'zh', meta: { entries: [] }, sheetNames: { data: 'd', meta: 'm' } })).toThrow(
+      'FORBIDDEN',
+    );
   });
 });

@@ -79,7 +79,7 @@ describe('the Beijing seed', () => {
     expect(rows).toHaveLength(46);
     expect(rows.every((r) => r.lead !== null)).toBe(true);
     expect(rows.find((r) => r.code === 'BJFT-06')?.lead?.name).toBe('招商银行北京分行');
-    expect(await getProject({ actor, code: "x'; DROP TABLE \"Project\";--" })).toBeNull();
+    expect(await getProject({ actor, code: 'x\'; DROP TABLE "Project";--' })).toBeNull();
     expect(await getProject({ actor, code: 'BJFT-99' })).toBeNull();
   });
 });

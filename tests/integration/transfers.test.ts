@@ -50,7 +50,9 @@ describe('export and import', () => {
     }
     expect(await rowsOf('projects', 'csv', await exported(admin, 'projects', 'csv'))).toEqual(await rowsOf('projects', 'csv', csvBefore));
     // Each stage date became a step of the project's history.
-    const stageDates = (await rowsOf('projects', 'xlsx', before.projects)).flatMap((r) => ['approvedAt', 'onlineAt', 'promotionAt', 'completedAt', 'withdrawnAt'].filter((k) => r[k]));
+    const stageDates = (await rowsOf('projects', 'xlsx', before.projects)).flatMap((r) =>
+      ['approvedAt', 'onlineAt', 'promotionAt', 'completedAt', 'withdrawnAt'].filter((k) => r[k]),
+    );
     expect(await prisma.stageChange.count()).toBe(stageDates.length);
     // Every record the import created has its audit entry.
     expect(await prisma.auditEntry.count({ where: { action: 'IMPORT_CREATE', actorId: admin.userId } })).toBe(46 + 77 + metricCount);

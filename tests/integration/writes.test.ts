@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { addMilestoneAction, completeMilestoneAction, editProjectDetailsAction, proposeStageAction, recordMetricAction, submitProgressReportAction } from '@/app/actions/projects';
+import {
+  addMilestoneAction,
+  completeMilestoneAction,
+  editProjectDetailsAction,
+  proposeStageAction,
+  recordMetricAction,
+  submitProgressReportAction,
+} from '@/app/actions/projects';
 import { addCommentAction } from '@/app/actions/comments';
 import { decideProposalAction } from '@/app/actions/proposals';
 import { createUserAction, updateUserAction } from '@/app/actions/users';
@@ -42,13 +49,25 @@ const metric = (overrides: Record<string, unknown> = {}) => ({
 describe('stage proposals', () => {
   it('changes nothing about the project until a regulator approves; approval moves it, dates it and writes a StageChange', async () => {
     const version = await projectVersion(prisma, 'BJFT-02');
-    const proposed = await proposeStageAction(null, { projectId: bjft02, version, toStage: 'PROMOTION', effectiveDate: '2021-06-01', evidenceNote: '推广至三家分行' });
+    const proposed = await proposeStageAction(null, {
+      projectId: bjft02,
+      version,
+      toStage: 'PROMOTION',
+      effectiveDate: '2021-06-01',
+      evidenceNote: '推广至三家分行',
+    });
     expect(proposed).toEqual({ ok: true, message: 'SAVED' });
     expect((await prisma.project.findUniqueOrThrow({ where: { id: bjft02 } })).stage).toBe('ONLINE');
     expect(await countPendingProposals({ actor: actors.regulator })).toBe(1);
     expect(await countPendingProposals({ actor: actors.unionpay })).toBe(0);
 
-    const again = await proposeStageAction(null, { projectId: bjft02, version: version + 1, toStage: 'PROMOTION', effectiveDate: '2021-06-01', evidenceNote: '重复' });
+    const again = await proposeStageAction(null, {
+      projectId: bjft02,
+      version: version + 1,
+      toStage: 'PROMOTION',
+      effectiveDate: '2021-06-01',
+      evidenceNote: '重复',
+    });
     expect(again.fieldErrors?.toStage).toEqual(['pendingExists']);
 
     const proposal = await prisma.stageProposal.findFirstOrThrow({ where: { projectId: bjft02, status: 'PENDING' } });
@@ -75,9 +94,13 @@ describe('stage proposals', () => {
   it('applies the stage rules: no skipping, no going back, no date before the previous stage or in the future', async () => {
     const version = await projectVersion(prisma, 'BJFT-06');
     const base = { projectId: bjft06, version, evidenceNote: '说明' };
-    expect((await proposeStageAction(null, { ...base, toStage: 'APPROVED', effectiveDate: '2021-01-01' })).fieldErrors).toEqual({ toStage: ['stageBACKWARDS'] });
+    expect((await proposeStageAction(null, { ...base, toStage: 'APPROVED', effectiveDate: '2021-01-01' })).fieldErrors).toEqual({
+      toStage: ['stageBACKWARDS'],
+    });
     expect((await proposeStageAction(null, { ...base, toStage: 'COMPLETED', effectiveDate: '2021-01-01' })).fieldErrors).toEqual({ toStage: ['stageSKIPS'] });
-    expect((await proposeStageAction(null, { ...base, toStage: 'PROMOTION', effectiveDate: '2019-01-01' })).fieldErrors).toEqual({ effectiveDate: ['dateBeforePrevious'] });
+    expect((await proposeStageAction(null, { ...base, toStage: 'PROMOTION', effectiveDate: '2019-01-01' })).fieldErrors).toEqual({
+      effectiveDate: ['dateBeforePrevious'],
+    });
     expect((await proposeStageAction(null, { ...base, toStage: 'PROMOTION', effectiveDate: '2199-01-01' })).fieldErrors).toEqual({ effectiveDate: ['future'] });
     expect(await prisma.stageProposal.count({ where: { projectId: bjft06 } })).toBe(0);
   });
@@ -89,7 +112,11 @@ describe('stage proposals', () => {
     actAs(actors.regulator);
     expect(await decideProposalAction(null, { proposalId: proposal.id, decision: 'REJECT', note: '证据不足' })).toMatchObject({ ok: true });
     expect((await prisma.project.findUniqueOrThrow({ where: { id: bjft06 } })).stage).toBe('ONLINE');
-    expect(await prisma.stageProposal.findUniqueOrThrow({ where: { id: proposal.id } })).toMatchObject({ status: 'REJECTED', decisionNote: '证据不足', deciderId: actors.regulator.userId });
+    expect(await prisma.stageProposal.findUniqueOrThrow({ where: { id: proposal.id } })).toMatchObject({
+      status: 'REJECTED',
+      decisionNote: '证据不足',
+      deciderId: actors.regulator.userId,
+    });
   });
 });
 
@@ -120,9 +147,16 @@ describe('metric values', () => {
   it('accepts a decrease with a correction note, and corrects a recorded date instead of duplicating it', async () => {
     expect(await recordMetricAction(null, metric({ asOf: '2021-05-31', value: '6', correctionNote: '口径调整，剔除测试场景' }))).toMatchObject({ ok: true });
     // Below the seeded 6 of 2020-06-12 as well: both messages at once.
-    expect(await recordMetricAction(null, metric({ value: '5', correct: 'on' }))).toEqual({ ok: false, message: 'INVALID_INPUT', fieldErrors: { correctionNote: ['required'], value: ['decreasing'] } });
+    expect(await recordMetricAction(null, metric({ value: '5', correct: 'on' }))).toEqual({
+      ok: false,
+      message: 'INVALID_INPUT',
+      fieldErrors: { correctionNote: ['required'], value: ['decreasing'] },
+    });
     expect(await recordMetricAction(null, metric({ value: '5', correct: 'on', correctionNote: '更正录入错误' }))).toMatchObject({ ok: true });
-    const rows = await prisma.metricValue.findMany({ where: { projectId: bjft06, indicator: { code: 'SCENARIOS' }, source: 'institution' }, orderBy: { asOf: 'asc' } });
+    const rows = await prisma.metricValue.findMany({
+      where: { projectId: bjft06, indicator: { code: 'SCENARIOS' }, source: 'institution' },
+      orderBy: { asOf: 'asc' },
+    });
     expect(rows.map((r) => [r.asOf.toISOString().slice(0, 10), r.value.toNumber()])).toEqual([
       ['2021-03-31', 5],
       ['2021-05-31', 6],
@@ -139,13 +173,18 @@ describe('milestones and project details', () => {
     const m = await prisma.milestone.findFirstOrThrow({ where: { projectId: bjft06, title: '接入公积金查询' } });
     expect(await completeMilestoneAction(null, { projectId: bjft06, milestoneId: m.id, completedAt: '2021-09-15' })).toMatchObject({ ok: true });
     expect((await prisma.milestone.findUniqueOrThrow({ where: { id: m.id } })).completedAt?.toISOString().slice(0, 10)).toBe('2021-09-15');
-    expect(await completeMilestoneAction(null, { projectId: bjft06, milestoneId: m.id, completedAt: '2021-09-20' })).toMatchObject({ ok: false, message: 'CONFLICT' });
+    expect(await completeMilestoneAction(null, { projectId: bjft06, milestoneId: m.id, completedAt: '2021-09-20' })).toMatchObject({
+      ok: false,
+      message: 'CONFLICT',
+    });
     expect(await prisma.auditEntry.count({ where: { entityType: 'Milestone', entityId: m.id } })).toBe(2);
   });
 
   it('edits summary and scenarios with the version read, and a stale version changes nothing', async () => {
     const version = await projectVersion(prisma, 'BJFT-06');
-    expect(await editProjectDetailsAction(null, { projectId: bjft06, version, summary: '新的简介', scenarios: '生活缴费\n跨行缴税\n生活缴费' })).toMatchObject({ ok: true });
+    expect(await editProjectDetailsAction(null, { projectId: bjft06, version, summary: '新的简介', scenarios: '生活缴费\n跨行缴税\n生活缴费' })).toMatchObject({
+      ok: true,
+    });
     const project = await prisma.project.findUniqueOrThrow({ where: { id: bjft06 } });
     expect(project).toMatchObject({ summary: '新的简介', scenarios: ['生活缴费', '跨行缴税'], version: version + 1 });
     const stale = await editProjectDetailsAction(null, { projectId: bjft06, version, summary: '旧表单', scenarios: '' });
@@ -186,9 +225,21 @@ describe('user administration', () => {
   it('creates, re-roles and disables users; an admin cannot lock themself out', async () => {
     actAs(actors.admin);
     const inst = await prisma.institution.findUniqueOrThrow({ where: { name: '中国银联' } });
-    expect(await createUserAction(null, { email: 'New@Bank.example', name: '新用户', role: 'INSTITUTION', institutionId: String(inst.id), password: 'a-long-password-1' })).toMatchObject({ ok: true });
-    expect(await createUserAction(null, { email: 'new@bank.example', name: '重复', role: 'LEADER', password: 'a-long-password-1' })).toMatchObject({ fieldErrors: { email: ['emailTaken'] } });
-    expect(await createUserAction(null, { email: 'x@bank.example', name: '缺机构', role: 'INSTITUTION', password: 'a-long-password-1' })).toMatchObject({ fieldErrors: { institutionId: ['required'] } });
+    expect(
+      await createUserAction(null, {
+        email: 'New@Bank.example',
+        name: '新用户',
+        role: 'INSTITUTION',
+        institutionId: String(inst.id),
+        password: 'a-long-password-1',
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await createUserAction(null, { email: 'new@bank.example', name: '重复', role: 'LEADER', password: 'a-long-password-1' })).toMatchObject({
+      fieldErrors: { email: ['emailTaken'] },
+    });
+    expect(await createUserAction(null, { email: 'x@bank.example', name: '缺机构', role: 'INSTITUTION', password: 'a-long-password-1' })).toMatchObject({
+      fieldErrors: { institutionId: ['required'] },
+    });
     const user = await prisma.user.findUniqueOrThrow({ where: { email: 'new@bank.example' } });
     expect(user.passwordHash).not.toContain('a-long-password-1');
     expect(await updateUserAction(null, { userId: user.id, role: 'LEADER', institutionId: '', disabled: 'on' })).toMatchObject({ ok: true });

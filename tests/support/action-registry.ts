@@ -41,7 +41,9 @@ function institutionUpload(n: number) {
 /** A one-row metric value sheet for BJFT-06 (led by the institution demo user's bank), a later day and a larger value on every call. */
 function metricUpload(n: number) {
   const day = new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
-  const bytes = Buffer.from(`项目编号,指标编号,数据截至日期,数值,单位,数值限定,来源类型,来源说明,更正说明\nBJFT-06,WEBSITES,${day},${1_000_000 + n},个,EXACT,institution,矩阵测试 ${n},\n`);
+  const bytes = Buffer.from(
+    `项目编号,指标编号,数据截至日期,数值,单位,数值限定,来源类型,来源说明,更正说明\nBJFT-06,WEBSITES,${day},${1_000_000 + n},个,EXACT,institution,矩阵测试 ${n},\n`,
+  );
   return { file: new File([bytes], `metrics-${n}.csv`, { type: 'text/csv' }), hash: crypto.createHash('sha256').update(bytes).digest('hex') };
 }
 
@@ -95,14 +97,26 @@ export const ACTIONS: Record<string, Entry> = {
     fields: ['projectId', 'indicatorCode', 'asOf', 'value', 'unit', 'qualifier', 'sourceNote', 'correctionNote'],
     input: async (ctx) => {
       const asOf = new Date(Date.UTC(2023, 0, 1 + ctx.n)).toISOString().slice(0, 10);
-      return { projectId: await ownProject(ctx), indicatorCode: 'SCENARIOS', asOf, value: String(100 + ctx.n), unit: '个', sourceNote: '月报', correctionNote: '' };
+      return {
+        projectId: await ownProject(ctx),
+        indicatorCode: 'SCENARIOS',
+        asOf,
+        value: String(100 + ctx.n),
+        unit: '个',
+        sourceNote: '月报',
+        correctionNote: '',
+      };
     },
   },
   'projects#submitProgressReportAction': {
     capability: 'project:edit',
     audited: true,
     fields: ['projectId', 'period', 'body'],
-    input: async (ctx) => ({ projectId: await ownProject(ctx), period: `${2020 + (ctx.n % 5)}-Q${1 + (Math.floor(ctx.n / 5) % 4)}`, body: `本季度进展 ${ctx.n}` }),
+    input: async (ctx) => ({
+      projectId: await ownProject(ctx),
+      period: `${2020 + (ctx.n % 5)}-Q${1 + (Math.floor(ctx.n / 5) % 4)}`,
+      body: `本季度进展 ${ctx.n}`,
+    }),
   },
   'proposals#decideProposalAction': {
     capability: 'stage:decide',
@@ -111,7 +125,14 @@ export const ACTIONS: Record<string, Entry> = {
     input: async (ctx) => {
       const id = await projectId(ctx.prisma, 'BJFT-02');
       const p = await ctx.prisma.stageProposal.create({
-        data: { projectId: id, fromStage: 'ONLINE', toStage: 'PROMOTION', effectiveDate: new Date('2021-01-01'), evidenceNote: '证据', proposerId: ctx.actors.cmb.userId },
+        data: {
+          projectId: id,
+          fromStage: 'ONLINE',
+          toStage: 'PROMOTION',
+          effectiveDate: new Date('2021-01-01'),
+          evidenceNote: '证据',
+          proposerId: ctx.actors.cmb.userId,
+        },
       });
       return { proposalId: p.id, decision: 'REJECT', note: '材料不足' };
     },
@@ -126,7 +147,13 @@ export const ACTIONS: Record<string, Entry> = {
     capability: 'user:manage',
     audited: true,
     fields: ['email', 'name', 'role', 'institutionId', 'password'],
-    input: async (ctx) => ({ email: `user${ctx.n}@matrix.example`, name: `用户 ${ctx.n}`, role: 'LEADER', institutionId: '', password: 'long-enough-password' }),
+    input: async (ctx) => ({
+      email: `user${ctx.n}@matrix.example`,
+      name: `用户 ${ctx.n}`,
+      role: 'LEADER',
+      institutionId: '',
+      password: 'long-enough-password',
+    }),
   },
   'users#updateUserAction': {
     capability: 'user:manage',

@@ -17,8 +17,20 @@ export async function createProgram(prisma: PrismaClient, code = 'TEST') {
       startDate: day('2020-01-01'),
       directions: {
         create: [
-          { code: 'D1', name: '方向一', nameEn: 'Direction one', sortOrder: 1, fields: { create: [{ code: 'D1-1', name: '领域一', nameEn: 'Field one', sortOrder: 1 }] } },
-          { code: 'D2', name: '方向二', nameEn: 'Direction two', sortOrder: 2, fields: { create: [{ code: 'D2-1', name: '领域二', nameEn: 'Field two', sortOrder: 1 }] } },
+          {
+            code: 'D1',
+            name: '方向一',
+            nameEn: 'Direction one',
+            sortOrder: 1,
+            fields: { create: [{ code: 'D1-1', name: '领域一', nameEn: 'Field one', sortOrder: 1 }] },
+          },
+          {
+            code: 'D2',
+            name: '方向二',
+            nameEn: 'Direction two',
+            sortOrder: 2,
+            fields: { create: [{ code: 'D2-1', name: '领域二', nameEn: 'Field two', sortOrder: 1 }] },
+          },
         ],
       },
     },
@@ -62,17 +74,20 @@ export function createProject(prisma: PrismaClient, p: NewProject) {
       onlineAt: reached('ONLINE') ? day(reached('ONLINE')!) : null,
       promotionAt: reached('PROMOTION') ? day(reached('PROMOTION')!) : null,
       institutions: {
-        create: [
-          { institutionId: p.lead, role: 'LEAD' },
-          ...(p.participants ?? []).map((institutionId) => ({ institutionId, role: 'PARTICIPANT' as const })),
-        ],
+        create: [{ institutionId: p.lead, role: 'LEAD' }, ...(p.participants ?? []).map((institutionId) => ({ institutionId, role: 'PARTICIPANT' as const }))],
       },
       technologies: { create: (p.technologies ?? []).map((technologyId) => ({ technologyId })) },
       stageChanges: {
         create: p.history.map(([toStage, date], i) => ({ fromStage: i === 0 ? null : p.history[i - 1][0], toStage, effectiveDate: day(date) })),
       },
       metricValues: {
-        create: (p.values ?? []).map((v) => ({ indicatorId: v.indicatorId, asOf: day(v.asOf), value: v.value, qualifier: v.qualifier ?? 'EXACT', source: 'test' })),
+        create: (p.values ?? []).map((v) => ({
+          indicatorId: v.indicatorId,
+          asOf: day(v.asOf),
+          value: v.value,
+          qualifier: v.qualifier ?? 'EXACT',
+          source: 'test',
+        })),
       },
     },
   });

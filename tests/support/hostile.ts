@@ -11,7 +11,7 @@ const weird = fc.oneof(
   fc.array(fc.anything({ maxDepth: 1 }), { minLength: 2, maxLength: 3 }),
   fc.constantFrom(NaN, Infinity, -Infinity, true, false),
 );
-const injection = fc.constantFrom("1'; DROP TABLE \"Project\"; --", '<script>alert(1)</script>', '\u0000', '{{7*7}}', '../../etc/passwd', '%00');
+const injection = fc.constantFrom('1\'; DROP TABLE "Project"; --', '<script>alert(1)</script>', '\u0000', '{{7*7}}', '../../etc/passwd', '%00');
 
 const id = fc.oneof(
   weird.filter((v) => v !== null),
@@ -34,9 +34,19 @@ const decimal = fc.oneof(
   fc.constantFrom('-1', '1e400', '1.23456', 'abc', '1,2,3.4.5', '--1', '0x10', '1e16', 1e16, 1.23456),
   injection,
 );
-const enumValue = fc.oneof(weird, fc.integer(), fc.string().filter((s) => !/^[A-Z_]+$/.test(s)), fc.constantFrom('approved', 'SUPERUSER', 'ROOT', ''));
+const enumValue = fc.oneof(
+  weird,
+  fc.integer(),
+  fc.string().filter((s) => !/^[A-Z_]+$/.test(s)),
+  fc.constantFrom('approved', 'SUPERUSER', 'ROOT', ''),
+);
 const requiredText = (max: number) => fc.oneof(weird, fc.integer(), fc.constantFrom('', '   ', '\n\t', 'x'.repeat(max + 1)));
-const optionalText = (max: number) => fc.oneof(weird.filter((v) => v !== null), fc.integer(), fc.constant('x'.repeat(max + 1)));
+const optionalText = (max: number) =>
+  fc.oneof(
+    weird.filter((v) => v !== null),
+    fc.integer(),
+    fc.constant('x'.repeat(max + 1)),
+  );
 
 export const HOSTILE: Record<string, fc.Arbitrary<unknown>> = {
   projectId: id,
@@ -46,7 +56,13 @@ export const HOSTILE: Record<string, fc.Arbitrary<unknown>> = {
   userId: id,
   institutionId: fc.oneof(fc.integer({ min: -1000, max: 0 }), fc.constantFrom('abc', '-1', 1.5), fc.object({ maxDepth: 1 })),
   summary: optionalText(2000),
-  scenarios: fc.oneof(fc.integer(), fc.object({ maxDepth: 1 }), fc.constant(['x'.repeat(41)]), fc.constant(Array.from({ length: 21 }, (_, i) => `场景${i}`)), fc.constant([1, 2])),
+  scenarios: fc.oneof(
+    fc.integer(),
+    fc.object({ maxDepth: 1 }),
+    fc.constant(['x'.repeat(41)]),
+    fc.constant(Array.from({ length: 21 }, (_, i) => `场景${i}`)),
+    fc.constant([1, 2]),
+  ),
   toStage: enumValue,
   effectiveDate: date,
   evidenceNote: requiredText(2000),
@@ -71,7 +87,12 @@ export const HOSTILE: Record<string, fc.Arbitrary<unknown>> = {
   table: enumValue,
   file: fc.oneof(weird, fc.integer(), fc.string(), injection),
   // An empty hash means "preview", so only non-empty wrong values are hostile here.
-  hash: fc.oneof(weird.filter((v) => Boolean(v)), fc.integer({ min: 1 }), fc.constantFrom('abc', 'G'.repeat(64), '0'.repeat(63), 'F'.repeat(64)), injection),
+  hash: fc.oneof(
+    weird.filter((v) => Boolean(v)),
+    fc.integer({ min: 1 }),
+    fc.constantFrom('abc', 'G'.repeat(64), '0'.repeat(63), 'F'.repeat(64)),
+    injection,
+  ),
 };
 
 /** A valid input with a non-empty set of its fields replaced by hostile values. */

@@ -3,7 +3,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { metricRecordSchema } from '@/lib/schemas/metric';
-import { commentSchema, milestoneAddSchema, progressReportSchema, milestoneCompleteSchema, projectDetailsSchema, proposalDecisionSchema, stageProposalSchema } from '@/lib/schemas/project';
+import {
+  commentSchema,
+  milestoneAddSchema,
+  progressReportSchema,
+  milestoneCompleteSchema,
+  projectDetailsSchema,
+  proposalDecisionSchema,
+  stageProposalSchema,
+} from '@/lib/schemas/project';
 import { userCreateSchema, userUpdateSchema } from '@/lib/schemas/user';
 import { auditFilterSchema } from '@/lib/schemas/audit';
 import { toInput } from '@/lib/schemas/fields';

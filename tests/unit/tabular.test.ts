@@ -17,7 +17,12 @@ const rows: Row[] = [
   { code: 'A-1', name: '人脸识别线下支付安全应用', value: 325500, at: new Date('2020-06-12T00:00:00Z'), flag: false },
   { code: 'A-2', name: 'with "quotes", commas\nand a newline', value: 4.06e8, at: new Date('2019-12-07T00:00:00Z'), flag: true },
 ];
-const meta: ExportMeta = { entries: [['导出人', '监管演示账号'], ['筛选条件', '方向=D1']] };
+const meta: ExportMeta = {
+  entries: [
+    ['导出人', '监管演示账号'],
+    ['筛选条件', '方向=D1'],
+  ],
+};
 async function* batches() {
   yield rows.slice(0, 1);
   yield rows.slice(1);
@@ -77,7 +82,7 @@ describe('export writers and the import reader', () => {
     expect(await readTable({ name: 'many.xlsx', bytes: xlsx }, columns)).toEqual({ ok: false, refusal: { code: 'TOO_MANY_ROWS', limit: 20_000 } });
   });
 
-  it('reads back every character of a large export (exceljs\'s streaming reader splits multi-byte characters at chunk edges)', async () => {
+  it("reads back every character of a large export (exceljs's streaming reader splits multi-byte characters at chunk edges)", async () => {
     type Named = { name: string };
     const named: Column<Named>[] = [{ key: 'name', zh: '名称', en: 'Name', value: (r) => r.name }];
     async function* many() {

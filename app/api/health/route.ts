@@ -10,9 +10,6 @@ export async function GET() {
   } catch (err) {
     const unavailable = asDatabaseUnavailable(err);
     console.error(unavailable?.message ?? err);
-    return Response.json(
-      { status: 'error', db: 'unavailable', reason: unavailable ? 'database unreachable' : 'database check failed' },
-      { status: 503 },
-    );
+    return Response.json({ status: 'error', db: 'unavailable', reason: unavailable ? 'database unreachable' : 'database check failed' }, { status: 503 });
   }
 }

@@ -33,7 +33,11 @@ export default async function DirectionPage({ params, searchParams }: Props) {
         {direction.fields.map((f) => (
           <Link
             key={f.code}
-            href={filterHref(`/directions/${direction.code}`, { ...targets.filters, direction: undefined }, { field: targets.filters.field === f.code ? undefined : f.code })}
+            href={filterHref(
+              `/directions/${direction.code}`,
+              { ...targets.filters, direction: undefined },
+              { field: targets.filters.field === f.code ? undefined : f.code },
+            )}
             aria-current={targets.filters.field === f.code ? 'page' : undefined}
             className={`rounded border px-2 py-1 ${targets.filters.field === f.code ? 'border-red-800 bg-red-800 text-white' : 'border-slate-300 bg-white text-red-800'}`}
           >

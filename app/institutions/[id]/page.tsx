@@ -41,10 +41,18 @@ export default async function InstitutionPage({ params }: Props) {
           <table className="w-full text-left text-sm">
             <thead className="text-slate-500">
               <tr>
-                <th scope="col" className="py-1">{t('projects.name')}</th>
-                <th scope="col" className="py-1">{t('institutions.role')}</th>
-                <th scope="col" className="py-1">{t('projects.field')}</th>
-                <th scope="col" className="py-1">{t('projects.stage')}</th>
+                <th scope="col" className="py-1">
+                  {t('projects.name')}
+                </th>
+                <th scope="col" className="py-1">
+                  {t('institutions.role')}
+                </th>
+                <th scope="col" className="py-1">
+                  {t('projects.field')}
+                </th>
+                <th scope="col" className="py-1">
+                  {t('projects.stage')}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -16,14 +16,25 @@ type Params = { params: Promise<{ table: string }> };
 type T = Awaited<ReturnType<typeof routeTranslator>>['t'];
 
 /** The view's own filters, read from the query as its page reads them, and how to name them beside the rows. */
-async function viewOf(actor: NonNullable<Awaited<ReturnType<typeof getActor>>>, table: Table, query: URLSearchParams, t: T): Promise<{ view: ExportView; used: string[] } | null> {
+async function viewOf(
+  actor: NonNullable<Awaited<ReturnType<typeof getActor>>>,
+  table: Table,
+  query: URLSearchParams,
+  t: T,
+): Promise<{ view: ExportView; used: string[] } | null> {
   const raw = Object.fromEntries(query);
   if (table === 'audit') {
     const f = auditFilterSchema.parse(raw);
     const day = (d?: Date) => d?.toISOString().slice(0, 10);
-    const used = ([['project', f.project], ['user', f.user], ['action', f.action], ['from', day(f.from)], ['to', day(f.to)]] as const).flatMap(([k, v]) =>
-      v === undefined ? [] : [`${t(`audit.${k}`)}=${v}`],
-    );
+    const used = (
+      [
+        ['project', f.project],
+        ['user', f.user],
+        ['action', f.action],
+        ['from', day(f.from)],
+        ['to', day(f.to)],
+      ] as const
+    ).flatMap(([k, v]) => (v === undefined ? [] : [`${t(`audit.${k}`)}=${v}`]));
     return { view: { audit: { projectCode: f.project, actorId: f.user, action: f.action, from: f.from, to: f.to } }, used };
   }
   const resolved = await resolveFilters(parseFilters(query));
