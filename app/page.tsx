@@ -3,8 +3,8 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { KpiCard } from '@/components/kpi-card';
 import { PendingProposalsCard } from '@/components/pending-proposals-card';
-import { getDefaultProgram, getProgramKpis } from '@/lib/programs';
-import { requireActor } from '@/lib/session';
+import { getDefaultProgram, getProgramKpis } from '@/lib/data/programs';
+import { requireActor } from '@/lib/server/session';
 
 export default async function HomePage() {
   const actor = await requireActor();

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import type { Table } from '@/lib/sheets/tables';
+import type { Table } from '@/lib/transfer/sheets/tables';
 
 /** Download links for a table; `query` carries the view's filters so the file holds the same rows. */
 export function ExportLinks({ table, query = '' }: { table: Table; query?: string }) {

@@ -3,7 +3,7 @@
 import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import { useTranslations } from 'next-intl';
 import { applyImportAction, previewImportAction, type ImportPreview } from '@/app/actions/imports';
-import type { ActionResult } from '@/lib/actions';
+import type { ActionResult } from '@/lib/server/actions';
 
 /** Upload → dry-run preview listing every problem → confirm, which sends the same file with its hash. */
 export function ImportForm({ tables }: { tables: string[] }) {

@@ -1,7 +1,7 @@
 import { useLocale, useTranslations } from 'next-intl';
-import { formatInteger, isoDate } from '@/lib/format';
+import { formatInteger, isoDate } from '@/lib/rules/format';
 import type { Locale } from '@/lib/i18n/config';
-import type { Kpi } from '@/lib/programs';
+import type { Kpi } from '@/lib/data/programs';
 
 /** One headline figure beside the published one; a mismatch is shown, never hidden. */
 export function KpiCard({ kpi }: { kpi: Kpi }) {

@@ -1,5 +1,5 @@
 import { useLocale, useTranslations } from 'next-intl';
-import { formatPercent, formatQuantity } from '@/lib/format';
+import { formatPercent, formatQuantity } from '@/lib/rules/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { IndicatorKind, ValueQualifier } from '@/lib/generated/prisma/enums';
 

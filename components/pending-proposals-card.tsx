@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { can, type Actor } from '@/lib/authz';
-import { countPendingProposals } from '@/lib/stage-proposals';
+import { can, type Actor } from '@/lib/rules/authz';
+import { countPendingProposals } from '@/lib/data/stage-proposals';
 
 /** How many stage changes wait for a decision; regulators get a link to the queue. */
 export async function PendingProposalsCard({ actor }: { actor: Actor }) {

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { can, type Capability } from '@/lib/authz';
-import { DatabaseUnavailableError } from '@/lib/errors';
-import { getActor } from '@/lib/session';
+import { can, type Capability } from '@/lib/rules/authz';
+import { DatabaseUnavailableError } from '@/lib/server/errors';
+import { getActor } from '@/lib/server/session';
 import { LanguageSwitch } from './language-switch';
 import { SignOutButton } from './sign-out-button';
 

@@ -14,14 +14,14 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { Prisma } from '../lib/generated/prisma/client';
-import type { Actor } from '../lib/authz';
-import * as q from '../lib/dashboard-queries';
-import { createPool, createPrismaClient } from '../lib/prisma';
-import { sqlRunner } from '../lib/sql';
+import type { Actor } from '../lib/rules/authz';
+import * as q from '../lib/data/dashboard-queries';
+import { createPool, createPrismaClient } from '../lib/server/prisma';
+import { sqlRunner } from '../lib/server/sql';
 import { buildIfStale } from './lib/build';
 import { benchmarkServer, recreateDatabase, withDatabase } from './lib/postgres';
 import { prisma as prismaCli } from './lib/prisma-cli';
-import { hashPassword } from '../lib/passwords';
+import { hashPassword } from '../lib/server/passwords';
 import { signInCookie } from './lib/sign-in';
 import { buildSyntheticProgram, syntheticCode } from './lib/synthetic';
 
@@ -83,7 +83,7 @@ async function benchScale(server: string, n: number) {
     out(`projects_${n}`, counts.projects);
     out(`metric_values_${n}`, counts.values);
     const scope = { actor, targets: { programId: program.id, filters: {} } };
-    // In the order the page starts them (lib/dashboard.ts, preloadDashboard).
+    // In the order the page starts them (lib/data/dashboard.ts, preloadDashboard).
     const aggregates = () =>
       Promise.all([
         q.queryIndicators(run, scope),

@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { requireDatabaseUrl } from '../lib/prisma';
+import { requireDatabaseUrl } from '../lib/server/prisma';
 import { prismaCliArgs, prismaCliEnv } from './lib/prisma-cli';
 
 const name = process.argv[2];

@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createPrismaClient } from '../lib/prisma';
+import { createPrismaClient } from '../lib/server/prisma';
 import { seedDatabase } from '../seeds/index';
 import { buildIfStale } from './lib/build';
 import { createDatabaseIfMissing, startEmbeddedPostgres, type PostgresServer } from './lib/postgres';

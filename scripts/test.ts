@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createPrismaClient } from '../lib/prisma';
+import { createPrismaClient } from '../lib/server/prisma';
 import { seedDatabase } from '../seeds/index';
 import { buildIfStale } from './lib/build';
 import { recreateDatabase, startEmbeddedPostgres, withDatabase, type PostgresServer } from './lib/postgres';

@@ -1,5 +1,5 @@
 /** `npm run db:seed`: loads the Beijing pilot into DATABASE_URL. Exits non-zero on any failure. */
-import { createPrismaClient, requireDatabaseUrl } from '../lib/prisma';
+import { createPrismaClient, requireDatabaseUrl } from '../lib/server/prisma';
 import { seedDatabase } from './index';
 
 async function main() {

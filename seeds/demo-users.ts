@@ -2,9 +2,9 @@
  * One demo account per role, for trying the portal and for end-to-end tests.
  * Refused when NODE_ENV=production unless SEED_DEMO_USERS=1 says otherwise.
  */
-import type { PrismaClient } from '../lib/prisma';
+import type { PrismaClient } from '../lib/server/prisma';
 import type { Role } from '../lib/generated/prisma/enums';
-import { hashPassword } from '../lib/passwords';
+import { hashPassword } from '../lib/server/passwords';
 
 export const DEMO_PASSWORD = 'Pilot-Demo-2026';
 

@@ -1,5 +1,5 @@
 /** Everything a fresh portal database gets: the Beijing pilot, and demo accounts where allowed. */
-import type { PrismaClient } from '../lib/prisma';
+import type { PrismaClient } from '../lib/server/prisma';
 import { demoUsersAllowed, seedDemoUsers } from './demo-users';
 import { seedBeijingPilot } from './seed';
 

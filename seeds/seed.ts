@@ -4,7 +4,7 @@
  * institutions, their history and figures are created once and then left as the
  * portal's users have changed them. Runs in one transaction: all or nothing.
  */
-import type { PrismaClient } from '../lib/prisma';
+import type { PrismaClient } from '../lib/server/prisma';
 import type { InstitutionKind, ProjectStage } from '../lib/generated/prisma/enums';
 import * as bj from './beijing-pilot';
 import { placeholderPlan } from './placeholders';

@@ -1,7 +1,7 @@
 'use server';
 
-import { runAction, type ActionResult } from '@/lib/actions';
-import { addComment } from '@/lib/comments';
+import { runAction, type ActionResult } from '@/lib/server/actions';
+import { addComment } from '@/lib/data/comments';
 import { commentSchema } from '@/lib/schemas/project';
 
 /** A regulator comments on a project. */

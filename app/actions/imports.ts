@@ -2,12 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import type { ActionResult } from '@/lib/actions';
-import { AppError } from '@/lib/errors';
-import type { Problem } from '@/lib/sheets/problems';
-import type { Refusal } from '@/lib/tabular/read';
-import { applyImport, IMPORT_TABLES, importTablesFor, previewImport } from '@/lib/transfers';
-import { getActor } from '@/lib/session';
+import type { ActionResult } from '@/lib/server/actions';
+import { AppError } from '@/lib/server/errors';
+import type { Problem } from '@/lib/transfer/sheets/problems';
+import type { Refusal } from '@/lib/transfer/tabular/read';
+import { applyImport, IMPORT_TABLES, importTablesFor, previewImport } from '@/lib/transfer/transfers';
+import { getActor } from '@/lib/server/session';
 
 export type ImportPreview = {
   ok: boolean;

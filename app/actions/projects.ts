@@ -1,13 +1,13 @@
 'use server';
 
-import { runAction, type ActionResult } from '@/lib/actions';
-import { addMilestone, completeMilestone } from '@/lib/milestones';
-import { recordMetric } from '@/lib/metrics';
-import { editProjectDetails } from '@/lib/project-edits';
-import { submitProgressReport } from '@/lib/progress-reports';
+import { runAction, type ActionResult } from '@/lib/server/actions';
+import { addMilestone, completeMilestone } from '@/lib/data/milestones';
+import { recordMetric } from '@/lib/data/metrics';
+import { editProjectDetails } from '@/lib/data/project-edits';
+import { submitProgressReport } from '@/lib/data/progress-reports';
 import { metricRecordSchema } from '@/lib/schemas/metric';
 import { milestoneAddSchema, milestoneCompleteSchema, progressReportSchema, projectDetailsSchema, stageProposalSchema } from '@/lib/schemas/project';
-import { proposeStageChange } from '@/lib/stage-proposals';
+import { proposeStageChange } from '@/lib/data/stage-proposals';
 
 // Institution writes on a project page. Each is a public POST: the pipeline in
 // runAction checks the actor and permission, the data layer checks the project.

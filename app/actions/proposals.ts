@@ -1,8 +1,8 @@
 'use server';
 
-import { runAction, type ActionResult } from '@/lib/actions';
+import { runAction, type ActionResult } from '@/lib/server/actions';
 import { proposalDecisionSchema } from '@/lib/schemas/project';
-import { decideProposal } from '@/lib/stage-proposals';
+import { decideProposal } from '@/lib/data/stage-proposals';
 
 /** A regulator approves or rejects a stage proposal, with a note. */
 export async function decideProposalAction(_prev: ActionResult | null, input: unknown): Promise<ActionResult> {

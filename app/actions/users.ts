@@ -1,8 +1,8 @@
 'use server';
 
-import { runAction, type ActionResult } from '@/lib/actions';
+import { runAction, type ActionResult } from '@/lib/server/actions';
 import { userCreateSchema, userUpdateSchema } from '@/lib/schemas/user';
-import { createUser, updateUser } from '@/lib/users';
+import { createUser, updateUser } from '@/lib/data/users';
 
 export async function createUserAction(_prev: ActionResult | null, input: unknown): Promise<ActionResult> {
   return runAction({

@@ -2,11 +2,11 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ExportLinks } from '@/components/export-links';
 import { AuditChange } from '@/components/project/project-audit-history';
-import { listAuditActors, listAuditEntries } from '@/lib/audit';
-import { can } from '@/lib/authz';
+import { listAuditActors, listAuditEntries } from '@/lib/data/audit';
+import { can } from '@/lib/rules/authz';
 import { AuditAction } from '@/lib/generated/prisma/enums';
 import { auditFilterSchema } from '@/lib/schemas/audit';
-import { requireActor } from '@/lib/session';
+import { requireActor } from '@/lib/server/session';
 
 export const metadata = { title: '操作记录' };
 

@@ -4,10 +4,10 @@ import { DashboardCards } from '@/components/dashboard/dashboard-cards';
 import { FilterForm } from '@/components/filters/filter-form';
 import { FilterNotices } from '@/components/filters/filter-notices';
 import { PendingProposalsCard } from '@/components/pending-proposals-card';
-import { preloadDashboard } from '@/lib/dashboard';
-import { resolveFilters } from '@/lib/filter-targets';
-import { parseFilters } from '@/lib/filters';
-import { requireActor } from '@/lib/session';
+import { preloadDashboard } from '@/lib/data/dashboard';
+import { resolveFilters } from '@/lib/data/filter-targets';
+import { parseFilters } from '@/lib/rules/filters';
+import { requireActor } from '@/lib/server/session';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,8 +1,8 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ImportForm } from '@/components/import-form';
-import { requireActor } from '@/lib/session';
-import { importTablesFor } from '@/lib/transfers';
+import { requireActor } from '@/lib/server/session';
+import { importTablesFor } from '@/lib/transfer/transfers';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('transfer'))('importHeading') };

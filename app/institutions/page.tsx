@@ -5,10 +5,10 @@ import { PlaceholderBadge } from '@/components/badges';
 import { ExportLinks } from '@/components/export-links';
 import { FilterForm } from '@/components/filters/filter-form';
 import { FilterNotices } from '@/components/filters/filter-notices';
-import { resolveFilters } from '@/lib/filter-targets';
-import { filterHref, parseFilters } from '@/lib/filters';
-import { listInstitutions } from '@/lib/institutions';
-import { requireActor } from '@/lib/session';
+import { resolveFilters } from '@/lib/data/filter-targets';
+import { filterHref, parseFilters } from '@/lib/rules/filters';
+import { listInstitutions } from '@/lib/data/institutions';
+import { requireActor } from '@/lib/server/session';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -6,10 +6,10 @@ import { DirectionComparison } from '@/components/leadership/direction-compariso
 import { PeriodSelector } from '@/components/leadership/period-selector';
 import { IndicatorGrowthSection, PeriodSnapshot, StageChangesSection } from '@/components/leadership/period-sections';
 import { PendingProposalsCard } from '@/components/pending-proposals-card';
-import { resolveFilters } from '@/lib/filter-targets';
-import { getEarliestEventDate, getLatestEventDate } from '@/lib/leadership';
-import { parsePeriod, periodDates, yearPeriod } from '@/lib/periods';
-import { requireActor } from '@/lib/session';
+import { resolveFilters } from '@/lib/data/filter-targets';
+import { getEarliestEventDate, getLatestEventDate } from '@/lib/data/leadership';
+import { parsePeriod, periodDates, yearPeriod } from '@/lib/rules/periods';
+import { requireActor } from '@/lib/server/session';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);

@@ -7,11 +7,11 @@ import { FilterForm } from '@/components/filters/filter-form';
 import { FilterNotices } from '@/components/filters/filter-notices';
 import { Pagination } from '@/components/filters/pagination';
 import { MetricText } from '@/components/metric-text';
-import { resolveFilters } from '@/lib/filter-targets';
-import { filterHref, parseFilters } from '@/lib/filters';
-import { listIndicators, listMetricValues } from '@/lib/metrics';
+import { resolveFilters } from '@/lib/data/filter-targets';
+import { filterHref, parseFilters } from '@/lib/rules/filters';
+import { listIndicators, listMetricValues } from '@/lib/data/metrics';
 import { metricListFilterSchema } from '@/lib/schemas/metric';
-import { requireActor } from '@/lib/session';
+import { requireActor } from '@/lib/server/session';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -6,10 +6,10 @@ import { ExportLinks } from '@/components/export-links';
 import { FilterForm } from '@/components/filters/filter-form';
 import { FilterNotices } from '@/components/filters/filter-notices';
 import { Pagination } from '@/components/filters/pagination';
-import { resolveFilters } from '@/lib/filter-targets';
-import { filterHref, parseFilters } from '@/lib/filters';
-import { listProjects } from '@/lib/projects';
-import { requireActor } from '@/lib/session';
+import { resolveFilters } from '@/lib/data/filter-targets';
+import { filterHref, parseFilters } from '@/lib/rules/filters';
+import { listProjects } from '@/lib/data/projects';
+import { requireActor } from '@/lib/server/session';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

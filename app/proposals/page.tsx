@@ -2,10 +2,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { DecisionForm } from '@/components/proposals/decision-form';
-import { can } from '@/lib/authz';
-import { isoDate } from '@/lib/format';
-import { requireActor } from '@/lib/session';
-import { listPendingProposals } from '@/lib/stage-proposals';
+import { can } from '@/lib/rules/authz';
+import { isoDate } from '@/lib/rules/format';
+import { requireActor } from '@/lib/server/session';
+import { listPendingProposals } from '@/lib/data/stage-proposals';
 
 export const metadata = { title: '阶段审批' };
 

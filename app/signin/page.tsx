@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { SignInForm } from '@/components/sign-in-form';
-import { getActor } from '@/lib/session';
+import { getActor } from '@/lib/server/session';
 
 type Props = { searchParams: Promise<{ callbackUrl?: string }> };
 

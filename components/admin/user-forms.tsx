@@ -2,7 +2,7 @@ import { useTranslations } from 'next-intl';
 import { createUserAction, updateUserAction } from '@/app/actions/users';
 import { ActionForm, Field, inputClass } from '@/components/forms/action-form';
 import { Role } from '@/lib/generated/prisma/enums';
-import type { UserRow } from '@/lib/users';
+import type { UserRow } from '@/lib/data/users';
 
 type Institution = { id: number; name: string };
 

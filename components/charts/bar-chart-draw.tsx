@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useLocale } from 'next-intl';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatQuantity } from '@/lib/format';
+import { formatQuantity } from '@/lib/rules/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { BarChartProps } from './bar-chart';
 

@@ -2,7 +2,7 @@
 
 import { useLocale } from 'next-intl';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatQuantity } from '@/lib/format';
+import { formatQuantity } from '@/lib/rules/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { LineChartProps } from './line-chart';
 

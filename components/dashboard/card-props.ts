@@ -1,6 +1,6 @@
-import type { Actor } from '@/lib/authz';
-import { filterHref, type FilterKey, type ProjectFilters } from '@/lib/filters';
-import type { FilterTargets } from '@/lib/project-filter';
+import type { Actor } from '@/lib/rules/authz';
+import { filterHref, type FilterKey, type ProjectFilters } from '@/lib/rules/filters';
+import type { FilterTargets } from '@/lib/rules/project-filter';
 
 export type CardProps = { actor: Actor; targets: FilterTargets };
 

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getHeadline, type HeadlineCard } from '@/lib/dashboard';
-import { formatInteger, formatPercent, isoDate } from '@/lib/format';
+import { getHeadline, type HeadlineCard } from '@/lib/data/dashboard';
+import { formatInteger, formatPercent, isoDate } from '@/lib/rules/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { CardProps } from './card-props';
 

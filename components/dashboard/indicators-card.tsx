@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { BarChartView } from '@/components/charts/bar-chart';
 import { DIRECTION_COLOURS } from '@/components/charts/colours';
 import { MetricText } from '@/components/metric-text';
-import { getDirectionStages, getIndicators, type IndicatorTotal } from '@/lib/dashboard';
+import { getDirectionStages, getIndicators, type IndicatorTotal } from '@/lib/data/dashboard';
 import { listHref, type CardProps } from './card-props';
 import { ChartCard } from './chart-card';
 

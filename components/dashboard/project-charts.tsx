@@ -1,10 +1,10 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { BarChartView } from '@/components/charts/bar-chart';
 import { DIRECTION_COLOURS, STAGE_COLOURS } from '@/components/charts/colours';
-import { getDirectionStages, getFields, getFunnel, getTechnologies } from '@/lib/dashboard';
-import { formatInteger } from '@/lib/format';
+import { getDirectionStages, getFields, getFunnel, getTechnologies } from '@/lib/data/dashboard';
+import { formatInteger } from '@/lib/rules/format';
 import type { Locale } from '@/lib/i18n/config';
-import { ALL_STAGES } from '@/lib/stages';
+import { ALL_STAGES } from '@/lib/rules/stages';
 import { listHref, type CardProps } from './card-props';
 import { ChartCard } from './chart-card';
 

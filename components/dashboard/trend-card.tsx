@@ -1,8 +1,8 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { STAGE_COLOURS } from '@/components/charts/colours';
 import { LineChartView } from '@/components/charts/line-chart';
-import { getCumulativeByMonth } from '@/lib/dashboard';
-import { formatInteger } from '@/lib/format';
+import { getCumulativeByMonth } from '@/lib/data/dashboard';
+import { formatInteger } from '@/lib/rules/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { CardProps } from './card-props';
 import { ChartCard } from './chart-card';

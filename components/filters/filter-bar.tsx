@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
-import type { FilterOptions } from '@/lib/filter-targets';
-import { REACHED_STAGES, SORTS, sortKeyOf, type ProjectFilters } from '@/lib/filters';
-import { ALL_STAGES } from '@/lib/stages';
+import type { FilterOptions } from '@/lib/data/filter-targets';
+import { REACHED_STAGES, SORTS, sortKeyOf, type ProjectFilters } from '@/lib/rules/filters';
+import { ALL_STAGES } from '@/lib/rules/stages';
 import { InstitutionField } from './institution-field';
 
 type Props = {

@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
-import type { Actor } from '@/lib/authz';
-import { getFilterOptions } from '@/lib/filter-targets';
-import type { ProjectFilters } from '@/lib/filters';
+import type { Actor } from '@/lib/rules/authz';
+import { getFilterOptions } from '@/lib/data/filter-targets';
+import type { ProjectFilters } from '@/lib/rules/filters';
 import { FilterBar } from './filter-bar';
 
 type Props = { actor: Actor; programId: number; action: string; filters: ProjectFilters; withSort?: boolean; children?: React.ReactNode };

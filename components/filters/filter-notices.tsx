@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import type { FilterNotice } from '@/lib/filters';
+import type { FilterNotice } from '@/lib/rules/filters';
 
 /** Filters that were dropped, said out loud rather than silently ignored. */
 export function FilterNotices({ notices }: { notices: FilterNotice[] }) {

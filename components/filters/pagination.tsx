@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { filterHref, type ProjectFilters } from '@/lib/filters';
+import { filterHref, type ProjectFilters } from '@/lib/rules/filters';
 
 /** Previous/next links that keep the filters, and `extra` (a page's own query, e.g. indicator=USERS). */
 export function Pagination({

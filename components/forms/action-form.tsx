@@ -2,7 +2,7 @@
 
 import { createContext, useActionState, useContext } from 'react';
 import { useTranslations } from 'next-intl';
-import type { ActionResult } from '@/lib/actions';
+import type { ActionResult } from '@/lib/server/actions';
 
 type Action = (prev: ActionResult | null, input: FormData) => Promise<ActionResult>;
 

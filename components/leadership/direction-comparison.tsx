@@ -1,11 +1,11 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { MetricText } from '@/components/metric-text';
 import { Section } from '@/components/section';
-import type { Actor } from '@/lib/authz';
-import { getDirectionStages, getIndicators } from '@/lib/dashboard';
-import { formatInteger, formatPercent } from '@/lib/format';
+import type { Actor } from '@/lib/rules/authz';
+import { getDirectionStages, getIndicators } from '@/lib/data/dashboard';
+import { formatInteger, formatPercent } from '@/lib/rules/format';
 import type { Locale } from '@/lib/i18n/config';
-import type { FilterTargets } from '@/lib/project-filter';
+import type { FilterTargets } from '@/lib/rules/project-filter';
 
 /** The four directions side by side: projects, online and promotion rates, and the most-reported indicators. */
 export async function DirectionComparison(props: { actor: Actor; targets: FilterTargets }) {

@@ -1,12 +1,12 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PlaceholderBadge, StageBadge } from '@/components/badges';
 import { Section } from '@/components/section';
-import type { Actor } from '@/lib/authz';
-import { formatInteger, formatPercent, formatQuantity, isoDate } from '@/lib/format';
+import type { Actor } from '@/lib/rules/authz';
+import { formatInteger, formatPercent, formatQuantity, isoDate } from '@/lib/rules/format';
 import type { Locale } from '@/lib/i18n/config';
-import { getIndicatorGrowth, getPeriodSnapshot, getStageChangesInPeriod, growthRatio } from '@/lib/leadership';
-import type { Period } from '@/lib/periods';
-import type { FilterTargets } from '@/lib/project-filter';
+import { getIndicatorGrowth, getPeriodSnapshot, getStageChangesInPeriod, growthRatio } from '@/lib/data/leadership';
+import type { Period } from '@/lib/rules/periods';
+import type { FilterTargets } from '@/lib/rules/project-filter';
 
 type Props = { actor: Actor; targets: FilterTargets; period: Period };
 

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { periodDates, type Period } from '@/lib/periods';
+import { periodDates, type Period } from '@/lib/rules/periods';
 
 /** A plain GET form: the period lives in the URL, so a link or a print reproduces it. */
 export function PeriodSelector({ period, years }: { period: Period; years: number[] }) {

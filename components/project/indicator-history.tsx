@@ -2,8 +2,8 @@ import { useLocale, useTranslations } from 'next-intl';
 import { LineChartView } from '@/components/charts/line-chart';
 import { MetricText } from '@/components/metric-text';
 import { Section } from '@/components/section';
-import { isoDate } from '@/lib/format';
-import type { ProjectDetail } from '@/lib/projects';
+import { isoDate } from '@/lib/rules/format';
+import type { ProjectDetail } from '@/lib/data/projects';
 
 type Value = ProjectDetail['metricValues'][number];
 

@@ -1,6 +1,6 @@
 import { useTranslations } from 'next-intl';
 import { Section } from '@/components/section';
-import type { AuditRow } from '@/lib/audit';
+import type { AuditRow } from '@/lib/data/audit';
 
 /** before → after of one audit entry, as short "key: value" lines. */
 export function AuditChange({ before, after }: Pick<AuditRow, 'before' | 'after'>) {

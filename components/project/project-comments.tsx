@@ -2,8 +2,8 @@ import { useTranslations } from 'next-intl';
 import { addCommentAction } from '@/app/actions/comments';
 import { ActionForm, Field, inputClass } from '@/components/forms/action-form';
 import { Section } from '@/components/section';
-import type { CommentRow } from '@/lib/comments';
-import { isoDate } from '@/lib/format';
+import type { CommentRow } from '@/lib/data/comments';
+import { isoDate } from '@/lib/rules/format';
 
 /** Regulators' remarks on the project; the form only for those who may comment. */
 export function ProjectComments({ projectId, comments, canComment }: { projectId: number; comments: CommentRow[]; canComment: boolean }) {

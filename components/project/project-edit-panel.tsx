@@ -2,9 +2,9 @@ import { useTranslations } from 'next-intl';
 import { addMilestoneAction, completeMilestoneAction, editProjectDetailsAction, proposeStageAction, recordMetricAction } from '@/app/actions/projects';
 import { ActionForm, Field, inputClass } from '@/components/forms/action-form';
 import { Section } from '@/components/section';
-import { isoDate } from '@/lib/format';
-import type { ProjectDetail } from '@/lib/projects';
-import { nextStages } from '@/lib/stages';
+import { isoDate } from '@/lib/rules/format';
+import type { ProjectDetail } from '@/lib/data/projects';
+import { nextStages } from '@/lib/rules/stages';
 
 type Indicator = { code: string; nameZh: string; nameEn: string; unit: string };
 type Props = {

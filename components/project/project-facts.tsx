@@ -1,7 +1,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { PlaceholderBadge } from '@/components/badges';
 import { Section } from '@/components/section';
-import type { ProjectDetail } from '@/lib/projects';
+import type { ProjectDetail } from '@/lib/data/projects';
 
 export function ProjectFacts({ project }: { project: ProjectDetail }) {
   const t = useTranslations();

@@ -1,10 +1,10 @@
 import { useTranslations } from 'next-intl';
 import { StageBadge } from '@/components/badges';
 import { Section } from '@/components/section';
-import { isoDate } from '@/lib/format';
-import { milestoneStatus } from '@/lib/milestones';
-import type { ProjectDetail } from '@/lib/projects';
-import { STAGE_ORDER } from '@/lib/stages';
+import { isoDate } from '@/lib/rules/format';
+import { milestoneStatus } from '@/lib/data/milestones';
+import type { ProjectDetail } from '@/lib/data/projects';
+import { STAGE_ORDER } from '@/lib/rules/stages';
 
 type Props = Pick<ProjectDetail, 'stage' | 'stageChanges' | 'milestones'> & { today: Date };
 

@@ -1,8 +1,8 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { MetricText } from '@/components/metric-text';
 import { Section } from '@/components/section';
-import { isoDate } from '@/lib/format';
-import type { ProjectDetail } from '@/lib/projects';
+import { isoDate } from '@/lib/rules/format';
+import type { ProjectDetail } from '@/lib/data/projects';
 
 export function ProjectMetrics({ values }: { values: ProjectDetail['metricValues'] }) {
   const t = useTranslations();

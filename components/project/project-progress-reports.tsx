@@ -2,8 +2,8 @@ import { useTranslations } from 'next-intl';
 import { submitProgressReportAction } from '@/app/actions/projects';
 import { ActionForm, Field, inputClass } from '@/components/forms/action-form';
 import { Section } from '@/components/section';
-import { isoDate } from '@/lib/format';
-import type { ProgressReportRow } from '@/lib/progress-reports';
+import { isoDate } from '@/lib/rules/format';
+import type { ProgressReportRow } from '@/lib/data/progress-reports';
 
 /** Quarterly progress reports; the form only for the lead institution's users. */
 export function ProjectProgressReports({ projectId, reports, canSubmit }: { projectId: number; reports: ProgressReportRow[]; canSubmit: boolean }) {

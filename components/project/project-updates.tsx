@@ -3,15 +3,15 @@ import { ProjectAuditHistory } from '@/components/project/project-audit-history'
 import { ProjectComments } from '@/components/project/project-comments';
 import { ProjectEditPanel } from '@/components/project/project-edit-panel';
 import { ProjectProgressReports } from '@/components/project/project-progress-reports';
-import { listProjectHistory } from '@/lib/audit';
-import { can, type Actor } from '@/lib/authz';
-import { listComments } from '@/lib/comments';
-import { isoDate } from '@/lib/format';
-import { listIndicators } from '@/lib/metrics';
-import { getProjectVersion } from '@/lib/project-edits';
-import { listProgressReports } from '@/lib/progress-reports';
-import type { ProjectDetail } from '@/lib/projects';
-import { getPendingProposal } from '@/lib/stage-proposals';
+import { listProjectHistory } from '@/lib/data/audit';
+import { can, type Actor } from '@/lib/rules/authz';
+import { listComments } from '@/lib/data/comments';
+import { isoDate } from '@/lib/rules/format';
+import { listIndicators } from '@/lib/data/metrics';
+import { getProjectVersion } from '@/lib/data/project-edits';
+import { listProgressReports } from '@/lib/data/progress-reports';
+import type { ProjectDetail } from '@/lib/data/projects';
+import { getPendingProposal } from '@/lib/data/stage-proposals';
 
 /**
  * Everything below a project's facts that comes from institutions' and

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { ExportView, Table } from '../../lib/transfers';
+import type { ExportView, Table } from '../../lib/transfer/transfers';
 
 const [name, dir] = process.argv.slice(2);
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
@@ -15,8 +15,8 @@ let peak = process.memoryUsage().rss;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
 
 async function main() {
-  const { db } = await import('../../lib/db');
-  const transfers = await import('../../lib/transfers');
+  const { db } = await import('../../lib/server/db');
+  const transfers = await import('../../lib/transfer/transfers');
   const admin = await db.user.create({ data: { email: `bench-${name}@bench.example`, name: 'bench', role: 'ADMIN', passwordHash: 'x' } });
   const actor = { userId: admin.id, role: 'ADMIN' as const, institutionId: null, name: 'bench' };
   out(`${name}_base_rss_mb`, mb(process.memoryUsage().rss));

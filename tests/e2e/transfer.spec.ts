@@ -1,6 +1,6 @@
 import pg from 'pg';
-import { readTable } from '@/lib/tabular/read';
-import { tableColumns } from '@/lib/sheets/tables';
+import { readTable } from '@/lib/transfer/tabular/read';
+import { tableColumns } from '@/lib/transfer/sheets/tables';
 import { expect, test } from './support/fixtures';
 
 /** A download's rows, read back with the import's own reader. */

@@ -1,10 +1,10 @@
 /** Two sessions writing the same thing at once: one wins, the other is told, nothing is lost. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '@/lib/authz';
-import { ConflictError } from '@/lib/errors';
-import { recordMetric } from '@/lib/metrics';
-import { editProjectDetails } from '@/lib/project-edits';
-import { decideProposal, proposeStageChange } from '@/lib/stage-proposals';
+import type { Actor } from '@/lib/rules/authz';
+import { ConflictError } from '@/lib/server/errors';
+import { recordMetric } from '@/lib/data/metrics';
+import { editProjectDetails } from '@/lib/data/project-edits';
+import { decideProposal, proposeStageChange } from '@/lib/data/stage-proposals';
 import { seedBeijingPilot } from '@/seeds/seed';
 import { resetDatabase, testClient } from '../support/db';
 import { createActors, projectId, type TestActors } from '../support/users';

@@ -4,16 +4,16 @@
  * as for an id that does not exist) and the database does not change.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { PERMISSIONS } from '@/lib/authz';
-import { getProject } from '@/lib/projects';
-import { canEditProject } from '@/lib/project-edits';
+import { PERMISSIONS } from '@/lib/rules/authz';
+import { getProject } from '@/lib/data/projects';
+import { canEditProject } from '@/lib/data/project-edits';
 import { seedBeijingPilot } from '@/seeds/seed';
 import { ACTIONS, baseName, discoverActions } from '../support/action-registry';
 import { resetDatabase, testClient } from '../support/db';
 import { actAs } from '../support/session-mock';
 import { createActors, dbFingerprint, projectId, type TestActors } from '../support/users';
 
-vi.mock('@/lib/session', async () => (await import('../support/session-mock')).mockedSession);
+vi.mock('@/lib/server/session', async () => (await import('../support/session-mock')).mockedSession);
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 const prisma = testClient();

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '@/lib/authz';
+import type { Actor } from '@/lib/rules/authz';
 import type { ProjectStage } from '@/lib/generated/prisma/enums';
-import { getCumulativeByMonth, getDirectionStages, getFields, getFunnel, getHeadline, getIndicators, getTechnologies } from '@/lib/dashboard';
-import { resolveFilters } from '@/lib/filter-targets';
-import { parseFilters } from '@/lib/filters';
-import { getInstitution, listInstitutions } from '@/lib/institutions';
-import { listProjects } from '@/lib/projects';
+import { getCumulativeByMonth, getDirectionStages, getFields, getFunnel, getHeadline, getIndicators, getTechnologies } from '@/lib/data/dashboard';
+import { resolveFilters } from '@/lib/data/filter-targets';
+import { parseFilters } from '@/lib/rules/filters';
+import { getInstitution, listInstitutions } from '@/lib/data/institutions';
+import { listProjects } from '@/lib/data/projects';
 import { resetDatabase, testClient } from '../support/db';
 import { createIndicator, createProgram, createProject } from '../support/factories';
 

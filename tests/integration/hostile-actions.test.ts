@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Actor } from '@/lib/authz';
+import type { Actor } from '@/lib/rules/authz';
 import { seedBeijingPilot } from '@/seeds/seed';
 import { ACTIONS, baseName, discoverActions } from '../support/action-registry';
 import { resetDatabase, testClient } from '../support/db';
@@ -14,7 +14,7 @@ import { mutated } from '../support/hostile';
 import { actAs } from '../support/session-mock';
 import { createActors, dbFingerprint, type TestActors } from '../support/users';
 
-vi.mock('@/lib/session', async () => (await import('../support/session-mock')).mockedSession);
+vi.mock('@/lib/server/session', async () => (await import('../support/session-mock')).mockedSession);
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 const RUNS = 40;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '@/lib/authz';
-import { getDefaultProgram, getProgramKpis } from '@/lib/programs';
-import { resolveFilters } from '@/lib/filter-targets';
-import { getProject, listProjects } from '@/lib/projects';
+import type { Actor } from '@/lib/rules/authz';
+import { getDefaultProgram, getProgramKpis } from '@/lib/data/programs';
+import { resolveFilters } from '@/lib/data/filter-targets';
+import { getProject, listProjects } from '@/lib/data/projects';
 import { seedBeijingPilot } from '@/seeds/seed';
 import { resetDatabase, testClient } from '../support/db';
 import { createActors, type TestActors } from '../support/users';

@@ -6,14 +6,14 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { can, PERMISSIONS, type Actor, type Role } from '@/lib/authz';
+import { can, PERMISSIONS, type Actor, type Role } from '@/lib/rules/authz';
 import { seedBeijingPilot } from '@/seeds/seed';
 import { ACTIONS, baseName, discoverActions, discoverRoutes, ROUTES } from '../support/action-registry';
 import { resetDatabase, testClient } from '../support/db';
 import { actAs } from '../support/session-mock';
 import { createActors, dbFingerprint, type TestActors } from '../support/users';
 
-vi.mock('@/lib/session', async () => (await import('../support/session-mock')).mockedSession);
+vi.mock('@/lib/server/session', async () => (await import('../support/session-mock')).mockedSession);
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 vi.mock('next/headers', () => ({ cookies: async () => ({ get: () => undefined, set: () => undefined }) }));
 

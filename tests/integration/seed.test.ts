@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '@/lib/authz';
-import { resolveFilters } from '@/lib/filter-targets';
-import { getDefaultProgram, getProgramKpis } from '@/lib/programs';
-import { getProject, listProjects } from '@/lib/projects';
+import type { Actor } from '@/lib/rules/authz';
+import { resolveFilters } from '@/lib/data/filter-targets';
+import { getDefaultProgram, getProgramKpis } from '@/lib/data/programs';
+import { getProject, listProjects } from '@/lib/data/projects';
 import * as bj from '@/seeds/beijing-pilot';
 import { seedBeijingPilot } from '@/seeds/seed';
 import { resetDatabase, testClient } from '../support/db';

@@ -1,9 +1,9 @@
 import net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { DatabaseUnavailableError } from '@/lib/errors';
-import { createPool } from '@/lib/prisma';
-import { sqlRunner } from '@/lib/sql';
+import { DatabaseUnavailableError } from '@/lib/server/errors';
+import { createPool } from '@/lib/server/prisma';
+import { sqlRunner } from '@/lib/server/sql';
 import { testClient } from '../support/db';
 
 const prisma = testClient();

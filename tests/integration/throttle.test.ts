@@ -1,8 +1,8 @@
 /** Sign-in throttling: per account and per address, in PostgreSQL, shared by every instance. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { authorizeCredentials } from '@/lib/auth';
-import { hashPassword } from '@/lib/passwords';
-import { accountKey, addressKey, clientAddress, isThrottled, LOCK_MS, recordFailure } from '@/lib/throttle';
+import { authorizeCredentials } from '@/lib/server/auth';
+import { hashPassword } from '@/lib/server/passwords';
+import { accountKey, addressKey, clientAddress, isThrottled, LOCK_MS, recordFailure } from '@/lib/data/throttle';
 import { resetDatabase, testClient } from '../support/db';
 
 const prisma = testClient();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyImport, previewImport } from '@/lib/transfers';
+import { applyImport, previewImport } from '@/lib/transfer/transfers';
 import { seedBeijingPilot, seedReferenceData } from '@/seeds/seed';
 import { resetDatabase, testClient } from '../support/db';
 import { exported, rowsOf } from '../support/transfers';

@@ -10,15 +10,15 @@ import {
 import { addCommentAction } from '@/app/actions/comments';
 import { decideProposalAction } from '@/app/actions/proposals';
 import { createUserAction, updateUserAction } from '@/app/actions/users';
-import { listAuditEntries, listProjectHistory } from '@/lib/audit';
-import { listComments } from '@/lib/comments';
-import { countPendingProposals } from '@/lib/stage-proposals';
+import { listAuditEntries, listProjectHistory } from '@/lib/data/audit';
+import { listComments } from '@/lib/data/comments';
+import { countPendingProposals } from '@/lib/data/stage-proposals';
 import { seedBeijingPilot } from '@/seeds/seed';
 import { resetDatabase, testClient } from '../support/db';
 import { actAs } from '../support/session-mock';
 import { createActors, dbFingerprint, projectId, projectVersion, type TestActors } from '../support/users';
 
-vi.mock('@/lib/session', async () => (await import('../support/session-mock')).mockedSession);
+vi.mock('@/lib/server/session', async () => (await import('../support/session-mock')).mockedSession);
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 const prisma = testClient();

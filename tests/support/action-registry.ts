@@ -7,8 +7,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import type { Actor, Capability } from '@/lib/authz';
-import type { PrismaClient } from '@/lib/prisma';
+import type { Actor, Capability } from '@/lib/rules/authz';
+import type { PrismaClient } from '@/lib/server/prisma';
 import { projectId, type TestActors } from './users';
 
 export type Ctx = { prisma: PrismaClient; actors: TestActors; actor: Actor | null; n: number };

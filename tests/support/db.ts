@@ -1,5 +1,5 @@
 /** Deterministic reset of the integration database: every table emptied, identities restarted. */
-import { createPrismaClient, type PrismaClient } from '@/lib/prisma';
+import { createPrismaClient, type PrismaClient } from '@/lib/server/prisma';
 
 export function testClient(): PrismaClient {
   return createPrismaClient(process.env.TEST_DATABASE_URL!);

@@ -2,7 +2,7 @@
  * Small, explicit test data for the aggregation rules: a two-direction program
  * whose every number is chosen so that a wrong rule gives a different total.
  */
-import type { PrismaClient } from '@/lib/prisma';
+import type { PrismaClient } from '@/lib/server/prisma';
 import type { Aggregation, IndicatorKind, ProjectStage, ValueQualifier } from '@/lib/generated/prisma/enums';
 
 export const day = (iso: string) => new Date(`${iso}T00:00:00Z`);

@@ -3,7 +3,7 @@
  * file that calls server actions mocks '@/lib/session' with `mockedSession`;
  * everything below it (data layer, database) stays real.
  */
-import type { Actor } from '@/lib/authz';
+import type { Actor } from '@/lib/rules/authz';
 
 export const currentSession: { actor: Actor | null } = { actor: null };
 

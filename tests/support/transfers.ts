@@ -1,8 +1,8 @@
 /** Exports as the tests read them: the file's bytes, and its rows read back with the import's own reader. */
 import type { Readable } from 'node:stream';
-import type { Actor } from '@/lib/authz';
-import { readTable } from '@/lib/tabular/read';
-import { exportTable, tableColumns, type ExportView, type Format, type Table } from '@/lib/transfers';
+import type { Actor } from '@/lib/rules/authz';
+import { readTable } from '@/lib/transfer/tabular/read';
+import { exportTable, tableColumns, type ExportView, type Format, type Table } from '@/lib/transfer/transfers';
 
 const meta = { entries: [['导出人', 'test'] as [string, string]] };
 const sheetNames = { data: '数据', meta: '导出信息' };

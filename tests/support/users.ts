@@ -1,6 +1,6 @@
 /** Real user rows for integration tests: audit entries and proposals refer to them. */
-import type { Actor, Role } from '@/lib/authz';
-import type { PrismaClient } from '@/lib/prisma';
+import type { Actor, Role } from '@/lib/rules/authz';
+import type { PrismaClient } from '@/lib/server/prisma';
 
 async function userActor(prisma: PrismaClient, role: Role, institution?: string): Promise<Actor> {
   const institutionId = institution ? (await prisma.institution.findUniqueOrThrow({ where: { name: institution }, select: { id: true } })).id : null;

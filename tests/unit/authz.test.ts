@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, CAPABILITIES, PERMISSIONS, projectEditScope, projectReadScope, type Actor, type Role } from '@/lib/authz';
+import { can, CAPABILITIES, PERMISSIONS, projectEditScope, projectReadScope, type Actor, type Role } from '@/lib/rules/authz';
 
 const actor = (role: Role, institutionId: number | null = null): Actor => ({ userId: 1, role, institutionId, name: 'x' });
 

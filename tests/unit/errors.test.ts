@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asDatabaseUnavailable, DatabaseUnavailableError } from '@/lib/errors';
+import { asDatabaseUnavailable, DatabaseUnavailableError } from '@/lib/server/errors';
 
 describe('database-unavailable errors', () => {
   it('recognises the adapter saying the server is unreachable, and names what to check', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterHref, isNarrowed, parseFilters } from '@/lib/filters';
+import { filterHref, isNarrowed, parseFilters } from '@/lib/rules/filters';
 
 describe('parseFilters', () => {
   it('keeps well-formed values, normalised', () => {

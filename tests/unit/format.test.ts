@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInteger, formatPercent, formatQuantity, isoDate } from '@/lib/format';
+import { formatInteger, formatPercent, formatQuantity, isoDate } from '@/lib/rules/format';
 
 describe('indicator formatting', () => {
   it('writes 万 and 亿 in Chinese through Intl', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breaksCumulativeOrder, neverDecreases, valueProblems } from '@/lib/metric-rules';
+import { breaksCumulativeOrder, neverDecreases, valueProblems } from '@/lib/rules/metric-rules';
 
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
 const today = day('2026-11-28');

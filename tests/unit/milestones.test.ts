@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { milestoneStatus } from '@/lib/milestones';
+import { milestoneStatus } from '@/lib/data/milestones';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriod, periodDates, periodQuery } from '@/lib/periods';
+import { parsePeriod, periodDates, periodQuery } from '@/lib/rules/periods';
 
 describe('reporting periods', () => {
   it('reads years, quarters, months and custom ranges', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTransition, isOnlineOrFurther, nextStages } from '@/lib/stages';
+import { checkTransition, isOnlineOrFurther, nextStages } from '@/lib/rules/stages';
 
 describe('stage rules', () => {
   it('moves forward one step at a time', () => {

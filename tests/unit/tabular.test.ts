@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { Column, ExportMeta } from '@/lib/tabular/columns';
-import { IMPORT_LIMITS, readTable } from '@/lib/tabular/read';
-import { csvStream, xlsxStream } from '@/lib/tabular/write';
+import type { Column, ExportMeta } from '@/lib/transfer/tabular/columns';
+import { IMPORT_LIMITS, readTable } from '@/lib/transfer/tabular/read';
+import { csvStream, xlsxStream } from '@/lib/transfer/tabular/write';
 
 type Row = { code: string; name: string; value: number; at: Date; flag: boolean };
 const columns: Column<Row>[] = [

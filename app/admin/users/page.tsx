@@ -2,9 +2,9 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { CreateUserForm, UpdateUserForm } from '@/components/admin/user-forms';
 import { Section } from '@/components/section';
-import { can } from '@/lib/authz';
-import { requireActor } from '@/lib/session';
-import { listInstitutionChoices, listUsers } from '@/lib/users';
+import { can } from '@/lib/rules/authz';
+import { requireActor } from '@/lib/server/session';
+import { listInstitutionChoices, listUsers } from '@/lib/data/users';
 
 export const metadata = { title: '用户管理' };
 

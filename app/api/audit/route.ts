@@ -1,8 +1,8 @@
-import { listAuditEntries } from '@/lib/audit';
-import { can } from '@/lib/authz';
-import { asDatabaseUnavailable } from '@/lib/errors';
+import { listAuditEntries } from '@/lib/data/audit';
+import { can } from '@/lib/rules/authz';
+import { asDatabaseUnavailable } from '@/lib/server/errors';
 import { auditFilterSchema } from '@/lib/schemas/audit';
-import { getActor } from '@/lib/session';
+import { getActor } from '@/lib/server/session';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
-import { pingDatabase } from '@/lib/db';
-import { asDatabaseUnavailable } from '@/lib/errors';
+import { pingDatabase } from '@/lib/server/db';
+import { asDatabaseUnavailable } from '@/lib/server/errors';
 
 export const dynamic = 'force-dynamic';
 

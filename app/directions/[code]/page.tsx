@@ -3,10 +3,10 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DashboardCards } from '@/components/dashboard/dashboard-cards';
 import { FilterNotices } from '@/components/filters/filter-notices';
-import { preloadDashboard } from '@/lib/dashboard';
-import { getFilterOptions, resolveFilters } from '@/lib/filter-targets';
-import { filterHref, parseFilters } from '@/lib/filters';
-import { requireActor } from '@/lib/session';
+import { preloadDashboard } from '@/lib/data/dashboard';
+import { getFilterOptions, resolveFilters } from '@/lib/data/filter-targets';
+import { filterHref, parseFilters } from '@/lib/rules/filters';
+import { requireActor } from '@/lib/server/session';
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -3,8 +3,8 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PlaceholderBadge, StageBadge } from '@/components/badges';
 import { Section } from '@/components/section';
-import { getInstitution } from '@/lib/institutions';
-import { requireActor } from '@/lib/session';
+import { getInstitution } from '@/lib/data/institutions';
+import { requireActor } from '@/lib/server/session';
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -7,8 +7,8 @@ import { ProjectHistory } from '@/components/project/project-history';
 import { IndicatorHistory } from '@/components/project/indicator-history';
 import { ProjectMetrics } from '@/components/project/project-metrics';
 import { ProjectUpdates } from '@/components/project/project-updates';
-import { getProject } from '@/lib/projects';
-import { getActor, requireActor } from '@/lib/session';
+import { getProject } from '@/lib/data/projects';
+import { getActor, requireActor } from '@/lib/server/session';
 
 type Props = { params: Promise<{ code: string }> };
 

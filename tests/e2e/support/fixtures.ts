@@ -4,7 +4,7 @@
  * spec says `test.use({ role: ... })`; `null` stays signed out).
  */
 import { test as base, expect, type APIRequestContext } from '@playwright/test';
-import type { Role } from '@/lib/authz';
+import type { Role } from '@/lib/rules/authz';
 import { DEMO_PASSWORD, demoUsers } from '@/seeds/demo-users';
 
 export async function signInAs(request: APIRequestContext, role: Role): Promise<void> {

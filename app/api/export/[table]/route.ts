@@ -1,14 +1,14 @@
 import { Readable } from 'node:stream';
-import { resolveFilters } from '@/lib/filter-targets';
-import { NARROWING_KEYS, parseFilters } from '@/lib/filters';
-import { AppError } from '@/lib/errors';
+import { resolveFilters } from '@/lib/data/filter-targets';
+import { NARROWING_KEYS, parseFilters } from '@/lib/rules/filters';
+import { AppError } from '@/lib/server/errors';
 import { routeTranslator } from '@/lib/i18n/locale';
-import { projectWhere } from '@/lib/project-filter';
+import { projectWhere } from '@/lib/rules/project-filter';
 import { auditFilterSchema } from '@/lib/schemas/audit';
 import { metricListFilterSchema } from '@/lib/schemas/metric';
-import { getActor } from '@/lib/session';
-import { exportMeta } from '@/lib/transfer-meta';
-import { CONTENT_TYPES, exportTable, TABLES, type ExportView, type Table } from '@/lib/transfers';
+import { getActor } from '@/lib/server/session';
+import { exportMeta } from '@/lib/transfer/meta';
+import { CONTENT_TYPES, exportTable, TABLES, type ExportView, type Table } from '@/lib/transfer/transfers';
 
 export const dynamic = 'force-dynamic';
 

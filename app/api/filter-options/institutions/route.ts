@@ -1,8 +1,8 @@
-import { can } from '@/lib/authz';
-import { asDatabaseUnavailable } from '@/lib/errors';
-import { searchFilterInstitutions } from '@/lib/filter-targets';
-import { institutionSearchSchema } from '@/lib/filters';
-import { getActor } from '@/lib/session';
+import { can } from '@/lib/rules/authz';
+import { asDatabaseUnavailable } from '@/lib/server/errors';
+import { searchFilterInstitutions } from '@/lib/data/filter-targets';
+import { institutionSearchSchema } from '@/lib/rules/filters';
+import { getActor } from '@/lib/server/session';
 
 export const dynamic = 'force-dynamic';
 

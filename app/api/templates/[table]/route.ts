@@ -1,8 +1,8 @@
 import { routeTranslator } from '@/lib/i18n/locale';
-import { getActor } from '@/lib/session';
-import { buildTemplate } from '@/lib/templates';
-import { CONTENT_TYPES, IMPORT_TABLES, type ImportTable } from '@/lib/transfers';
-import { ALL_STAGES } from '@/lib/stages';
+import { getActor } from '@/lib/server/session';
+import { buildTemplate } from '@/lib/transfer/templates';
+import { CONTENT_TYPES, IMPORT_TABLES, type ImportTable } from '@/lib/transfer/transfers';
+import { ALL_STAGES } from '@/lib/rules/stages';
 import { InstitutionKind, ValueQualifier } from '@/lib/generated/prisma/enums';
 
 export const dynamic = 'force-dynamic';

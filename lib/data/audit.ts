@@ -1,0 +1,109 @@
+import 'server-only';
+import type { Actor } from '../rules/authz';
+import { can, projectReadScope } from '../rules/authz';
+import { db, type DbTransaction } from '../server/db';
+import { AppError } from '../server/errors';
+import { inChunks } from '../transfer/sheets/batches';
+import type { AuditAction } from '../generated/prisma/enums';
+import type { Prisma } from '../generated/prisma/client';
+
+export type Tx = DbTransaction;
+
+type Snapshot = Prisma.InputJsonValue | null;
+
+type Entry = { actor: Actor; action: AuditAction; entityType: string; entityId: number; projectId?: number | null; before?: Snapshot; after?: Snapshot };
+
+const entryData = (entry: Entry) => ({
+  actorId: entry.actor.userId,
+  action: entry.action,
+  entityType: entry.entityType,
+  entityId: entry.entityId,
+  projectId: entry.projectId ?? null,
+  before: entry.before ?? undefined,
+  after: entry.after ?? undefined,
+});
+
+/**
+ * Records one write. Always called with the transaction of the write itself:
+ * the entry exists exactly when the change does.
+ */
+export async function writeAudit(tx: Tx, entry: Entry): Promise<void> {
+  await tx.auditEntry.create({ data: entryData(entry) });
+}
+
+/** Records many writes of one transaction (an import), a statement per thousand. */
+export async function writeAudits(tx: Tx, entries: Entry[]): Promise<void> {
+  await inChunks(entries, async (chunk) => [await tx.auditEntry.createMany({ data: chunk.map(entryData) })]);
+}
+
+/** Dates as YYYY-MM-DD and decimals as numbers, so snapshots read the way forms show them. */
+export function snapshot(values: Record<string, unknown>): Prisma.InputJsonObject {
+  const out: Record<string, Prisma.InputJsonValue | null> = {};
+  for (const [k, v] of Object.entries(values)) {
+    if (v instanceof Date) out[k] = v.toISOString().slice(0, 10);
+    else if (v !== null && typeof v === 'object' && 'toNumber' in v && typeof v.toNumber === 'function') out[k] = Number(v.toNumber());
+    else out[k] = (v ?? null) as Prisma.InputJsonValue | null;
+  }
+  return out;
+}
+
+export type AuditFilter = { projectId?: number; projectCode?: string; actorId?: number; action?: AuditAction; from?: Date; to?: Date };
+
+const auditSelect = {
+  id: true,
+  action: true,
+  entityType: true,
+  entityId: true,
+  before: true,
+  after: true,
+  createdAt: true,
+  actor: { select: { id: true, name: true, email: true, role: true } },
+  projectId: true,
+} as const;
+
+/** The audit filters as a `where`; `to` includes its whole day. Refuses anyone who may not read the trail. */
+export async function auditWhere(options: { actor: Actor; filter: AuditFilter }): Promise<Prisma.AuditEntryWhereInput> {
+  if (!can(options.actor, 'audit:read')) throw new AppError('FORBIDDEN');
+  const { projectCode, actorId, action, from, to } = options.filter;
+  let projectId = options.filter.projectId;
+  if (projectCode) projectId = (await db.project.findUnique({ where: { code: projectCode }, select: { id: true } }))?.id ?? -1;
+  return { projectId, actorId, action, createdAt: { gte: from, lt: to ? new Date(to.getTime() + 86_400_000) : undefined } };
+}
+
+/** Adds each entry's project code (entries keep the id only). */
+export async function withProjectCodes<E extends { projectId: number | null }>(entries: E[]): Promise<(E & { projectCode: string | null })[]> {
+  const ids = [...new Set(entries.flatMap((e) => (e.projectId ? [e.projectId] : [])))];
+  const projects = await db.project.findMany({ where: { id: { in: ids } }, select: { id: true, code: true } });
+  const codes = new Map(projects.map((p) => [p.id, p.code]));
+  return entries.map((e) => ({ ...e, projectCode: e.projectId ? (codes.get(e.projectId) ?? null) : null }));
+}
+
+/** The audit trail for regulators and admins, newest first: the latest `take` entries and how many match in all. */
+export async function listAuditEntries(options: { actor: Actor; filter: AuditFilter; take?: number }) {
+  const where = await auditWhere(options);
+  const [entries, total] = await Promise.all([
+    db.auditEntry.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: options.take ?? 200, select: auditSelect }),
+    db.auditEntry.count({ where }),
+  ]);
+  return { entries: await withProjectCodes(entries), total };
+}
+
+/** One project's history for everyone who may read the project; nothing for anyone else. */
+export async function listProjectHistory(options: { actor: Actor; projectId: number }) {
+  const readable = await db.project.count({ where: { AND: [{ id: options.projectId }, projectReadScope(options.actor)] } });
+  if (!readable) return [];
+  return db.auditEntry.findMany({
+    where: { projectId: options.projectId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: 100,
+    select: auditSelect,
+  });
+}
+
+export type AuditRow = Awaited<ReturnType<typeof listProjectHistory>>[number];
+
+/** The people who appear in the trail, for the /audit filter. */
+export async function listAuditActors(options: { actor: Actor }) {
+  if (!can(options.actor, 'audit:read')) throw new AppError('FORBIDDEN');
+  return db.user.findMany({ where: { auditEntries: { some: {} } }, orderBy: { name: 'asc' }, select: { id: true, name: true } });
+}

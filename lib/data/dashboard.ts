@@ -1,0 +1,164 @@
+import 'server-only';
+import { cache } from 'react';
+import { projectReadScope, type Actor } from '../rules/authz';
+import * as q from './dashboard-queries';
+import { sql } from '../server/db';
+import { isNarrowed } from '../rules/filters';
+import type { FilterTargets } from '../rules/project-filter';
+import { Prisma } from '../generated/prisma/client';
+import type { ProjectStage, PublishedFigureKey } from '../generated/prisma/enums';
+import { ALL_STAGES } from '../rules/stages';
+
+/**
+ * What the dashboard shows, each card's data from one aggregate query
+ * (lib/data/dashboard-queries.ts) over the projects the actor may read that match
+ * the filters. Only the few rows SQL returns are reshaped here. Every read
+ * here is hand-written SQL on node-postgres (lib/server/sql.ts).
+ */
+type Options = { actor: Actor; targets: FilterTargets };
+
+// Within one request each statement runs once (two cards share the counts and the
+// directions), and preloadDashboard can start them all before any card renders.
+const headlineCounts = cache((actor: Actor, targets: FilterTargets) => q.queryHeadline(sql, { actor, targets }));
+const directionStageRows = cache((actor: Actor, targets: FilterTargets) => q.queryDirectionStages(sql, { actor, targets }));
+
+export const HEADLINE_KEYS = ['projects', 'institutions', 'online', 'promotion', 'onlineRate', 'promotionRate'] as const;
+export type HeadlineKey = (typeof HEADLINE_KEYS)[number];
+export type HeadlineCard = {
+  key: HeadlineKey;
+  /** A count, or for rates a percentage (0–100); null when there is nothing to divide by. */
+  value: number | null;
+  isRate: boolean;
+  published: { value: number; asOf: Date; source: string } | null;
+};
+
+const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
+
+/**
+ * The six headline figures. The program's published figures stand beside them
+ * only when the view is the whole program (no narrowing filter, an actor who may
+ * read every project): a published total compared with a subset would be a
+ * false alarm.
+ */
+export async function getHeadline({ actor, targets }: Options): Promise<{ cards: HeadlineCard[]; comparable: boolean }> {
+  const comparable = !isNarrowed(targets.filters) && Object.keys(projectReadScope(actor)).length === 0;
+  const [counts, published] = await Promise.all([
+    headlineCounts(actor, targets),
+    // The latest figure of each kind.
+    comparable
+      ? sql<{ key: PublishedFigureKey; value: number; asOf: Date; source: string }>(Prisma.sql`
+          SELECT DISTINCT ON (key) key, value, "asOf", source FROM "PublishedFigure"
+          WHERE "programId" = ${targets.programId} AND key IN ('PROJECTS', 'INSTITUTIONS', 'ONLINE', 'PROMOTION')
+          ORDER BY key, "asOf" DESC`)
+      : [],
+  ]);
+  const pub = new Map(published.map((p) => [p.key, p]));
+  const figure = (key: 'PROJECTS' | 'INSTITUTIONS' | 'ONLINE' | 'PROMOTION') => {
+    const p = pub.get(key);
+    return p ? { value: p.value, asOf: p.asOf, source: p.source } : null;
+  };
+  const publishedRate = (part: 'ONLINE' | 'PROMOTION') => {
+    const [n, d] = [figure(part), figure('PROJECTS')];
+    const value = n && d ? rate(n.value, d.value) : null;
+    return n && value !== null ? { ...n, value } : null;
+  };
+  return {
+    comparable,
+    cards: [
+      { key: 'projects', value: counts.projects, isRate: false, published: figure('PROJECTS') },
+      { key: 'institutions', value: counts.institutions, isRate: false, published: figure('INSTITUTIONS') },
+      { key: 'online', value: counts.online, isRate: false, published: figure('ONLINE') },
+      { key: 'promotion', value: counts.promotion, isRate: false, published: figure('PROMOTION') },
+      { key: 'onlineRate', value: rate(counts.online, counts.projects), isRate: true, published: publishedRate('ONLINE') },
+      { key: 'promotionRate', value: rate(counts.promotion, counts.projects), isRate: true, published: publishedRate('PROMOTION') },
+    ],
+  };
+}
+
+export type DirectionStages = {
+  code: string;
+  name: string;
+  nameEn: string;
+  total: number;
+  stages: Record<ProjectStage, number>;
+  /** Projects that went online / reached promotion, counted as the headline counts them. */
+  online: number;
+  promotion: number;
+};
+
+/** Projects per direction, split by current stage (for a stacked bar), with how many went online and into promotion. */
+export async function getDirectionStages(options: Options): Promise<DirectionStages[]> {
+  const rows = await directionStageRows(options.actor, options.targets);
+  const byCode = new Map<string, DirectionStages>();
+  for (const r of rows) {
+    const d = byCode.get(r.code) ?? {
+      code: r.code,
+      name: r.name,
+      nameEn: r.nameEn,
+      total: 0,
+      stages: Object.fromEntries(ALL_STAGES.map((s) => [s, 0])) as Record<ProjectStage, number>,
+      online: 0,
+      promotion: 0,
+    };
+    if (r.stage) {
+      d.stages[r.stage] += r.projects;
+      d.total += r.projects;
+      d.online += r.online;
+      d.promotion += r.promotion;
+    }
+    byCode.set(r.code, d);
+  }
+  return [...byCode.values()];
+}
+
+const fieldRows = cache((actor: Actor, targets: FilterTargets) => q.queryFields(sql, { actor, targets }));
+const monthRows = cache((actor: Actor, targets: FilterTargets) => q.queryCumulativeByMonth(sql, { actor, targets }));
+const technologyRows = cache((actor: Actor, targets: FilterTargets) => q.queryTechnologies(sql, { actor, targets }));
+const indicatorRows = cache((actor: Actor, targets: FilterTargets) => q.queryIndicators(sql, { actor, targets }));
+
+/**
+ * Starts every card's statement as soon as the filters are known, rather than
+ * when rendering reaches each card (after the page's other queries: the pending
+ * proposals, the filter form). The slowest aggregate decides when the page
+ * ends, so it starts first (they start slowest first, as measured at 10,000
+ * projects), before the others take the cores. The cards await the same promises.
+ */
+export function preloadDashboard({ actor, targets }: Options): void {
+  for (const rows of [indicatorRows, monthRows, headlineCounts, technologyRows, fieldRows, directionStageRows]) {
+    // A failure surfaces in the card that awaits it; here it must not count as unhandled.
+    rows(actor, targets).catch(() => {});
+  }
+}
+
+export const getFields = (options: Options) => fieldRows(options.actor, options.targets);
+export const getCumulativeByMonth = (options: Options) => monthRows(options.actor, options.targets);
+export const getTechnologies = (options: Options) => technologyRows(options.actor, options.targets);
+
+export type FunnelStep = { stage: 'APPROVED' | 'ONLINE' | 'PROMOTION' | 'COMPLETED'; projects: number };
+
+/** Approved → online → promotion → completed: how many projects reached each stage. */
+export async function getFunnel(options: Options): Promise<FunnelStep[]> {
+  const c = await headlineCounts(options.actor, options.targets);
+  return [
+    { stage: 'APPROVED', projects: c.projects },
+    { stage: 'ONLINE', projects: c.online },
+    { stage: 'PROMOTION', projects: c.promotion },
+    { stage: 'COMPLETED', projects: c.completed },
+  ];
+}
+
+type Share = Pick<q.IndicatorRow, 'value' | 'qualifier' | 'projects'>;
+export type IndicatorTotal = Omit<q.IndicatorRow, 'direction'> & { byDirection: Record<string, Share> };
+
+/** Every indicator with values among the matching projects: its total and its share per direction. */
+export async function getIndicators(options: Options): Promise<IndicatorTotal[]> {
+  const rows = await indicatorRows(options.actor, options.targets);
+  const totals = new Map<string, IndicatorTotal>();
+  for (const { direction, ...r } of rows) {
+    if (direction === null) totals.set(r.code, { ...r, byDirection: {} });
+  }
+  for (const r of rows) {
+    if (r.direction !== null) totals.get(r.code)!.byDirection[r.direction] = { value: r.value, qualifier: r.qualifier, projects: r.projects };
+  }
+  return [...totals.values()];
+}

@@ -1,0 +1,118 @@
+import 'server-only';
+import { projectReadScope, type Actor } from '../rules/authz';
+import { db, sql } from '../server/db';
+import { Prisma } from '../generated/prisma/client';
+import type { FilterNotice, ProjectFilters } from '../rules/filters';
+import { likePattern, type FilterTargets } from '../rules/project-filter';
+
+export type ProgramSummary = { id: number; code: string; name: string; nameEn: string; isSynthetic: boolean };
+
+export type ResolvedFilters = { program: ProgramSummary; targets: FilterTargets; notices: FilterNotice[] };
+
+const programSql = Prisma.sql`SELECT id, code, name, "nameEn", "isSynthetic" FROM "Program"`;
+
+/**
+ * Looks up what the filters name (program, direction, field, technology,
+ * institution) and drops, with a notice, whatever does not exist there. Null
+ * when there is no program at all. The lookups run side by side, one each.
+ * It needs no actor: an id names a thing, and whether the actor may read what
+ * it names is decided by the queries that use the targets. So pages run it
+ * beside the session read rather than after it.
+ */
+export async function resolveFilters(options: { filters: ProjectFilters; notices?: FilterNotice[] }): Promise<ResolvedFilters | null> {
+  const filters: ProjectFilters = { ...options.filters };
+  const notices = [...(options.notices ?? [])];
+  const unknown = (key: keyof ProjectFilters, value: unknown) => {
+    notices.push({ key, value: String(value), reason: 'unknown' });
+    delete filters[key];
+  };
+
+  // The program named, else the first real one. Hand-written (lib/server/sql.ts): every filtered page waits for it.
+  const [named] = filters.program ? await sql<ProgramSummary>(Prisma.sql`${programSql} WHERE code = ${filters.program}`) : [];
+  if (filters.program && !named) unknown('program', filters.program);
+  const program = named ?? (await sql<ProgramSummary>(Prisma.sql`${programSql} WHERE NOT "isSynthetic" ORDER BY id LIMIT 1`))[0];
+  if (!program) return null;
+
+  const tech = filters.tech;
+  const [direction, field, technology, institution] = await Promise.all([
+    filters.direction ? db.direction.findUnique({ where: { programId_code: { programId: program.id, code: filters.direction } }, select: { id: true } }) : null,
+    filters.field
+      ? db.field.findFirst({ where: { code: filters.field, direction: { programId: program.id } }, select: { id: true, directionId: true } })
+      : null,
+    tech === undefined
+      ? null
+      : db.technology.findFirst({
+          where: typeof tech === 'number' ? { id: tech } : { OR: [{ name: tech }, { nameEn: { equals: tech, mode: 'insensitive' } }] },
+          select: { id: true },
+        }),
+    filters.institution ? db.institution.findUnique({ where: { id: filters.institution }, select: { id: true } }) : null,
+  ]);
+  if (filters.direction && !direction) unknown('direction', filters.direction);
+  if (filters.field && !field) unknown('field', filters.field);
+  if (tech !== undefined && !technology) unknown('tech', tech);
+  if (filters.institution && !institution) unknown('institution', filters.institution);
+
+  return {
+    program,
+    notices,
+    targets: {
+      programId: program.id,
+      directionId: direction?.id,
+      fieldId: field?.id,
+      technologyId: technology?.id,
+      institutionId: institution?.id,
+      filters,
+    },
+  };
+}
+
+/** The institutions a filter may name: those in the program's projects that the actor may read. */
+const filterableInstitutions = (actor: Actor, programId: number) => ({
+  projects: { some: { project: { AND: [projectReadScope(actor), { programId }] } } },
+});
+
+type Named = { code: string; name: string; nameEn: string };
+export type FilterDirection = Named & { fields: Named[] };
+
+/**
+ * What the filter form offers: the program's directions and fields, the
+ * technologies, and the name of the institution the filters name (if the actor
+ * may see it). Institutions are not listed: a program can have thousands, so
+ * the form searches them by name (searchFilterInstitutions).
+ * The two lists are hand-written reads (lib/server/sql.ts): the form is on the
+ * dashboard and every list page, and through Prisma they cost three statements.
+ */
+export async function getFilterOptions(options: { actor: Actor; programId: number; institutionId?: number }) {
+  const [directions, technologies, institution] = await Promise.all([
+    sql<FilterDirection>(Prisma.sql`
+      SELECT d.code, d.name, d."nameEn",
+        coalesce(json_agg(json_build_object('code', f.code, 'name', f.name, 'nameEn', f."nameEn") ORDER BY f."sortOrder")
+          FILTER (WHERE f.id IS NOT NULL), '[]') AS fields
+      FROM "Direction" d LEFT JOIN "Field" f ON f."directionId" = d.id
+      WHERE d."programId" = ${options.programId}
+      GROUP BY d.id
+      ORDER BY d."sortOrder"`),
+    sql<{ id: number; name: string; nameEn: string }>(Prisma.sql`SELECT id, name, "nameEn" FROM "Technology" ORDER BY name`),
+    options.institutionId
+      ? db.institution.findFirst({
+          where: { id: options.institutionId, ...filterableInstitutions(options.actor, options.programId) },
+          select: { id: true, name: true },
+        })
+      : null,
+  ]);
+  return { directions, technologies, institution };
+}
+
+export type FilterOptions = Awaited<ReturnType<typeof getFilterOptions>>;
+
+export const INSTITUTION_SEARCH_LIMIT = 20;
+
+/** Institutions of the program whose name contains `q`, for the filter form's institution field; real ones first. */
+export async function searchFilterInstitutions(options: { actor: Actor; programId: number; q: string }) {
+  return db.institution.findMany({
+    where: { name: { contains: likePattern(options.q).slice(1, -1), mode: 'insensitive' }, ...filterableInstitutions(options.actor, options.programId) },
+    orderBy: [{ isPlaceholder: 'asc' }, { name: 'asc' }],
+    take: INSTITUTION_SEARCH_LIMIT,
+    select: { id: true, name: true },
+  });
+}

@@ -1,0 +1,77 @@
+import 'server-only';
+import { z } from 'zod';
+import { projectReadScope, type Actor } from '../rules/authz';
+import { db } from '../server/db';
+import { Prisma } from '../generated/prisma/client';
+import type { InstitutionKind } from '../generated/prisma/enums';
+import { projectFilterSql, type FilterTargets } from '../rules/project-filter';
+
+export type InstitutionListRow = {
+  id: number;
+  name: string;
+  kind: InstitutionKind;
+  licensed: boolean | null;
+  isPlaceholder: boolean;
+  led: number;
+  joined: number;
+};
+
+/** Institutions taking part in the projects the actor may read that match the filters, with how many they lead and join. */
+export function listInstitutions(options: { actor: Actor; targets: FilterTargets }) {
+  return db.$queryRaw<InstitutionListRow[]>(Prisma.sql`
+    SELECT i.id, i.name, i.kind, i.licensed, i."isPlaceholder",
+      count(*) FILTER (WHERE pi.role = 'LEAD')::int AS led,
+      count(*) FILTER (WHERE pi.role = 'PARTICIPANT')::int AS joined
+    FROM "Institution" i
+      JOIN "ProjectInstitution" pi ON pi."institutionId" = i.id
+      JOIN "Project" p ON p.id = pi."projectId"
+    WHERE ${projectFilterSql(options.actor, options.targets, 'p')}
+    GROUP BY i.id, i.name, i.kind, i.licensed, i."isPlaceholder"
+    ORDER BY i."isPlaceholder", led DESC, i.name`);
+}
+
+export const institutionIdSchema = z
+  .string()
+  .regex(/^\d{1,10}$/)
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(2_147_483_647));
+
+/**
+ * One institution with the projects it leads or joins that the actor may read.
+ * Null for a malformed id, an unknown one, or one the actor shares no project with.
+ */
+export async function getInstitution(options: { actor: Actor; id: string }) {
+  const id = institutionIdSchema.safeParse(options.id);
+  if (!id.success) return null;
+  const scope = projectReadScope(options.actor);
+  const institution = await db.institution.findFirst({
+    where: { id: id.data, OR: [{ projects: { some: { project: scope } } }, ...(options.actor.institutionId === id.data ? [{}] : [])] },
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      licensed: true,
+      isPlaceholder: true,
+      sourceNote: true,
+      projects: {
+        where: { project: scope },
+        orderBy: [{ role: 'asc' }, { project: { code: 'asc' } }],
+        select: {
+          role: true,
+          project: {
+            select: {
+              code: true,
+              name: true,
+              stage: true,
+              isPlaceholder: true,
+              field: { select: { name: true, nameEn: true, direction: { select: { code: true } } } },
+            },
+          },
+        },
+      },
+    },
+  });
+  return institution;
+}
+
+export type InstitutionDetail = NonNullable<Awaited<ReturnType<typeof getInstitution>>>;

@@ -1,0 +1,113 @@
+import 'server-only';
+import { can, type Actor } from '../rules/authz';
+import { snapshot, writeAudit, type Tx } from './audit';
+import { db } from '../server/db';
+import type { Prisma } from '../generated/prisma/client';
+import { AppError, InputError } from '../server/errors';
+import { breaksCumulativeOrder, neverDecreases, valueProblems } from '../rules/metric-rules';
+import { findEditableProject } from './project-edits';
+import { projectWhere, type FilterTargets } from '../rules/project-filter';
+import { todayInBeijing } from '../schemas/fields';
+import type { MetricRecordInput } from '../schemas/metric';
+import { metricSelect } from '../transfer/sheets/metrics';
+
+/** The indicators a value can be recorded for, with the unit each expects. */
+export async function listIndicators() {
+  return db.indicator.findMany({ orderBy: { sortOrder: 'asc' }, select: { code: true, nameZh: true, nameEn: true, unit: true, kind: true, cumulative: true } });
+}
+
+type FieldErrors = Record<string, string[]>;
+
+/** The checks only the database can answer: unit, dates, cumulative order, duplicates. */
+async function checkValue(tx: Tx, input: MetricRecordInput, project: { id: number; approvedAt: Date }) {
+  const errors: FieldErrors = {};
+  const add = (field: string, code: string) => (errors[field] ??= []).push(code);
+  const indicator = await tx.indicator.findUnique({ where: { code: input.indicatorCode }, select: { id: true, unit: true, kind: true, cumulative: true } });
+  if (!indicator) throw new InputError({ indicatorCode: ['unknownIndicator'] });
+  for (const p of valueProblems(input, indicator, project, todayInBeijing())) add(p.field, p.code);
+  const key = { projectId: project.id, indicatorId: indicator.id, asOf: input.asOf };
+  const existing = await tx.metricValue.findUnique({ where: { projectId_indicatorId_asOf: key } });
+  if (existing && !input.correct) add('asOf', 'duplicate');
+  if (!existing && input.correct) add('asOf', 'nothingToCorrect');
+  if (input.correct && !input.correctionNote) add('correctionNote', 'required');
+  if (neverDecreases(indicator) && !input.correctionNote) {
+    const around = { projectId: project.id, indicatorId: indicator.id };
+    const [before, after] = await Promise.all([
+      tx.metricValue.findFirst({ where: { ...around, asOf: { lt: input.asOf } }, orderBy: { asOf: 'desc' }, select: { value: true } }),
+      tx.metricValue.findFirst({ where: { ...around, asOf: { gt: input.asOf } }, orderBy: { asOf: 'asc' }, select: { value: true } }),
+    ]);
+    if (breaksCumulativeOrder(input.value, before?.value.toNumber(), after?.value.toNumber())) add('value', 'decreasing');
+  }
+  if (Object.keys(errors).length) throw new InputError(errors);
+  return { indicator, existing };
+}
+
+/**
+ * Records one value of an indicator for a project the actor's institution leads,
+ * or corrects the value already recorded for that date (`correct`, with a note).
+ */
+export async function recordMetric(options: { actor: Actor; input: MetricRecordInput }) {
+  const { actor, input } = options;
+  if (!can(actor, 'metric:record')) throw new AppError('FORBIDDEN');
+  try {
+    return await db.$transaction(async (tx) => {
+      const project = await findEditableProject(tx, actor, input.projectId);
+      const { indicator, existing } = await checkValue(tx, input, project);
+      const data = {
+        value: input.value,
+        qualifier: input.qualifier,
+        source: 'institution',
+        sourceNote: input.sourceNote,
+        correctionNote: input.correctionNote,
+      };
+      const row = existing
+        ? await tx.metricValue.update({ where: { id: existing.id }, data, select: { id: true } })
+        : await tx.metricValue.create({ data: { ...data, projectId: project.id, indicatorId: indicator.id, asOf: input.asOf }, select: { id: true } });
+      await writeAudit(tx, {
+        actor,
+        action: existing ? 'METRIC_CORRECT' : 'METRIC_RECORD',
+        entityType: 'MetricValue',
+        entityId: row.id,
+        projectId: project.id,
+        before: existing ? snapshot({ indicator: input.indicatorCode, asOf: existing.asOf, value: existing.value, sourceNote: existing.sourceNote }) : null,
+        after: snapshot({
+          indicator: input.indicatorCode,
+          asOf: input.asOf,
+          value: input.value,
+          unit: input.unit,
+          sourceNote: input.sourceNote,
+          correctionNote: input.correctionNote,
+        }),
+      });
+      return row;
+    });
+  } catch (err) {
+    // Two reports for the same date at once: the loser hits the unique key.
+    if (typeof err === 'object' && err !== null && 'code' in err && err.code === 'P2002') throw new InputError({ asOf: ['duplicate'] });
+    throw err;
+  }
+}
+
+const METRIC_PAGE_SIZE = 50;
+
+/**
+ * The reported values of the projects the actor may read that match the
+ * filters (and an indicator), a page at a time, by project, indicator and date.
+ */
+export async function listMetricValues(options: { actor: Actor; targets: FilterTargets; indicatorCode?: string }) {
+  const where: Prisma.MetricValueWhereInput = {
+    project: projectWhere(options.actor, options.targets),
+    ...(options.indicatorCode ? { indicator: { code: options.indicatorCode } } : {}),
+  };
+  const total = await db.metricValue.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / METRIC_PAGE_SIZE));
+  const page = Math.min(options.targets.filters.page ?? 1, pageCount);
+  const rows = await db.metricValue.findMany({
+    where,
+    orderBy: [{ project: { code: 'asc' } }, { indicator: { sortOrder: 'asc' } }, { asOf: 'asc' }, { id: 'asc' }],
+    skip: (page - 1) * METRIC_PAGE_SIZE,
+    take: METRIC_PAGE_SIZE,
+    select: metricSelect,
+  });
+  return { rows: rows.map((r) => ({ ...r, value: r.value.toNumber() })), total, page, pageCount };
+}

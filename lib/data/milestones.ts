@@ -1,0 +1,64 @@
+import 'server-only';
+import { can, type Actor } from '../rules/authz';
+import { snapshot, writeAudit } from './audit';
+import { db } from '../server/db';
+import { AppError, ConflictError, InputError } from '../server/errors';
+import { findEditableProject } from './project-edits';
+import { todayInBeijing } from '../schemas/fields';
+import type { MilestoneAddInput, MilestoneCompleteInput } from '../schemas/project';
+
+/** Adds a milestone to a project the actor's institution leads. */
+export async function addMilestone(options: { actor: Actor; input: MilestoneAddInput }) {
+  const { actor, input } = options;
+  if (!can(actor, 'milestone:write')) throw new AppError('FORBIDDEN');
+  return db.$transaction(async (tx) => {
+    const project = await findEditableProject(tx, actor, input.projectId);
+    if (input.dueDate.getTime() < project.approvedAt.getTime()) throw new InputError({ dueDate: ['beforeApproval'] });
+    const milestone = await tx.milestone.create({ data: { projectId: project.id, title: input.title, dueDate: input.dueDate }, select: { id: true } });
+    await writeAudit(tx, {
+      actor,
+      action: 'MILESTONE_ADD',
+      entityType: 'Milestone',
+      entityId: milestone.id,
+      projectId: project.id,
+      after: snapshot({ title: input.title, dueDate: input.dueDate }),
+    });
+    return milestone;
+  });
+}
+
+/** Marks a milestone done; completing one twice is a conflict, not a silent overwrite. */
+export async function completeMilestone(options: { actor: Actor; input: MilestoneCompleteInput }) {
+  const { actor, input } = options;
+  if (!can(actor, 'milestone:write')) throw new AppError('FORBIDDEN');
+  return db.$transaction(async (tx) => {
+    const project = await findEditableProject(tx, actor, input.projectId);
+    const milestone = await tx.milestone.findFirst({
+      where: { id: input.milestoneId, projectId: project.id },
+      select: { id: true, title: true, completedAt: true },
+    });
+    if (!milestone) throw new AppError('NOT_FOUND');
+    if (input.completedAt.getTime() > todayInBeijing().getTime()) throw new InputError({ completedAt: ['future'] });
+    if (input.completedAt.getTime() < project.approvedAt.getTime()) throw new InputError({ completedAt: ['beforeApproval'] });
+    const { count } = await tx.milestone.updateMany({ where: { id: milestone.id, completedAt: null }, data: { completedAt: input.completedAt } });
+    if (count === 0) throw new ConflictError(snapshot({ completedAt: milestone.completedAt }));
+    await writeAudit(tx, {
+      actor,
+      action: 'MILESTONE_COMPLETE',
+      entityType: 'Milestone',
+      entityId: milestone.id,
+      projectId: project.id,
+      before: snapshot({ title: milestone.title, completedAt: null }),
+      after: snapshot({ title: milestone.title, completedAt: input.completedAt }),
+    });
+  });
+}
+
+/** A milestone's state on a given day: done, still due, or overdue (past its date and not done). Pure. */
+export type MilestoneStatus = 'done' | 'due' | 'overdue';
+
+export function milestoneStatus(m: { dueDate: Date; completedAt: Date | null }, today: Date): MilestoneStatus {
+  if (m.completedAt) return 'done';
+  const day = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  return m.dueDate.getTime() < day ? 'overdue' : 'due';
+}

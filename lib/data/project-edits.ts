@@ -1,0 +1,89 @@
+import 'server-only';
+import { projectEditScope, type Actor } from '../rules/authz';
+import { snapshot, writeAudit, type Tx } from './audit';
+import { db } from '../server/db';
+import { AppError, ConflictError } from '../server/errors';
+import type { ProjectDetailsInput } from '../schemas/project';
+
+/**
+ * The project as the actor may change it, or NOT_FOUND: an unknown id and a
+ * project the actor may not edit look the same, so nothing leaks its existence.
+ */
+export async function findEditableProject(tx: Tx, actor: Actor, projectId: number) {
+  const project = await tx.project.findFirst({
+    where: { AND: [{ id: projectId }, projectEditScope(actor)] },
+    select: {
+      id: true,
+      code: true,
+      version: true,
+      stage: true,
+      summary: true,
+      scenarios: true,
+      approvedAt: true,
+      onlineAt: true,
+      promotionAt: true,
+      completedAt: true,
+      withdrawnAt: true,
+      updatedAt: true,
+    },
+  });
+  if (!project) throw new AppError('NOT_FOUND');
+  return project;
+}
+
+export type EditableProject = Awaited<ReturnType<typeof findEditableProject>>;
+
+/**
+ * Takes the next version of the project, or CONFLICT when someone else took it
+ * first. The WHERE names the version read and the edit scope again, so a
+ * concurrent writer in another transaction cannot be overwritten.
+ */
+export async function bumpVersion(tx: Tx, actor: Actor, project: EditableProject, expected: number, data: { summary?: string; scenarios?: string[] } = {}) {
+  if (project.version !== expected) throw new ConflictError(currentState(project));
+  const { count } = await tx.project.updateMany({
+    where: { AND: [{ id: project.id, version: expected }, projectEditScope(actor)] },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (count === 0) {
+    const now = await findEditableProject(tx, actor, project.id);
+    throw new ConflictError(currentState(now));
+  }
+}
+
+const currentState = (p: EditableProject) => ({
+  version: p.version,
+  summary: p.summary,
+  scenarios: p.scenarios,
+  stage: p.stage,
+  updatedAt: p.updatedAt.toISOString(),
+});
+
+/** Which of the given projects the actor may change (for showing or hiding the edit forms). */
+export async function canEditProject(options: { actor: Actor; projectId: number }): Promise<boolean> {
+  return (await db.project.count({ where: { AND: [{ id: options.projectId }, projectEditScope(options.actor)] } })) > 0;
+}
+
+/** The version a form must send back with an edit. */
+export async function getProjectVersion(options: { actor: Actor; projectId: number }): Promise<number | null> {
+  const p = await db.project.findFirst({ where: { AND: [{ id: options.projectId }, projectEditScope(options.actor)] }, select: { version: true } });
+  return p?.version ?? null;
+}
+
+/** Edits the summary and scenarios of a project the actor's institution leads. */
+export async function editProjectDetails(options: { actor: Actor; input: ProjectDetailsInput }) {
+  const { actor, input } = options;
+  return db.$transaction(async (tx) => {
+    const project = await findEditableProject(tx, actor, input.projectId);
+    await bumpVersion(tx, actor, project, input.version, { summary: input.summary, scenarios: input.scenarios });
+    await writeAudit(tx, {
+      actor,
+      action: 'PROJECT_EDIT',
+      entityType: 'Project',
+      entityId: project.id,
+      projectId: project.id,
+      before: snapshot({ summary: project.summary, scenarios: project.scenarios, version: project.version }),
+      after: snapshot({ summary: input.summary, scenarios: input.scenarios, version: project.version + 1 }),
+    });
+    return { version: project.version + 1 };
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * Who may do what: one permission map, failing closed, and the project scope
+ * every data-layer query applies. Pure: no database, no request.
+ */
+import { Prisma } from '../generated/prisma/client';
+import type { Role } from '../generated/prisma/enums';
+
+export type { Role };
+
+/** The signed-in user as the data layer sees it, re-read from the database on every request. */
+export type Actor = {
+  userId: number;
+  role: Role;
+  /** Set for INSTITUTION users: the one institution they act for. */
+  institutionId: number | null;
+  name: string;
+};
+
+export const CAPABILITIES = [
+  'program:read',
+  'project:read',
+  'project:edit',
+  'stage:propose',
+  'stage:decide',
+  'milestone:write',
+  'metric:record',
+  'comment:write',
+  'audit:read',
+  'user:manage',
+  'catalogue:manage',
+  'data:import',
+  'metric:import',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+/**
+ * INSTITUTION users read every project their institution leads or joins, and
+ * change only those it leads: a participant's view is read-only.
+ */
+export const PERMISSIONS: Record<Role, readonly Capability[]> = {
+  ADMIN: ['program:read', 'project:read', 'audit:read', 'user:manage', 'catalogue:manage', 'data:import', 'metric:import'],
+  REGULATOR: ['program:read', 'project:read', 'stage:decide', 'comment:write', 'audit:read'],
+  INSTITUTION: ['program:read', 'project:read', 'project:edit', 'stage:propose', 'milestone:write', 'metric:record', 'metric:import'],
+  LEADER: ['program:read', 'project:read'],
+};
+
+export function can(actor: Actor | null, capability: Capability): boolean {
+  if (!actor) return false;
+  return PERMISSIONS[actor.role]?.includes(capability) ?? false;
+}
+
+const NOTHING: Prisma.ProjectWhereInput = { id: { in: [] } };
+
+/** The projects an actor may read, as a `where` to AND into every project query. */
+export function projectReadScope(actor: Actor): Prisma.ProjectWhereInput {
+  if (!can(actor, 'project:read')) return NOTHING;
+  if (actor.role !== 'INSTITUTION') return {};
+  if (actor.institutionId === null) return NOTHING;
+  return { institutions: { some: { institutionId: actor.institutionId } } };
+}
+
+/** The projects an actor may change: an institution's own led projects, nothing for anyone else. */
+export function projectEditScope(actor: Actor): Prisma.ProjectWhereInput {
+  if (!can(actor, 'project:edit') || actor.institutionId === null) return NOTHING;
+  return { institutions: { some: { institutionId: actor.institutionId, role: 'LEAD' } } };
+}
+
+/**
+ * The projects an actor may import metric values for: an institution's own led
+ * projects (as for recording one value), every project for an administrator
+ * loading data, nothing for anyone else.
+ */
+export function metricImportScope(actor: Actor): Prisma.ProjectWhereInput {
+  if (!can(actor, 'metric:import')) return NOTHING;
+  return actor.role === 'INSTITUTION' ? projectEditScope(actor) : {};
+}
+
+/** The institutions an actor may read: all, or for an institution user those in its projects. */
+export function institutionReadScope(actor: Actor): Prisma.InstitutionWhereInput {
+  if (!can(actor, 'program:read')) return { id: { in: [] } };
+  if (actor.role !== 'INSTITUTION') return {};
+  return { projects: { some: { project: projectReadScope(actor) } } };
+}
+
+/** The read scope as SQL, for aggregate queries written with $queryRaw. `alias` names the Project table. */
+export function projectReadScopeSql(actor: Actor, alias = 'p'): Prisma.Sql {
+  const id = Prisma.raw(`"${alias}".id`);
+  if (!can(actor, 'project:read')) return Prisma.sql`FALSE`;
+  if (actor.role !== 'INSTITUTION') return Prisma.sql`TRUE`;
+  if (actor.institutionId === null) return Prisma.sql`FALSE`;
+  return Prisma.sql`${id} IN (SELECT "projectId" FROM "ProjectInstitution" WHERE "institutionId" = ${actor.institutionId})`;
+}

@@ -1,0 +1,70 @@
+/**
+ * Where scoping and filtering meet: the one place that turns an actor and the
+ * resolved filters into the set of projects a query may see, once as a Prisma
+ * `where` (lists) and once as SQL (aggregates). Both say the same thing; the
+ * integration tests hold them to it. Pure: no database.
+ */
+import { Prisma } from '../generated/prisma/client';
+import { projectReadScope, projectReadScopeSql, type Actor } from './authz';
+import type { ProjectFilters } from './filters';
+
+/** Filters whose codes and names have been looked up: ids only, and always a program. */
+export type FilterTargets = {
+  programId: number;
+  directionId?: number;
+  fieldId?: number;
+  technologyId?: number;
+  institutionId?: number;
+  filters: ProjectFilters;
+};
+
+/** `%`, `_` and `\` typed by a reader are literal characters, not wildcards. */
+export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, '\\$&')}%`;
+
+function reachedWhere(stage: NonNullable<ProjectFilters['reached']>): Prisma.ProjectWhereInput {
+  if (stage === 'ONLINE') return { OR: [{ stage: { in: ['ONLINE', 'PROMOTION'] } }, { stage: 'COMPLETED', onlineAt: { not: null } }] };
+  if (stage === 'PROMOTION') return { OR: [{ stage: 'PROMOTION' }, { stage: 'COMPLETED', promotionAt: { not: null } }] };
+  return { stage: 'COMPLETED' };
+}
+
+/** The projects `actor` may read that match `targets`, as a Prisma where. */
+export function projectWhere(actor: Actor, targets: FilterTargets): Prisma.ProjectWhereInput {
+  const { filters: f } = targets;
+  const and: Prisma.ProjectWhereInput[] = [projectReadScope(actor), { programId: targets.programId }];
+  if (targets.directionId) and.push({ field: { directionId: targets.directionId } });
+  if (targets.fieldId) and.push({ fieldId: targets.fieldId });
+  if (f.stage) and.push({ stage: f.stage });
+  if (f.reached) and.push(reachedWhere(f.reached));
+  if (targets.technologyId) and.push({ technologies: { some: { technologyId: targets.technologyId } } });
+  if (targets.institutionId) and.push({ institutions: { some: { institutionId: targets.institutionId } } });
+  if (f.q) {
+    // Prisma's `contains` escapes nothing itself, so pass the escaped pattern's core.
+    const q = likePattern(f.q).slice(1, -1);
+    and.push({ OR: [{ name: { contains: q, mode: 'insensitive' } }, { code: { contains: q, mode: 'insensitive' } }] });
+  }
+  if (f.placeholders === 'exclude') and.push({ isPlaceholder: false });
+  return { AND: and };
+}
+
+/** The same set as SQL for $queryRaw; `alias` names the Project table in the query. */
+export function projectFilterSql(actor: Actor, targets: FilterTargets, alias = 'p'): Prisma.Sql {
+  const { filters: f } = targets;
+  const p = (column: string) => Prisma.raw(`"${alias}"."${column}"`);
+  const parts: Prisma.Sql[] = [projectReadScopeSql(actor, alias), Prisma.sql`${p('programId')} = ${targets.programId}`];
+  if (targets.directionId) parts.push(Prisma.sql`${p('fieldId')} IN (SELECT id FROM "Field" WHERE "directionId" = ${targets.directionId})`);
+  if (targets.fieldId) parts.push(Prisma.sql`${p('fieldId')} = ${targets.fieldId}`);
+  if (f.stage) parts.push(Prisma.sql`${p('stage')} = ${f.stage}::"ProjectStage"`);
+  if (f.reached === 'ONLINE')
+    parts.push(Prisma.sql`(${p('stage')} IN ('ONLINE', 'PROMOTION') OR (${p('stage')} = 'COMPLETED' AND ${p('onlineAt')} IS NOT NULL))`);
+  if (f.reached === 'PROMOTION') parts.push(Prisma.sql`(${p('stage')} = 'PROMOTION' OR (${p('stage')} = 'COMPLETED' AND ${p('promotionAt')} IS NOT NULL))`);
+  if (f.reached === 'COMPLETED') parts.push(Prisma.sql`${p('stage')} = 'COMPLETED'`);
+  if (targets.technologyId) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "ProjectTechnology" pt WHERE pt."projectId" = ${p('id')} AND pt."technologyId" = ${targets.technologyId})`);
+  }
+  if (targets.institutionId) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "ProjectInstitution" pi WHERE pi."projectId" = ${p('id')} AND pi."institutionId" = ${targets.institutionId})`);
+  }
+  if (f.q) parts.push(Prisma.sql`(${p('name')} ILIKE ${likePattern(f.q)} OR ${p('code')} ILIKE ${likePattern(f.q)})`);
+  if (f.placeholders === 'exclude') parts.push(Prisma.sql`NOT ${p('isPlaceholder')}`);
+  return Prisma.sql`(${Prisma.join(parts, ' AND ')})`;
+}

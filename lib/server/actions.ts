@@ -1,0 +1,58 @@
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { can, type Actor, type Capability } from '../rules/authz';
+import { AppError, ConflictError, InputError, asDatabaseUnavailable, type ErrorCode } from './errors';
+import { toInput } from '../schemas/fields';
+import { getActor } from './session';
+
+/** What every server action returns: small, typed, and never a stack trace. */
+export type ActionResult = {
+  ok: boolean;
+  message?: ErrorCode | 'SAVED' | 'UNEXPECTED';
+  fieldErrors?: Record<string, string[]>;
+  /** For CONFLICT: what is stored now, so the form can show what changed. */
+  current?: Record<string, unknown>;
+};
+
+/**
+ * The one pipeline of every write action (each is a public POST endpoint):
+ * actor → permission → zod parse → scoped data-layer call (which writes its
+ * audit entry in the same transaction) → revalidate → small result.
+ */
+export async function runAction<S extends z.ZodType>(options: {
+  capability: Capability;
+  schema: S;
+  input: unknown;
+  write: (actor: Actor, data: z.output<S>) => Promise<unknown>;
+  revalidate: string[];
+}): Promise<ActionResult> {
+  try {
+    const actor = await getActor();
+    if (!actor) return { ok: false, message: 'UNAUTHENTICATED' };
+    if (!can(actor, options.capability)) return { ok: false, message: 'FORBIDDEN' };
+    const parsed = options.schema.safeParse(toInput(options.input));
+    if (!parsed.success) {
+      const { fieldErrors, formErrors } = z.flattenError(parsed.error);
+      return {
+        ok: false,
+        message: 'INVALID_INPUT',
+        fieldErrors: { ...(fieldErrors as Record<string, string[]>), ...(formErrors.length ? { _form: formErrors } : {}) },
+      };
+    }
+    await options.write(actor, parsed.data);
+    for (const path of options.revalidate) revalidatePath(path, path.includes('[') ? 'page' : undefined);
+    return { ok: true, message: 'SAVED' };
+  } catch (err) {
+    return toResult(err);
+  }
+}
+
+function toResult(err: unknown): ActionResult {
+  if (err instanceof InputError) return { ok: false, message: 'INVALID_INPUT', fieldErrors: err.fieldErrors };
+  if (err instanceof ConflictError) return { ok: false, message: 'CONFLICT', current: err.current };
+  if (err instanceof AppError) return { ok: false, message: err.code };
+  if (asDatabaseUnavailable(err)) return { ok: false, message: 'DATABASE_UNAVAILABLE' };
+  console.error('server action failed:', err instanceof Error ? err.message : err);
+  return { ok: false, message: 'UNEXPECTED' };
+}

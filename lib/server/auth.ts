@@ -1,0 +1,69 @@
+import 'server-only';
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { db } from './db';
+import { verifyPassword } from './passwords';
+import { accountKey, addressKey, clearAccount, clientAddress, isThrottled, recordFailure } from '../data/throttle';
+
+declare module 'next-auth' {
+  interface Session {
+    userId?: string;
+  }
+}
+
+export const signInSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(200),
+  password: z.string().min(1).max(200),
+});
+
+// bcrypt hash of a random string nobody knows: unknown emails cost as much time as wrong passwords.
+const DUMMY_HASH = '$2b$11$5KMvTJqAa5vcM0s6EzlqWOkwLn6P1Ip24KwiPzHrR9EFtQ73qlE2O';
+
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+/**
+ * Checks one sign-in: throttled per account and per address (5 failures in
+ * 15 minutes lock for 15 minutes; the state is in PostgreSQL so every instance
+ * sees it), then the password. Throws "THROTTLED", which the sign-in form shows.
+ */
+export async function authorizeCredentials(
+  credentials: Record<string, string> | undefined,
+  req: { headers?: Record<string, string | string[] | undefined> } | undefined,
+) {
+  const parsed = signInSchema.safeParse(credentials);
+  if (!parsed.success) return null;
+  const keys = [accountKey(parsed.data.email), addressKey(clientAddress(req?.headers))];
+  if (await isThrottled(keys)) throw new Error('THROTTLED');
+  const user = await db.user.findUnique({ where: { email: parsed.data.email } });
+  const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !ok || user.disabled) {
+    await recordFailure(keys);
+    return null;
+  }
+  await clearAccount(parsed.data.email);
+  return { id: String(user.id), name: user.name, email: user.email };
+}
+
+/**
+ * Email and password sign-in, JWT sessions that expire after a working day.
+ * The token carries only the user id: role and institution are re-read from
+ * the database on every request (lib/server/session.ts), so a change takes effect at once.
+ */
+export const authOptions: NextAuthOptions = {
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: '/signin' },
+  secret: process.env.NEXTAUTH_SECRET,
+  providers: [
+    CredentialsProvider({
+      name: 'credentials',
+      credentials: { email: { type: 'email' }, password: { type: 'password' } },
+      authorize: authorizeCredentials,
+    }),
+  ],
+  callbacks: {
+    session({ session, token }) {
+      return { ...session, userId: token.sub };
+    },
+  },
+};

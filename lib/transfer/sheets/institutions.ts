@@ -1,0 +1,73 @@
+/** The institution sheet: export, template and import share these columns. */
+import { z } from 'zod';
+import type { DbTransaction } from '../../server/db';
+import type { Prisma } from '../../generated/prisma/client';
+import { InstitutionKind } from '../../generated/prisma/enums';
+import type { Column } from '../tabular/columns';
+import type { ReadRow } from '../tabular/read';
+import { inChunks } from './batches';
+import { required, text, yesNo } from './cells';
+import { headerIn, parseRows, type Problem } from './problems';
+
+type Tx = DbTransaction;
+
+export const institutionSelect = {
+  id: true,
+  name: true,
+  kind: true,
+  licensed: true,
+  isPlaceholder: true,
+  sourceNote: true,
+  _count: { select: { projects: true } },
+} satisfies Prisma.InstitutionSelect;
+
+export type InstitutionSheetRow = Prisma.InstitutionGetPayload<{ select: typeof institutionSelect }>;
+
+const licensedText = (v: boolean | null) => (v === null ? '' : v);
+
+export const institutionColumns: Column<InstitutionSheetRow>[] = [
+  { key: 'name', zh: '机构名称', en: 'Name', value: (i) => i.name },
+  { key: 'kind', zh: '机构类型', en: 'Kind', value: (i) => i.kind },
+  { key: 'licensed', zh: '持牌', en: 'Licensed', value: (i) => licensedText(i.licensed) },
+  { key: 'isPlaceholder', zh: '占位记录', en: 'Placeholder', value: (i) => i.isPlaceholder },
+  { key: 'sourceNote', zh: '数据来源', en: 'Provenance', value: (i) => i.sourceNote ?? '' },
+  { key: 'projects', zh: '参与项目数', en: 'Projects', value: (i) => i._count.projects, readOnly: true },
+];
+
+export const institutionRowSchema = z.object({
+  name: required(200),
+  kind: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .pipe(z.enum(InstitutionKind, { message: 'ENUM' })),
+  // Empty means the record does not say.
+  licensed: z.union([z.literal('').transform(() => null), yesNo]),
+  isPlaceholder: yesNo,
+  sourceNote: text(2000),
+});
+
+type Ready = z.output<typeof institutionRowSchema>;
+const header = headerIn(institutionColumns);
+
+export async function checkInstitutionRows(tx: Tx, rows: ReadRow[]): Promise<{ problems: Problem[]; ready: Ready[] }> {
+  const { problems, parsed } = parseRows(rows, institutionRowSchema, header);
+  const existing = new Set(
+    (await tx.institution.findMany({ where: { name: { in: parsed.map((p) => p.row.name) } }, select: { name: true } })).map((i) => i.name),
+  );
+  const seen = new Set<string>();
+  const ready: Ready[] = [];
+  for (const { line, row } of parsed) {
+    if (seen.has(row.name)) problems.push({ line, column: header('name'), code: 'DUPLICATE_IN_FILE' });
+    else if (existing.has(row.name)) problems.push({ line, column: header('name'), code: 'EXISTS' });
+    else ready.push(row);
+    seen.add(row.name);
+  }
+  return { problems, ready };
+}
+
+export async function writeInstitutions(tx: Tx, ready: Ready[]): Promise<{ id: number; name: string }[]> {
+  return inChunks(ready, (chunk) =>
+    tx.institution.createManyAndReturn({ data: chunk.map((r) => ({ ...r, sourceNote: r.sourceNote || null })), select: { id: true, name: true } }),
+  );
+}
