@@ -49,7 +49,8 @@ function removeStalePidFile(dir: string) {
 function letPostgresUserReach(targets: string[]) {
   const folders = new Set<string>();
   for (const target of targets) {
-    for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    // The folders on the way, not the target itself: PostgreSQL refuses a data folder others may enter.
+    for (let dir = path.dirname(path.resolve(target)); ; dir = path.dirname(dir)) {
       folders.add(dir);
       if (dir === path.dirname(dir)) break;
     }
