@@ -1,37 +1,31 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { KpiCard } from '@/components/kpi-card';
+import { HeadlineCards } from '@/components/dashboard/headline-cards';
 import { PendingProposalsCard } from '@/components/pending-proposals-card';
-import { getDefaultProgram, getProgramKpis } from '@/lib/data/programs';
+import { resolveFilters } from '@/lib/data/filter-targets';
+import { HOME_CARDS } from '@/lib/data/headline';
 import { requireActor } from '@/lib/server/session';
 
-export default async function HomePage() {
-  const actor = await requireActor();
-  const program = await getDefaultProgram();
-  if (!program) notFound();
-  const [kpis, t, locale] = await Promise.all([getProgramKpis({ actor, programId: program.id }), getTranslations('home'), getLocale()]);
-  const sources = [...new Set(kpis.flatMap((k) => (k.published ? [k.published.source] : [])))];
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function HomePage({ searchParams }: Props) {
+  const { program: code } = await searchParams;
+  const [actor, resolved] = await Promise.all([requireActor(), resolveFilters({ filters: typeof code === 'string' ? { program: code } : {} })]);
+  if (!resolved) notFound();
+  const { program, targets } = resolved;
+  const [t, locale] = await Promise.all([getTranslations('home'), getLocale()]);
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">{t('heading', { program: locale === 'zh' ? program.name : program.nameEn })}</h1>
         <p className="mt-1 text-sm text-slate-600">{t('intro')}</p>
       </div>
-      <section className="grid grid-cols-2 gap-4 md:grid-cols-3 lg:grid-cols-6">
-        {kpis.map((kpi) => (
-          <KpiCard key={kpi.key} kpi={kpi} />
-        ))}
-      </section>
+      <HeadlineCards actor={actor} targets={targets} keys={HOME_CARDS} />
       <section className="grid grid-cols-2 gap-4 md:grid-cols-3 lg:grid-cols-6">
         <PendingProposalsCard actor={actor} />
       </section>
-      <div className="space-y-1 text-sm text-slate-600">
-        {sources.map((s) => (
-          <p key={s}>{t('source', { source: s })}</p>
-        ))}
-        <p className="rounded border border-dashed border-amber-500 bg-amber-50 p-2 text-amber-900">{t('placeholderNotice')}</p>
-      </div>
+      <p className="rounded border border-dashed border-amber-500 bg-amber-50 p-2 text-sm text-amber-900">{t('placeholderNotice')}</p>
       <Link href="/projects" className="inline-block rounded bg-red-800 px-4 py-2 text-sm text-white hover:bg-red-900">
         {t('viewProjects')}
       </Link>

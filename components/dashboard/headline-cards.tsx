@@ -1,13 +1,22 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getHeadline, type HeadlineCard } from '@/lib/data/dashboard';
+import { DASHBOARD_CARDS, getHeadline, type HeadlineCard, type HeadlineKey } from '@/lib/data/headline';
 import { formatInteger, formatPercent, isoDate } from '@/lib/rules/format';
 import type { Locale } from '@/lib/i18n/config';
 import type { CardProps } from './card-props';
 
-/** The six headline figures, each beside the published one when the view is the whole program. */
-export async function HeadlineCards(props: CardProps) {
-  const [{ cards, comparable }, t, locale] = await Promise.all([getHeadline(props), getTranslations('dashboard'), getLocale() as Promise<Locale>]);
+/**
+ * Headline figures (the dashboard's six by default, the home page's its own), each
+ * beside the published one when the view is the whole program; a mismatch is
+ * shown, never hidden.
+ */
+export async function HeadlineCards(props: CardProps & { keys?: readonly HeadlineKey[] }) {
+  const [{ cards, comparable }, t, locale] = await Promise.all([
+    getHeadline({ ...props, keys: props.keys ?? DASHBOARD_CARDS }),
+    getTranslations('dashboard'),
+    getLocale() as Promise<Locale>,
+  ]);
   const show = (c: HeadlineCard, v: number | null) => (v === null ? t('noValue') : c.isRate ? formatPercent(v, locale) : formatInteger(v, locale));
+  const sources = [...new Set(cards.flatMap((c) => (comparable && c.published ? [c.published.source] : [])))];
   return (
     <section className="space-y-2" aria-label={t('kpi.projects')}>
       <div className="grid grid-cols-2 gap-4 md:grid-cols-3 lg:grid-cols-6">
@@ -35,6 +44,11 @@ export async function HeadlineCards(props: CardProps) {
         })}
       </div>
       {!comparable && <p className="text-xs text-slate-600">{t('notComparable')}</p>}
+      {sources.map((s) => (
+        <p key={s} className="text-xs text-slate-600">
+          {t('source', { source: s })}
+        </p>
+      ))}
     </section>
   );
 }

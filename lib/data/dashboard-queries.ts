@@ -9,6 +9,7 @@ import { Prisma } from '../generated/prisma/client';
 import type { Aggregation, IndicatorKind, ProjectStage, ValueQualifier } from '../generated/prisma/enums';
 import type { Actor } from '../rules/authz';
 import { projectFilterSql, type FilterTargets } from '../rules/project-filter';
+import { reachedSql } from '../rules/stages';
 import type { SqlRunner } from '../server/sql';
 
 type Scope = { actor: Actor; targets: FilterTargets };
@@ -17,20 +18,29 @@ type Scope = { actor: Actor; targets: FilterTargets };
 const matching = ({ actor, targets }: Scope) => Prisma.sql`
   fp AS (SELECT p.id, p."fieldId", p.stage, p."onlineAt", p."promotionAt" FROM "Project" p WHERE ${projectFilterSql(actor, targets, 'p')})`;
 
-const ONLINE_SQL = Prisma.sql`(fp.stage IN ('ONLINE', 'PROMOTION') OR (fp.stage = 'COMPLETED' AND fp."onlineAt" IS NOT NULL))`;
-const PROMOTION_SQL = Prisma.sql`(fp.stage = 'PROMOTION' OR (fp.stage = 'COMPLETED' AND fp."promotionAt" IS NOT NULL))`;
+export type HeadlineCounts = {
+  projects: number;
+  institutions: number;
+  online: number;
+  promotion: number;
+  completed: number;
+  /** The program's structure: its directions and fields, whatever the filters. */
+  directions: number;
+  fields: number;
+};
 
-export type HeadlineCounts = { projects: number; institutions: number; online: number; promotion: number; completed: number };
-
-/** Projects, distinct institutions taking part, and how many went online / into promotion / completed. */
+/** Projects, distinct institutions taking part, how many reached each stage, and the program's directions and fields. */
 export async function queryHeadline(run: SqlRunner, scope: Scope): Promise<HeadlineCounts> {
+  const { programId } = scope.targets;
   const [row] = await run<HeadlineCounts>(Prisma.sql`
     WITH ${matching(scope)}
     SELECT count(*)::int AS projects,
       (SELECT count(DISTINCT pi."institutionId") FROM "ProjectInstitution" pi JOIN fp ON fp.id = pi."projectId")::int AS institutions,
-      count(*) FILTER (WHERE ${ONLINE_SQL})::int AS online,
-      count(*) FILTER (WHERE ${PROMOTION_SQL})::int AS promotion,
-      count(*) FILTER (WHERE fp.stage = 'COMPLETED')::int AS completed
+      count(*) FILTER (WHERE ${reachedSql('ONLINE', 'fp')})::int AS online,
+      count(*) FILTER (WHERE ${reachedSql('PROMOTION', 'fp')})::int AS promotion,
+      count(*) FILTER (WHERE ${reachedSql('COMPLETED', 'fp')})::int AS completed,
+      (SELECT count(*) FROM "Direction" WHERE "programId" = ${programId})::int AS directions,
+      (SELECT count(*) FROM "Field" f JOIN "Direction" d ON d.id = f."directionId" WHERE d."programId" = ${programId})::int AS fields
     FROM fp`);
   return row;
 }
@@ -51,8 +61,8 @@ export function queryDirectionStages(run: SqlRunner, scope: Scope) {
   return run<DirectionStageRow>(Prisma.sql`
     WITH ${matching(scope)}
     SELECT d.code, d.name, d."nameEn", fp.stage, count(fp.id)::int AS projects,
-      count(fp.id) FILTER (WHERE ${ONLINE_SQL})::int AS online,
-      count(fp.id) FILTER (WHERE ${PROMOTION_SQL})::int AS promotion
+      count(fp.id) FILTER (WHERE ${reachedSql('ONLINE', 'fp')})::int AS online,
+      count(fp.id) FILTER (WHERE ${reachedSql('PROMOTION', 'fp')})::int AS promotion
     FROM "Direction" d
       JOIN "Field" f ON f."directionId" = d.id
       LEFT JOIN fp ON fp."fieldId" = f.id

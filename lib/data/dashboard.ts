@@ -1,12 +1,11 @@
 import 'server-only';
-import { cache } from 'react';
-import { projectReadScope, type Actor } from '../rules/authz';
+import type { Actor } from '../rules/authz';
 import * as q from './dashboard-queries';
+import { headlineCounts } from './headline';
 import { sql } from '../server/db';
-import { isNarrowed } from '../rules/filters';
+import { memoByValue } from '../server/memo';
 import type { FilterTargets } from '../rules/project-filter';
-import { Prisma } from '../generated/prisma/client';
-import type { ProjectStage, PublishedFigureKey } from '../generated/prisma/enums';
+import type { ProjectStage } from '../generated/prisma/enums';
 import { ALL_STAGES } from '../rules/stages';
 
 /**
@@ -17,63 +16,9 @@ import { ALL_STAGES } from '../rules/stages';
  */
 type Options = { actor: Actor; targets: FilterTargets };
 
-// Within one request each statement runs once (two cards share the counts and the
-// directions), and preloadDashboard can start them all before any card renders.
-const headlineCounts = cache((actor: Actor, targets: FilterTargets) => q.queryHeadline(sql, { actor, targets }));
-const directionStageRows = cache((actor: Actor, targets: FilterTargets) => q.queryDirectionStages(sql, { actor, targets }));
-
-export const HEADLINE_KEYS = ['projects', 'institutions', 'online', 'promotion', 'onlineRate', 'promotionRate'] as const;
-export type HeadlineKey = (typeof HEADLINE_KEYS)[number];
-export type HeadlineCard = {
-  key: HeadlineKey;
-  /** A count, or for rates a percentage (0–100); null when there is nothing to divide by. */
-  value: number | null;
-  isRate: boolean;
-  published: { value: number; asOf: Date; source: string } | null;
-};
-
-const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
-
-/**
- * The six headline figures. The program's published figures stand beside them
- * only when the view is the whole program (no narrowing filter, an actor who may
- * read every project): a published total compared with a subset would be a
- * false alarm.
- */
-export async function getHeadline({ actor, targets }: Options): Promise<{ cards: HeadlineCard[]; comparable: boolean }> {
-  const comparable = !isNarrowed(targets.filters) && Object.keys(projectReadScope(actor)).length === 0;
-  const [counts, published] = await Promise.all([
-    headlineCounts(actor, targets),
-    // The latest figure of each kind.
-    comparable
-      ? sql<{ key: PublishedFigureKey; value: number; asOf: Date; source: string }>(Prisma.sql`
-          SELECT DISTINCT ON (key) key, value, "asOf", source FROM "PublishedFigure"
-          WHERE "programId" = ${targets.programId} AND key IN ('PROJECTS', 'INSTITUTIONS', 'ONLINE', 'PROMOTION')
-          ORDER BY key, "asOf" DESC`)
-      : [],
-  ]);
-  const pub = new Map(published.map((p) => [p.key, p]));
-  const figure = (key: 'PROJECTS' | 'INSTITUTIONS' | 'ONLINE' | 'PROMOTION') => {
-    const p = pub.get(key);
-    return p ? { value: p.value, asOf: p.asOf, source: p.source } : null;
-  };
-  const publishedRate = (part: 'ONLINE' | 'PROMOTION') => {
-    const [n, d] = [figure(part), figure('PROJECTS')];
-    const value = n && d ? rate(n.value, d.value) : null;
-    return n && value !== null ? { ...n, value } : null;
-  };
-  return {
-    comparable,
-    cards: [
-      { key: 'projects', value: counts.projects, isRate: false, published: figure('PROJECTS') },
-      { key: 'institutions', value: counts.institutions, isRate: false, published: figure('INSTITUTIONS') },
-      { key: 'online', value: counts.online, isRate: false, published: figure('ONLINE') },
-      { key: 'promotion', value: counts.promotion, isRate: false, published: figure('PROMOTION') },
-      { key: 'onlineRate', value: rate(counts.online, counts.projects), isRate: true, published: publishedRate('ONLINE') },
-      { key: 'promotionRate', value: rate(counts.promotion, counts.projects), isRate: true, published: publishedRate('PROMOTION') },
-    ],
-  };
-}
+// Within one request each statement runs once (two cards share the directions),
+// and preloadDashboard can start them all before any card renders.
+const directionStageRows = memoByValue('directionStages', (actor: Actor, targets: FilterTargets) => q.queryDirectionStages(sql, { actor, targets }));
 
 export type DirectionStages = {
   code: string;
@@ -111,10 +56,10 @@ export async function getDirectionStages(options: Options): Promise<DirectionSta
   return [...byCode.values()];
 }
 
-const fieldRows = cache((actor: Actor, targets: FilterTargets) => q.queryFields(sql, { actor, targets }));
-const monthRows = cache((actor: Actor, targets: FilterTargets) => q.queryCumulativeByMonth(sql, { actor, targets }));
-const technologyRows = cache((actor: Actor, targets: FilterTargets) => q.queryTechnologies(sql, { actor, targets }));
-const indicatorRows = cache((actor: Actor, targets: FilterTargets) => q.queryIndicators(sql, { actor, targets }));
+const fieldRows = memoByValue('fields', (actor: Actor, targets: FilterTargets) => q.queryFields(sql, { actor, targets }));
+const monthRows = memoByValue('months', (actor: Actor, targets: FilterTargets) => q.queryCumulativeByMonth(sql, { actor, targets }));
+const technologyRows = memoByValue('technologies', (actor: Actor, targets: FilterTargets) => q.queryTechnologies(sql, { actor, targets }));
+const indicatorRows = memoByValue('indicators', (actor: Actor, targets: FilterTargets) => q.queryIndicators(sql, { actor, targets }));
 
 /**
  * Starts every card's statement as soon as the filters are known, rather than

@@ -7,6 +7,9 @@
  */
 import { z } from 'zod';
 import { ProjectStage } from '../generated/prisma/enums';
+import { REACHED_STAGES } from './stages';
+
+export { REACHED_STAGES };
 
 const code = z
   .string()
@@ -37,9 +40,6 @@ export const SORTS = ['code', '-code', 'name', '-name', 'stage', '-stage', 'fiel
 export type Sort = (typeof SORTS)[number];
 
 export const sortKeyOf = (sort: Sort): SortKey => SORT_KEYS.find((k) => sort === k || sort === `-${k}`) ?? 'code';
-
-/** Stages a project can have reached (the funnel): it counts later stages too. */
-export const REACHED_STAGES = ['ONLINE', 'PROMOTION', 'COMPLETED'] as const;
 
 export const filterQuerySchema = z.object({
   program: code.optional(),

@@ -7,6 +7,7 @@
 import { Prisma } from '../generated/prisma/client';
 import { projectReadScope, projectReadScopeSql, type Actor } from './authz';
 import type { ProjectFilters } from './filters';
+import { reachedSql, reachedWhere } from './stages';
 
 /** Filters whose codes and names have been looked up: ids only, and always a program. */
 export type FilterTargets = {
@@ -20,12 +21,6 @@ export type FilterTargets = {
 
 /** `%`, `_` and `\` typed by a reader are literal characters, not wildcards. */
 export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, '\\$&')}%`;
-
-function reachedWhere(stage: NonNullable<ProjectFilters['reached']>): Prisma.ProjectWhereInput {
-  if (stage === 'ONLINE') return { OR: [{ stage: { in: ['ONLINE', 'PROMOTION'] } }, { stage: 'COMPLETED', onlineAt: { not: null } }] };
-  if (stage === 'PROMOTION') return { OR: [{ stage: 'PROMOTION' }, { stage: 'COMPLETED', promotionAt: { not: null } }] };
-  return { stage: 'COMPLETED' };
-}
 
 /** The projects `actor` may read that match `targets`, as a Prisma where. */
 export function projectWhere(actor: Actor, targets: FilterTargets): Prisma.ProjectWhereInput {
@@ -54,10 +49,7 @@ export function projectFilterSql(actor: Actor, targets: FilterTargets, alias = '
   if (targets.directionId) parts.push(Prisma.sql`${p('fieldId')} IN (SELECT id FROM "Field" WHERE "directionId" = ${targets.directionId})`);
   if (targets.fieldId) parts.push(Prisma.sql`${p('fieldId')} = ${targets.fieldId}`);
   if (f.stage) parts.push(Prisma.sql`${p('stage')} = ${f.stage}::"ProjectStage"`);
-  if (f.reached === 'ONLINE')
-    parts.push(Prisma.sql`(${p('stage')} IN ('ONLINE', 'PROMOTION') OR (${p('stage')} = 'COMPLETED' AND ${p('onlineAt')} IS NOT NULL))`);
-  if (f.reached === 'PROMOTION') parts.push(Prisma.sql`(${p('stage')} = 'PROMOTION' OR (${p('stage')} = 'COMPLETED' AND ${p('promotionAt')} IS NOT NULL))`);
-  if (f.reached === 'COMPLETED') parts.push(Prisma.sql`${p('stage')} = 'COMPLETED'`);
+  if (f.reached) parts.push(reachedSql(f.reached, alias));
   if (targets.technologyId) {
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "ProjectTechnology" pt WHERE pt."projectId" = ${p('id')} AND pt."technologyId" = ${targets.technologyId})`);
   }

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/rules/authz';
 import type { ProjectStage } from '@/lib/generated/prisma/enums';
-import { getCumulativeByMonth, getDirectionStages, getFields, getFunnel, getHeadline, getIndicators, getTechnologies } from '@/lib/data/dashboard';
+import { getCumulativeByMonth, getDirectionStages, getFields, getFunnel, getIndicators, getTechnologies } from '@/lib/data/dashboard';
+import { DASHBOARD_CARDS, getHeadline as headline } from '@/lib/data/headline';
+
+const getHeadline = (v: Parameters<typeof getDirectionStages>[0]) => headline({ ...v, keys: DASHBOARD_CARDS });
 import { resolveFilters } from '@/lib/data/filter-targets';
 import { parseFilters } from '@/lib/rules/filters';
 import { getInstitution, listInstitutions } from '@/lib/data/institutions';

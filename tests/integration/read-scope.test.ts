@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/rules/authz';
-import { getDefaultProgram, getProgramKpis } from '@/lib/data/programs';
+import { getHeadline, HOME_CARDS } from '@/lib/data/headline';
 import { resolveFilters } from '@/lib/data/filter-targets';
 import { getProject, listProjects } from '@/lib/data/projects';
 import { seedBeijingPilot } from '@/seeds/seed';
@@ -8,13 +8,11 @@ import { resetDatabase, testClient } from '../support/db';
 import { createActors, type TestActors } from '../support/users';
 
 const prisma = testClient();
-let programId: number;
 let actors: TestActors;
 
 beforeAll(async () => {
   await resetDatabase(prisma);
   await seedBeijingPilot(prisma);
-  programId = (await getDefaultProgram())!.id;
   actors = await createActors(prisma);
 });
 afterAll(() => prisma.$disconnect());
@@ -24,21 +22,24 @@ const listed = async (actor: Actor) => {
   const resolved = await resolveFilters({ filters: {} });
   return (await listProjects({ actor, targets: resolved!.targets, pageSize: 100 })).rows.map((p) => p.code);
 };
-const kpi = async (actor: Actor, key: string) => (await getProgramKpis({ actor, programId })).find((k) => k.key === key)?.value;
+const kpi = async (actor: Actor, key: string) => {
+  const { targets } = (await resolveFilters({ filters: {} }))!;
+  return (await getHeadline({ actor, targets, keys: HOME_CARDS })).cards.find((k) => k.key === key)?.value;
+};
 
 describe('read scope in the data layer', () => {
   it('lets regulators, leaders and admins read every project', async () => {
     for (const actor of [actors.regulator, actors.leader, actors.admin]) {
       expect(await listed(actor)).toHaveLength(46);
-      expect(await kpi(actor, 'PROJECTS')).toBe(46);
+      expect(await kpi(actor, 'projects')).toBe(46);
     }
   });
 
   it('shows an institution only the projects it leads or joins', async () => {
     const { cmb, park } = actors;
     expect(await listed(cmb)).toEqual(['BJFT-02', 'BJFT-06']);
-    expect(await kpi(cmb, 'PROJECTS')).toBe(2);
-    expect(await kpi(cmb, 'INSTITUTIONS')).toBe(1);
+    expect(await kpi(cmb, 'projects')).toBe(2);
+    expect(await kpi(cmb, 'institutions')).toBe(1);
 
     expect(await listed(park)).toEqual(['BJFT-08']);
     expect(await getProject({ actor: park, code: 'BJFT-08' })).not.toBeNull();
@@ -53,7 +54,7 @@ describe('read scope in the data layer', () => {
   it('fails closed for an institution user without an institution', async () => {
     const orphan: Actor = { userId: 9, role: 'INSTITUTION', institutionId: null, name: 'orphan' };
     expect(await listed(orphan)).toEqual([]);
-    expect(await kpi(orphan, 'PROJECTS')).toBe(0);
+    expect(await kpi(orphan, 'projects')).toBe(0);
     expect(await getProject({ actor: orphan, code: 'BJFT-02' })).toBeNull();
   });
 });

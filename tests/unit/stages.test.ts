@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTransition, isOnlineOrFurther, nextStages } from '@/lib/rules/stages';
+import { checkTransition, hasReached, nextStages } from '@/lib/rules/stages';
 
 describe('stage rules', () => {
   it('moves forward one step at a time', () => {
@@ -31,13 +31,20 @@ describe('stage rules', () => {
     expect(checkTransition('ONLINE', 'PROMOTION', { effective: previous, previous }).ok).toBe(true);
   });
 
-  it('lists the next stages and what counts as online', () => {
+  it('lists the next stages', () => {
     expect(nextStages('ONLINE')).toEqual(['PROMOTION', 'WITHDRAWN']);
     expect(nextStages('COMPLETED')).toEqual([]);
-    expect(['APPROVED', 'ONLINE', 'PROMOTION', 'COMPLETED', 'WITHDRAWN'].filter((s) => isOnlineOrFurther(s as never))).toEqual([
-      'ONLINE',
-      'PROMOTION',
-      'COMPLETED',
-    ]);
+  });
+
+  it('counts a project as having gone online from that stage on, a completed one only with its date, a withdrawn one never', () => {
+    const day = new Date('2020-06-12');
+    const online = (stage: Parameters<typeof hasReached>[0]['stage'], onlineAt: Date | null = null) =>
+      hasReached({ stage, onlineAt, promotionAt: null }, 'ONLINE');
+    expect(['APPROVED', 'ONLINE', 'PROMOTION', 'WITHDRAWN'].filter((s) => online(s as never))).toEqual(['ONLINE', 'PROMOTION']);
+    expect(online('COMPLETED')).toBe(false);
+    expect(online('COMPLETED', day)).toBe(true);
+    expect(online('WITHDRAWN', day)).toBe(false);
+    expect(hasReached({ stage: 'COMPLETED', onlineAt: day, promotionAt: null }, 'PROMOTION')).toBe(false);
+    expect(hasReached({ stage: 'COMPLETED', onlineAt: null, promotionAt: null }, 'COMPLETED')).toBe(true);
   });
 });
