@@ -9,6 +9,7 @@ import { Prisma } from '../generated/prisma/client';
 import type { Aggregation, IndicatorKind, ProjectStage, ValueQualifier } from '../generated/prisma/enums';
 import type { Actor } from '../rules/authz';
 import { projectFilterSql, type FilterTargets } from '../rules/project-filter';
+import { combinePartialsSql, finalValueSql, partialsSql, takesLatestSql } from '../rules/indicators';
 import { reachedSql } from '../rules/stages';
 import type { SqlRunner } from '../server/sql';
 
@@ -149,47 +150,30 @@ export type IndicatorRow = {
 };
 
 /**
- * Each indicator's total and its value per direction, by the indicator's rules.
- * Per project first (from IndicatorSummary, which triggers keep current): a
- * cumulative indicator (or any rate) takes the project's latest value; a
- * per-period one adds up its periods. Across projects: SUM adds, MAX takes the
- * largest, LATEST the most recently reported value (the larger on a tie); a rate
- * (PERCENT) is never added up: under SUM it is the mean of the projects' values.
- * A total built on an approximate value says so (about > over > exact).
- * Partial aggregates per (indicator, direction) are combined into the totals, so
- * the projects' rows are read and hashed once.
+ * Each indicator's total and its value per direction, by the indicator's rules
+ * (lib/rules/indicators.ts). Per project from IndicatorSummary, which triggers
+ * keep current; partial aggregates per (indicator, direction) are combined into
+ * the totals, so the projects' rows are read and hashed once.
  */
 export function queryIndicators(run: SqlRunner, scope: Scope) {
   return run<IndicatorRow>(Prisma.sql`
     WITH ${matching(scope)},
     per_direction AS (
-      SELECT s."indicatorId" AS indicator_id, f."directionId" AS direction_id,
-        sum(v.value) AS total, max(v.value) AS largest, count(*) AS projects,
-        max(ARRAY[(s."latestAsOf" - DATE '1970-01-01')::numeric, v.value]) AS latest,
-        max(s."latestAsOf") AS as_of,
-        bool_or(v.qualifier = 'ABOUT') AS about, bool_or(v.qualifier = 'OVER') AS over
+      SELECT s."indicatorId" AS indicator_id, f."directionId" AS direction_id, ${partialsSql('v.value', 's."latestAsOf"', 'v.qualifier')}
       FROM "IndicatorSummary" s
         JOIN fp ON fp.id = s."projectId"
         JOIN "Field" f ON f.id = fp."fieldId"
         JOIN "Indicator" i ON i.id = s."indicatorId"
         CROSS JOIN LATERAL (SELECT
-          CASE WHEN i.cumulative OR i.kind = 'PERCENT' THEN s."latestValue" ELSE s."periodSum" END AS value,
-          CASE WHEN i.cumulative OR i.kind = 'PERCENT' THEN s."latestQualifier" ELSE s."periodQualifier" END AS qualifier) v
+          CASE WHEN ${takesLatestSql('i')} THEN s."latestValue" ELSE s."periodSum" END AS value,
+          CASE WHEN ${takesLatestSql('i')} THEN s."latestQualifier" ELSE s."periodQualifier" END AS qualifier) v
       GROUP BY s."indicatorId", f."directionId"),
     combined AS (
       SELECT * FROM per_direction
       UNION ALL
-      SELECT indicator_id, NULL, sum(total), max(largest), sum(projects), max(latest), max(as_of), bool_or(about), bool_or(over)
-      FROM per_direction GROUP BY indicator_id)
+      SELECT indicator_id, NULL, ${combinePartialsSql} FROM per_direction GROUP BY indicator_id)
     SELECT i.code, i."nameZh", i."nameEn", i.unit, i.kind, i.aggregation, i.cumulative,
-      d.code AS direction,
-      (CASE WHEN i.aggregation = 'MAX' THEN c.largest
-            WHEN i.aggregation = 'LATEST' THEN c.latest[2]
-            WHEN i.kind = 'PERCENT' THEN c.total / c.projects
-            ELSE c.total END)::float8 AS value,
-      (CASE WHEN c.about THEN 'ABOUT' WHEN c.over THEN 'OVER' ELSE 'EXACT' END)::"ValueQualifier" AS qualifier,
-      c.projects::int AS projects,
-      c.as_of AS "asOf"
+      d.code AS direction, ${finalValueSql('i', 'c')}, c.projects::int AS projects, c.as_of AS "asOf"
     FROM combined c
       JOIN "Indicator" i ON i.id = c.indicator_id
       LEFT JOIN "Direction" d ON d.id = c.direction_id

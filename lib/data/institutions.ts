@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { projectReadScope, type Actor } from '../rules/authz';
-import { db } from '../server/db';
+import { db, sql } from '../server/db';
 import { Prisma } from '../generated/prisma/client';
 import type { InstitutionKind } from '../generated/prisma/enums';
 import { projectFilterSql, type FilterTargets } from '../rules/project-filter';
@@ -18,7 +18,7 @@ export type InstitutionListRow = {
 
 /** Institutions taking part in the projects the actor may read that match the filters, with how many they lead and join. */
 export function listInstitutions(options: { actor: Actor; targets: FilterTargets }) {
-  return db.$queryRaw<InstitutionListRow[]>(Prisma.sql`
+  return sql<InstitutionListRow>(Prisma.sql`
     SELECT i.id, i.name, i.kind, i.licensed, i."isPlaceholder",
       count(*) FILTER (WHERE pi.role = 'LEAD')::int AS led,
       count(*) FILTER (WHERE pi.role = 'PARTICIPANT')::int AS joined

@@ -82,7 +82,7 @@ export function institutionReadScope(actor: Actor): Prisma.InstitutionWhereInput
   return { projects: { some: { project: projectReadScope(actor) } } };
 }
 
-/** The read scope as SQL, for aggregate queries written with $queryRaw. `alias` names the Project table. */
+/** The read scope as SQL, for hand-written aggregate statements. `alias` names the Project table. */
 export function projectReadScopeSql(actor: Actor, alias = 'p'): Prisma.Sql {
   const id = Prisma.raw(`"${alias}".id`);
   if (!can(actor, 'project:read')) return Prisma.sql`FALSE`;

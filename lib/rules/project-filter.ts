@@ -41,7 +41,7 @@ export function projectWhere(actor: Actor, targets: FilterTargets): Prisma.Proje
   return { AND: and };
 }
 
-/** The same set as SQL for $queryRaw; `alias` names the Project table in the query. */
+/** The same set as SQL for hand-written statements; `alias` names the Project table in the query. */
 export function projectFilterSql(actor: Actor, targets: FilterTargets, alias = 'p'): Prisma.Sql {
   const { filters: f } = targets;
   const p = (column: string) => Prisma.raw(`"${alias}"."${column}"`);

@@ -3,6 +3,7 @@ import { asDatabaseUnavailable } from './errors';
 import type pg from 'pg';
 import { createPool, createPrismaClient } from './prisma';
 import { sqlRunner } from './sql';
+import { Prisma } from '../generated/prisma/client';
 
 function createDb(pool: pg.Pool) {
   // The pool connects on first use, so building the app needs no database. Without
@@ -35,7 +36,7 @@ export const sql = sqlRunner(pool);
 
 /** A round trip to PostgreSQL, for the health check. */
 export async function pingDatabase(): Promise<void> {
-  await db.$queryRaw`SELECT 1`;
+  await sql(Prisma.sql`SELECT 1`);
 }
 
 /** The client inside `db.$transaction(async (tx) => …)`: data-layer steps that must share a transaction take it. */

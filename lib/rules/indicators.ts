@@ -1,0 +1,75 @@
+/**
+ * How an indicator's values combine, in one place: per project over time, then
+ * across projects, and how qualifiers (约, 超过) carry into a total. Written as
+ * TypeScript and as SQL fragments; an integration test holds the two equal.
+ *
+ * - Per project: a cumulative indicator (or any rate) takes the latest value; a
+ *   per-period one adds up its periods.
+ * - Across projects: SUM adds, MAX takes the largest, LATEST the most recently
+ *   reported value (the larger on a tie). A rate (PERCENT) is never added up:
+ *   under SUM it is the mean of the projects' values.
+ * - A total built on an approximate value says so: about > over > exact.
+ */
+import { Prisma } from '../generated/prisma/client';
+import type { Aggregation, IndicatorKind, ValueQualifier } from '../generated/prisma/enums';
+
+export type IndicatorRule = { kind: IndicatorKind; aggregation: Aggregation; cumulative: boolean };
+export type Reported = { value: number; qualifier: ValueQualifier; asOf: Date };
+
+/** Whether a project's standing on the indicator is its latest value (else the sum of its periods). */
+export const takesLatest = (rule: Pick<IndicatorRule, 'kind' | 'cumulative'>) => rule.cumulative || rule.kind === 'PERCENT';
+
+/** The weakest claim among the qualifiers: one approximate value makes the total approximate. */
+export function combineQualifiers(qualifiers: ValueQualifier[]): ValueQualifier {
+  return qualifiers.includes('ABOUT') ? 'ABOUT' : qualifiers.includes('OVER') ? 'OVER' : 'EXACT';
+}
+
+/** One project's standing from its reported values (any order); null without values. */
+export function perProject(rule: IndicatorRule, values: Reported[]): Reported | null {
+  if (values.length === 0) return null;
+  const latest = [...values].sort((a, b) => b.asOf.getTime() - a.asOf.getTime())[0];
+  if (takesLatest(rule)) return latest;
+  return { value: values.reduce((n, v) => n + v.value, 0), qualifier: combineQualifiers(values.map((v) => v.qualifier)), asOf: latest.asOf };
+}
+
+/** The program's (or a direction's) value from the projects' standings; null without any. */
+export function acrossProjects(rule: IndicatorRule, standings: Reported[]): { value: number; qualifier: ValueQualifier } | null {
+  if (standings.length === 0) return null;
+  const values = standings.map((s) => s.value);
+  const sum = values.reduce((n, v) => n + v, 0);
+  const latest = [...standings].sort((a, b) => b.asOf.getTime() - a.asOf.getTime() || b.value - a.value)[0];
+  const value =
+    rule.aggregation === 'MAX' ? Math.max(...values) : rule.aggregation === 'LATEST' ? latest.value : rule.kind === 'PERCENT' ? sum / values.length : sum;
+  return { value, qualifier: combineQualifiers(standings.map((s) => s.qualifier)) };
+}
+
+// The SQL form works in two steps so that one pass over the projects can feed
+// several groupings (a direction's share and the program total): partial
+// aggregates per group, partials combined across groups, and a final value.
+
+const column = (name: string) => Prisma.raw(name);
+
+/** Partial aggregates of the standings `value`, `asOf`, `qualifier` (column expressions) in a GROUP BY. */
+export function partialsSql(value: string, asOf: string, qualifier: string): Prisma.Sql {
+  const [v, d, q] = [column(value), column(asOf), column(qualifier)];
+  return Prisma.sql`sum(${v}) AS total, max(${v}) AS largest, count(*) AS projects,
+    max(ARRAY[(${d} - DATE '1970-01-01')::numeric, ${v}]) AS latest, max(${d}) AS as_of,
+    bool_or(${q} = 'ABOUT') AS about, bool_or(${q} = 'OVER') AS over`;
+}
+
+/** Partials of several groups (rows with partialsSql's columns) combined into one group's. */
+export const combinePartialsSql = Prisma.sql`sum(total) AS total, max(largest) AS largest, sum(projects) AS projects,
+  max(latest) AS latest, max(as_of) AS as_of, bool_or(about) AS about, bool_or(over) AS over`;
+
+/** The value and qualifier from partials `p` of an indicator `i` (aliases). */
+export function finalValueSql(i: string, p: string): Prisma.Sql {
+  const [ind, c] = [(n: string) => Prisma.raw(`${i}.${n}`), (n: string) => Prisma.raw(`${p}.${n}`)];
+  return Prisma.sql`(CASE WHEN ${ind('aggregation')} = 'MAX' THEN ${c('largest')}
+      WHEN ${ind('aggregation')} = 'LATEST' THEN ${c('latest')}[2]
+      WHEN ${ind('kind')} = 'PERCENT' THEN ${c('total')} / ${c('projects')}
+      ELSE ${c('total')} END)::float8 AS value,
+    (CASE WHEN ${c('about')} THEN 'ABOUT' WHEN ${c('over')} THEN 'OVER' ELSE 'EXACT' END)::"ValueQualifier" AS qualifier`;
+}
+
+/** Whether the indicator `i` (alias) takes a project's latest value, as SQL. */
+export const takesLatestSql = (i: string) => Prisma.raw(`(${i}.cumulative OR ${i}.kind = 'PERCENT')`);
