@@ -3,7 +3,7 @@ import { can, type Actor } from '../rules/authz';
 import { snapshot, writeAudit, type Tx } from './audit';
 import { db } from '../server/db';
 import type { Prisma } from '../generated/prisma/client';
-import { AppError, InputError } from '../server/errors';
+import { AppError, InputError, isUniqueViolation } from '../server/errors';
 import { breaksCumulativeOrder, neverDecreases, valueProblems } from '../rules/metric-rules';
 import { findEditableProject } from './project-edits';
 import { projectWhere, type FilterTargets } from '../rules/project-filter';
@@ -83,7 +83,7 @@ export async function recordMetric(options: { actor: Actor; input: MetricRecordI
     });
   } catch (err) {
     // Two reports for the same date at once: the loser hits the unique key.
-    if (typeof err === 'object' && err !== null && 'code' in err && err.code === 'P2002') throw new InputError({ asOf: ['duplicate'] });
+    if (isUniqueViolation(err)) throw new InputError({ asOf: ['duplicate'] });
     throw err;
   }
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { can, projectReadScope, type Actor } from '../rules/authz';
 import { snapshot, writeAudit } from './audit';
 import { db } from '../server/db';
-import { AppError, InputError } from '../server/errors';
+import { AppError, InputError, isUniqueViolation } from '../server/errors';
 import { findEditableProject } from './project-edits';
 import { todayInBeijing } from '../schemas/fields';
 import { quarterStart, type ProgressReportInput } from '../schemas/project';
@@ -36,7 +36,7 @@ export async function submitProgressReport(options: { actor: Actor; input: Progr
       return report;
     });
   } catch (err) {
-    if (typeof err === 'object' && err !== null && 'code' in err && err.code === 'P2002') throw new InputError({ period: ['duplicateReport'] });
+    if (isUniqueViolation(err)) throw new InputError({ period: ['duplicateReport'] });
     throw err;
   }
 }

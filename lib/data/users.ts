@@ -1,8 +1,10 @@
 import 'server-only';
 import { can, type Actor } from '../rules/authz';
 import { snapshot, writeAudit } from './audit';
-import { db } from '../server/db';
-import { AppError, InputError } from '../server/errors';
+import { db, sql } from '../server/db';
+import { Prisma } from '../generated/prisma/client';
+import type { Role } from '../rules/authz';
+import { AppError, InputError, isUniqueViolation } from '../server/errors';
 import { hashPassword } from '../server/passwords';
 import type { UserCreateInput, UserUpdateInput } from '../schemas/user';
 
@@ -49,7 +51,7 @@ export async function createUser(options: { actor: Actor; input: UserCreateInput
       return user;
     });
   } catch (err) {
-    if (typeof err === 'object' && err !== null && 'code' in err && err.code === 'P2002') throw new InputError({ email: ['emailTaken'] });
+    if (isUniqueViolation(err)) throw new InputError({ email: ['emailTaken'] });
     throw err;
   }
 }
@@ -80,4 +82,12 @@ export async function updateUser(options: { actor: Actor; input: UserUpdateInput
       after: userSnapshot(after),
     });
   });
+}
+
+export type SessionUser = { id: number; role: Role; institutionId: number | null; name: string; disabled: boolean };
+
+/** The user a session names, as getActor() needs it. Every request waits for this read, so it is hand-written SQL (lib/server/sql.ts). */
+export async function findSessionUser(userId: number): Promise<SessionUser | null> {
+  const [user] = await sql<SessionUser>(Prisma.sql`SELECT id, role, "institutionId", name, disabled FROM "User" WHERE id = ${userId}`);
+  return user ?? null;
 }

@@ -53,6 +53,7 @@ function toResult(err: unknown): ActionResult {
   if (err instanceof ConflictError) return { ok: false, message: 'CONFLICT', current: err.current };
   if (err instanceof AppError) return { ok: false, message: err.code };
   if (asDatabaseUnavailable(err)) return { ok: false, message: 'DATABASE_UNAVAILABLE' };
-  console.error('server action failed:', err instanceof Error ? err.message : err);
+  // With its stack: an unexpected failure is a defect, and the log is where it is found.
+  console.error('server action failed:', err);
   return { ok: false, message: 'UNEXPECTED' };
 }

@@ -86,3 +86,13 @@ export class ConflictError extends AppError {
     super('CONFLICT');
   }
 }
+
+/**
+ * Whether a write failed on a unique constraint (Prisma's P2002, or PostgreSQL's
+ * 23505 from a hand-written statement): two writers raced for the same key, and
+ * the loser's input becomes a field error rather than an unexpected failure.
+ */
+export function isUniqueViolation(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null || !('code' in err)) return false;
+  return err.code === 'P2002' || err.code === '23505';
+}

@@ -3,9 +3,8 @@ import { cache } from 'react';
 import { decode } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import type { Actor, Role } from '../rules/authz';
-import { sql } from './db';
-import { Prisma } from '../generated/prisma/client';
+import type { Actor } from '../rules/authz';
+import { findSessionUser } from '../data/users';
 
 // next-auth's own cookie name (the __Secure- one on an https site); a large token
 // is split into numbered chunks (name.0, name.1, …), joined in order.
@@ -33,19 +32,17 @@ async function sessionUserId(): Promise<number | null> {
   return Number.isInteger(userId) && userId > 0 ? userId : null;
 }
 
-type UserRow = { id: number; role: Role; institutionId: number | null; name: string; disabled: boolean };
-
 /**
  * The one place a request becomes an actor. Pages, server actions and route
  * handlers all call this; nothing else reads the session. The role and
  * institution come from the database, not the token: a disabled user or a
  * changed role takes effect at the next request. Every request waits for this
- * read, so it is hand-written SQL (lib/server/sql.ts).
+ * read (lib/data/users.ts).
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const userId = await sessionUserId();
   if (userId === null) return null;
-  const [user] = await sql<UserRow>(Prisma.sql`SELECT id, role, "institutionId", name, disabled FROM "User" WHERE id = ${userId}`);
+  const user = await findSessionUser(userId);
   if (!user || user.disabled) return null;
   if (user.role === 'INSTITUTION' && user.institutionId === null) return null;
   return { userId: user.id, role: user.role, institutionId: user.institutionId, name: user.name };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asDatabaseUnavailable, DatabaseUnavailableError } from '@/lib/server/errors';
+import { asDatabaseUnavailable, DatabaseUnavailableError, isUniqueViolation } from '@/lib/server/errors';
 
 describe('database-unavailable errors', () => {
   it('recognises the adapter saying the server is unreachable, and names what to check', () => {
@@ -29,5 +29,15 @@ describe('database-unavailable errors', () => {
     for (const code of ['23505', '42601', '22012']) expect(asDatabaseUnavailable(Object.assign(new Error('query'), { code }))).toBeNull();
     expect(asDatabaseUnavailable(new Error('boom'))).toBeNull();
     expect(asDatabaseUnavailable(null)).toBeNull();
+  });
+});
+
+describe('unique violations', () => {
+  it('are recognised from Prisma and from node-postgres, and nothing else is one', () => {
+    expect(isUniqueViolation({ code: 'P2002', meta: { target: ['email'] } })).toBe(true);
+    expect(isUniqueViolation(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(true);
+    for (const other of [{ code: 'P2025' }, Object.assign(new Error('x'), { code: '23503' }), new Error('P2002'), null, 'P2002']) {
+      expect(isUniqueViolation(other)).toBe(false);
+    }
   });
 });
