@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import type { ProjectStage } from '@/lib/generated/prisma/enums';
+import type { InstitutionKind, ProjectStage } from '@/lib/generated/prisma/enums';
 
 const stageColours: Record<ProjectStage, string> = {
   APPROVED: 'bg-slate-100 text-slate-800 ring-slate-300',
@@ -32,11 +32,38 @@ export function PlaceholderBadge() {
   );
 }
 
-export function InferredBadge() {
+/**
+ * Marks what the portal inferred rather than read in the record; `note` says
+ * what was inferred and from what (shown on hover and to screen readers).
+ */
+export function InferredBadge({ note }: { note?: string | null }) {
   const t = useTranslations('badge');
   return (
-    <span title={t('inferredTitle')} className="ml-1 inline-block rounded bg-slate-100 px-1 text-xs text-slate-700">
+    <span title={note ?? t('inferredTitle')} className="ml-1 inline-block rounded bg-slate-100 px-1 text-xs text-slate-700" data-inferred="true">
       {t('inferred')}
+      {note && <span className="sr-only">：{note}</span>}
     </span>
+  );
+}
+
+/** What the record does not say: shown as 「未公开」, never filled in. */
+export function Undisclosed() {
+  const t = useTranslations('breakdown');
+  return (
+    <span className="text-slate-500" data-undisclosed="true">
+      {t('undisclosedLabel')}
+    </span>
+  );
+}
+
+/** An institution's kind: 「未公开」 when the record does not say, labelled when it is our reading of the name. */
+export function InstitutionKindText({ kind, inferred }: { kind: InstitutionKind | null; inferred: boolean }) {
+  const t = useTranslations();
+  if (kind === null) return <Undisclosed />;
+  return (
+    <>
+      {t(`institutionKind.${kind}`)}
+      {inferred && <InferredBadge note={t('badge.kindInferredTitle')} />}
+    </>
   );
 }

@@ -2,6 +2,9 @@
  * Placeholders fill what the record does not name, so that the program's totals
  * equal its published figures. Every one is labelled as such in its name, has
  * `isPlaceholder: true`, and carries no outcome figures: nothing here is real.
+ * A placeholder has no direction and no field (the record does not say), and
+ * its stage is derived from the published totals minus the named projects:
+ * true of the undisclosed projects as a group, not a fact about any one.
  */
 import type { ProjectStage } from '../lib/generated/prisma/enums';
 import { program, projects as sourcedProjects, institutions as sourcedInstitutions } from './beijing-pilot';
@@ -14,8 +17,8 @@ export type PlaceholderProject = {
   code: string;
   name: string;
   stage: `${ProjectStage}`;
-  /** Index into the program's 16 fields, in direction order. */
-  fieldIndex: number;
+  /** How the stage was derived, for the project's page. */
+  stageNote: string;
   lead: string;
   participants: string[];
 };
@@ -25,7 +28,7 @@ function count(stage: `${ProjectStage}`) {
 }
 
 /** Placeholder projects and institutions, derived from the published totals. */
-export function placeholderPlan(fieldCount: number) {
+export function placeholderPlan() {
   const { PROJECTS, INSTITUTIONS, ONLINE, PROMOTION } = program.published;
   const firstProject = sourcedProjects.length + 1;
   const firstInstitution = sourcedInstitutions.length + 1;
@@ -35,17 +38,21 @@ export function placeholderPlan(fieldCount: number) {
   const promotion = PROMOTION - count('PROMOTION');
   const onlineOnly = ONLINE - PROMOTION - count('ONLINE');
   const total = PROJECTS - sourcedProjects.length;
+  const approvedOnly = total - promotion - onlineOnly;
   const stages: `${ProjectStage}`[] = [
     ...Array<`${ProjectStage}`>(promotion).fill('PROMOTION'),
     ...Array<`${ProjectStage}`>(onlineOnly).fill('ONLINE'),
-    ...Array<`${ProjectStage}`>(total - promotion - onlineOnly).fill('APPROVED'),
+    ...Array<`${ProjectStage}`>(approvedOnly).fill('APPROVED'),
   ];
+  const stageNote =
+    `占位：阶段由公开总数推得（未公开的 ${total} 个项目中，${promotion} 个进入应用推广期、` +
+    `${onlineOnly} 个仅上线运行、${approvedOnly} 个尚未上线），并非该项目的记录。`;
 
   const projects: PlaceholderProject[] = stages.map((stage, i) => ({
     code: `BJFT-${pad(firstProject + i)}`,
     name: placeholderProjectName(firstProject + i),
     stage,
-    fieldIndex: i % fieldCount,
+    stageNote,
     lead: institutionNames[i],
     participants: [],
   }));

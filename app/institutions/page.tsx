@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { PlaceholderBadge } from '@/components/badges';
+import { InstitutionKindText, PlaceholderBadge, Undisclosed } from '@/components/badges';
 import { ExportLinks } from '@/components/export-links';
 import { FilterForm } from '@/components/filters/filter-form';
 import { FilterNotices } from '@/components/filters/filter-notices';
@@ -20,15 +20,16 @@ export default async function InstitutionsPage({ searchParams }: Props) {
   const query = await searchParams;
   const [actor, resolved] = await Promise.all([requireActor(), resolveFilters(parseFilters(query))]);
   if (!resolved) notFound();
-  const [rows, t] = await Promise.all([listInstitutions({ actor, targets: resolved.targets }), getTranslations()]);
+  const [{ rows, undisclosed }, t] = await Promise.all([listInstitutions({ actor, targets: resolved.targets }), getTranslations()]);
+  const total = rows.length + undisclosed.institutions;
   const licensed = (v: boolean | null) => t(v === null ? 'project.licensedUnknown' : v ? 'project.licensedYes' : 'project.licensedNo');
   return (
     <div className="space-y-4">
       <div className="flex items-baseline justify-between">
         <h1 className="text-2xl font-semibold">{t('institutions.heading')}</h1>
         <div className="flex items-center gap-4">
-          <p className="text-sm text-slate-600" data-testid="result-count" data-value={rows.length}>
-            {t('institutions.count', { count: rows.length })}
+          <p className="text-sm text-slate-600" data-testid="result-count" data-value={total}>
+            {t('institutions.count', { count: total })}
           </p>
           <ExportLinks table="institutions" query={filterHref('', resolved.targets.filters, { page: undefined, sort: undefined })} />
         </div>
@@ -63,14 +64,31 @@ export default async function InstitutionsPage({ searchParams }: Props) {
                   <Link href={`/institutions/${i.id}`} className="text-red-800 hover:underline">
                     {i.name}
                   </Link>
-                  {i.isPlaceholder && <PlaceholderBadge />}
                 </td>
-                <td className="px-3 py-2">{t(`institutionKind.${i.kind}`)}</td>
+                <td className="px-3 py-2">
+                  <InstitutionKindText kind={i.kind} inferred={i.kindInferred} />
+                </td>
                 <td className="px-3 py-2">{licensed(i.licensed)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{i.led}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{i.joined}</td>
               </tr>
             ))}
+            {undisclosed.institutions > 0 && (
+              <tr className="border-t border-slate-100 bg-amber-50/40" data-institution="undisclosed" data-value={undisclosed.institutions}>
+                <td className="px-3 py-2">
+                  {t('institutions.undisclosed', { count: undisclosed.institutions })}
+                  <PlaceholderBadge />
+                </td>
+                <td className="px-3 py-2">
+                  <Undisclosed />
+                </td>
+                <td className="px-3 py-2">
+                  <Undisclosed />
+                </td>
+                <td className="px-3 py-2 text-right tabular-nums">{undisclosed.led}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{undisclosed.joined}</td>
+              </tr>
+            )}
           </tbody>
         </table>
       </div>

@@ -1,9 +1,9 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { HeadlineCards } from '@/components/dashboard/headline-cards';
 import { TrendCard } from '@/components/dashboard/trend-card';
 import { DirectionComparison } from '@/components/leadership/direction-comparison';
 import { PeriodSelector } from '@/components/leadership/period-selector';
+import { PublishedLine } from '@/components/leadership/published-line';
 import { IndicatorGrowthSection, PeriodSnapshot, StageChangesSection } from '@/components/leadership/period-sections';
 import { PendingProposalsCard } from '@/components/pending-proposals-card';
 import { resolveFilters } from '@/lib/data/filter-targets';
@@ -46,12 +46,12 @@ export default async function LeadershipPage({ searchParams }: Props) {
       </header>
       <PeriodSelector period={period} years={years} />
       <PeriodSnapshot {...sectionProps} />
-      <HeadlineCards actor={actor} targets={targets} />
+      <PublishedLine {...sectionProps} />
       <div className="grid gap-4 lg:grid-cols-2 print:block print:space-y-4">
-        <TrendCard actor={actor} targets={targets} />
+        <TrendCard actor={actor} targets={targets} until={period.to} />
         <IndicatorGrowthSection {...sectionProps} />
       </div>
-      <DirectionComparison actor={actor} targets={targets} />
+      <DirectionComparison {...sectionProps} />
       <div className="grid gap-4 lg:grid-cols-3 print:block print:space-y-4">
         <div className="lg:col-span-2">
           <StageChangesSection {...sectionProps} />

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { InferredBadge, PlaceholderBadge, StageBadge } from '@/components/badges';
+import { InferredBadge, PlaceholderBadge, StageBadge, Undisclosed } from '@/components/badges';
 import { ExportLinks } from '@/components/export-links';
 import { FilterForm } from '@/components/filters/filter-form';
 import { FilterNotices } from '@/components/filters/filter-notices';
@@ -81,13 +81,18 @@ export default async function ProjectsPage({ searchParams }: Props) {
                   {p.lead?.isPlaceholder && <PlaceholderBadge />}
                 </td>
                 <td className="px-3 py-2">
-                  <Link href={`/directions/${p.field.direction.code}`} className="hover:underline">
-                    {p.field.direction.code}
-                  </Link>
+                  {p.direction ? (
+                    <Link href={`/directions/${p.direction.code}`} className="hover:underline">
+                      {p.direction.code}
+                    </Link>
+                  ) : (
+                    <Undisclosed />
+                  )}
+                  {p.directionInferred && <InferredBadge note={p.directionNote} />}
                 </td>
                 <td className="px-3 py-2">
-                  {locale === 'zh' ? p.field.name : p.field.nameEn}
-                  {p.fieldInferred && !p.isPlaceholder && <InferredBadge />}
+                  {p.field ? locale === 'zh' ? p.field.name : p.field.nameEn : <Undisclosed />}
+                  {p.fieldInferred && <InferredBadge note={p.fieldNote} />}
                 </td>
                 <td className="px-3 py-2">
                   <StageBadge stage={p.stage} />

@@ -11,3 +11,6 @@ export const STAGE_COLOURS: Record<ProjectStage, string> = {
 
 /** One colour per direction, in direction order. */
 export const DIRECTION_COLOURS = ['#b91c1c', '#d97706', '#2563eb', '#0d9488', '#7c3aed', '#db2777'];
+
+/** The 「未公开」 bucket: what the record does not say is drawn apart, in grey. */
+export const UNDISCLOSED_COLOUR = '#cbd5e1';

@@ -3,7 +3,11 @@
 import dynamic from 'next/dynamic';
 import { useInBrowser } from './use-in-browser';
 
-export type LineSeries = { key: string; label: string; colour: string };
+/**
+ * One line per series; with `maxKey`, the series is a count a date range may
+ * leave open: a solid line for what is certain and a band up to what is possible.
+ */
+export type LineSeries = { key: string; label: string; colour: string; maxKey?: string; possibleLabel?: string };
 
 /** Cumulative counts over months, as the server computed them. */
 export type LineChartProps = { name: string; rows: Record<string, string | number>[]; series: LineSeries[]; height: number; xKey?: string; legend?: boolean };

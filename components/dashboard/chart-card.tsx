@@ -7,7 +7,17 @@ export type TableView = { columns: string[]; rows: { key: string; cells: React.R
  * A dashboard card: title, the chart, and the same numbers as a table (for
  * screen readers and copying). With nothing to draw it shows the empty state.
  */
-export function ChartCard(props: { id: string; title: string; hint?: string; empty: boolean; table: TableView; children: React.ReactNode; wide?: boolean }) {
+export function ChartCard(props: {
+  id: string;
+  title: string;
+  hint?: string;
+  empty: boolean;
+  table: TableView;
+  children: React.ReactNode;
+  /** What the chart's buckets leave out or infer, said under it (shown even when the chart is empty). */
+  notes?: React.ReactNode;
+  wide?: boolean;
+}) {
   const t = useTranslations('dashboard');
   return (
     <section className={`rounded-lg border border-slate-200 bg-white p-4 ${props.wide ? 'lg:col-span-2' : ''}`} aria-labelledby={props.id} data-card={props.id}>
@@ -47,6 +57,7 @@ export function ChartCard(props: { id: string; title: string; hint?: string; emp
           </details>
         </>
       )}
+      {props.notes}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { BarChartView } from '@/components/charts/bar-chart';
-import { DIRECTION_COLOURS, STAGE_COLOURS } from '@/components/charts/colours';
+import { DIRECTION_COLOURS, STAGE_COLOURS, UNDISCLOSED_COLOUR } from '@/components/charts/colours';
 import { getDirectionStages, getFields, getFunnel, getTechnologies } from '@/lib/data/dashboard';
 import { formatInteger } from '@/lib/rules/format';
 import type { Locale } from '@/lib/i18n/config';
@@ -13,16 +13,37 @@ async function labels() {
   return { t, locale, zh: locale === 'zh', n: (v: number) => formatInteger(v, locale) };
 }
 
+/**
+ * Under a breakdown: how many projects the record does not place (the 「未公开」
+ * bucket, counted, never spread over the others) and how many are placed by our
+ * reading of it.
+ */
+function BucketNotes(props: { kpi: string; undisclosed: number; inferred: number; total: number; what: 'direction' | 'field' | 'technology'; t: Translate }) {
+  const { t } = props;
+  return (
+    <div className="mt-1 space-y-0.5 text-xs text-slate-600">
+      <p data-kpi={props.kpi} data-value={props.undisclosed}>
+        {t(`breakdown.undisclosed.${props.what}`, { count: props.undisclosed, total: props.total })}
+      </p>
+      {props.inferred > 0 && <p data-inferred={props.inferred}>{t(`breakdown.inferred.${props.what}`, { count: props.inferred })}</p>}
+    </div>
+  );
+}
+
+type Translate = Awaited<ReturnType<typeof labels>>['t'];
+
 export async function DirectionStageCard(props: CardProps) {
   const [dirs, { t, zh, n }] = await Promise.all([getDirectionStages(props), labels()]);
   const f = props.targets.filters;
   const stages = ALL_STAGES.filter((s) => dirs.some((d) => d.stages[s] > 0));
+  const label = (d: (typeof dirs)[number]) => (d.undisclosed ? t('breakdown.undisclosedLabel') : d.code);
   const rows = dirs.map((d) => ({
-    label: d.code,
+    label: label(d),
     values: Object.fromEntries(stages.map((s) => [s, d.stages[s]])),
     href: listHref(f, { direction: d.code }),
     hrefs: Object.fromEntries(stages.map((s) => [s, listHref(f, { direction: d.code, stage: s })])),
   }));
+  const undisclosed = dirs.find((d) => d.undisclosed)!;
   return (
     <ChartCard
       id="by-direction"
@@ -30,13 +51,23 @@ export async function DirectionStageCard(props: CardProps) {
       hint={t('dashboard.clickHint')}
       empty={dirs.every((d) => d.total === 0)}
       table={{
-        columns: [t('charts.direction'), ...stages.map((s) => t(`stage.${s}`)), t('charts.total')],
+        columns: [t('charts.direction'), ...stages.map((s) => t(`stage.${s}`)), t('charts.total'), t('breakdown.inferredColumn')],
         rows: dirs.map((d) => ({
           key: d.code,
           href: listHref(f, { direction: d.code }),
-          cells: [`${d.code} ${zh ? d.name : d.nameEn}`, ...stages.map((s) => n(d.stages[s])), n(d.total)],
+          cells: [d.undisclosed ? label(d) : `${d.code} ${zh ? d.name : d.nameEn}`, ...stages.map((s) => n(d.stages[s])), n(d.total), n(d.inferred)],
         })),
       }}
+      notes={
+        <BucketNotes
+          kpi="direction-undisclosed"
+          what="direction"
+          undisclosed={undisclosed.total}
+          inferred={dirs.reduce((k, d) => k + d.inferred, 0)}
+          total={dirs.reduce((k, d) => k + d.total, 0)}
+          t={t}
+        />
+      }
     >
       <BarChartView
         name="by-direction"
@@ -52,9 +83,10 @@ export async function DirectionStageCard(props: CardProps) {
 export async function FieldCard(props: CardProps) {
   const [fields, { t, zh, n }] = await Promise.all([getFields(props), labels()]);
   const f = props.targets.filters;
-  const directions = [...new Set(fields.map((x) => x.direction))].sort();
-  const colour = (d: string) => DIRECTION_COLOURS[directions.indexOf(d) % DIRECTION_COLOURS.length];
-  const label = (x: (typeof fields)[number]) => `${x.direction} ${zh ? x.name : x.nameEn}`;
+  const directions = [...new Set(fields.flatMap((x) => (x.direction ? [x.direction] : [])))].sort();
+  const colour = (d: string | null) => (d === null ? UNDISCLOSED_COLOUR : DIRECTION_COLOURS[directions.indexOf(d) % DIRECTION_COLOURS.length]);
+  const name = (x: (typeof fields)[number]) => (x.undisclosed ? t('breakdown.undisclosedLabel') : ((zh ? x.name : x.nameEn) ?? ''));
+  const label = (x: (typeof fields)[number]) => (x.undisclosed ? name(x) : `${x.direction} ${name(x)}`);
   return (
     <ChartCard
       id="by-field"
@@ -63,9 +95,19 @@ export async function FieldCard(props: CardProps) {
       hint={t('dashboard.clickHint')}
       empty={fields.every((x) => x.projects === 0)}
       table={{
-        columns: [t('charts.field'), t('charts.direction'), t('charts.projects')],
-        rows: fields.map((x) => ({ key: x.code, href: listHref(f, { field: x.code }), cells: [zh ? x.name : x.nameEn, x.direction, n(x.projects)] })),
+        columns: [t('charts.field'), t('charts.direction'), t('charts.projects'), t('breakdown.inferredColumn')],
+        rows: fields.map((x) => ({ key: x.code, href: listHref(f, { field: x.code }), cells: [name(x), x.direction ?? '—', n(x.projects), n(x.inferred)] })),
       }}
+      notes={
+        <BucketNotes
+          kpi="field-undisclosed"
+          what="field"
+          undisclosed={fields.find((x) => x.undisclosed)!.projects}
+          inferred={fields.reduce((k, x) => k + x.inferred, 0)}
+          total={fields.reduce((k, x) => k + x.projects, 0)}
+          t={t}
+        />
+      }
     >
       <BarChartView
         name="by-field"
@@ -109,6 +151,7 @@ export async function FunnelCard(props: CardProps) {
 export async function TechnologyCard(props: CardProps) {
   const [techs, { t, zh, n }] = await Promise.all([getTechnologies(props), labels()]);
   const f = props.targets.filters;
+  const name = (x: (typeof techs)[number]) => (x.undisclosed ? t('breakdown.noTechnology') : ((zh ? x.name : x.nameEn) ?? ''));
   return (
     <ChartCard
       id="by-technology"
@@ -117,8 +160,13 @@ export async function TechnologyCard(props: CardProps) {
       empty={techs.every((x) => x.projects === 0)}
       table={{
         columns: [t('charts.technology'), t('charts.projects')],
-        rows: techs.map((x) => ({ key: String(x.id), href: listHref(f, { tech: x.id }), cells: [zh ? x.name : x.nameEn, n(x.projects)] })),
+        rows: techs.map((x) => ({ key: String(x.id), href: listHref(f, { tech: x.id }), cells: [name(x), n(x.projects)] })),
       }}
+      notes={
+        <p className="mt-1 text-xs text-slate-600" data-kpi="technology-undisclosed" data-value={techs.find((x) => x.undisclosed)?.projects ?? 0}>
+          {t('breakdown.undisclosed.technology', { count: techs.find((x) => x.undisclosed)?.projects ?? 0 })}
+        </p>
+      }
     >
       <BarChartView
         name="by-technology"
@@ -126,7 +174,12 @@ export async function TechnologyCard(props: CardProps) {
         labelWidth={zh ? 90 : 150}
         height={Math.max(160, techs.length * 28 + 40)}
         series={[{ key: 'projects', label: t('charts.projects'), colour: '#0f766e' }]}
-        rows={techs.map((x) => ({ label: zh ? x.name : x.nameEn, values: { projects: x.projects }, href: listHref(f, { tech: x.id }) }))}
+        rows={techs.map((x) => ({
+          label: name(x),
+          values: { projects: x.projects },
+          href: listHref(f, { tech: x.id }),
+          colour: x.undisclosed ? UNDISCLOSED_COLOUR : undefined,
+        }))}
       />
     </ChartCard>
   );

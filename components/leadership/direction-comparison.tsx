@@ -1,22 +1,35 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { MetricText } from '@/components/metric-text';
 import { Section } from '@/components/section';
+import { getDirectionsAtEnd, getIndicatorsInPeriod, type CountRange } from '@/lib/data/leadership';
 import type { Actor } from '@/lib/rules/authz';
-import { getDirectionStages, getIndicators } from '@/lib/data/dashboard';
 import { formatInteger, formatPercent } from '@/lib/rules/format';
 import type { Locale } from '@/lib/i18n/config';
+import type { Period } from '@/lib/rules/periods';
 import type { FilterTargets } from '@/lib/rules/project-filter';
 
-/** The four directions side by side: projects, online and promotion rates, and the most-reported indicators. */
-export async function DirectionComparison(props: { actor: Actor; targets: FilterTargets }) {
-  const [directions, indicators, t, locale] = await Promise.all([
-    getDirectionStages(props),
-    getIndicators(props),
+/**
+ * The directions side by side as of the period's end: the disclosed projects
+ * only, each rate a share of the direction's own projects (said in the cell),
+ * and the projects without a public direction counted beside the table.
+ */
+export async function DirectionComparison(props: { actor: Actor; targets: FilterTargets; period: Period }) {
+  const [directions, { indicators }, t, locale] = await Promise.all([
+    getDirectionsAtEnd(props),
+    getIndicatorsInPeriod(props),
     getTranslations('leadership'),
     getLocale() as Promise<Locale>,
   ]);
-  const key = [...indicators].sort((a, b) => b.projects - a.projects).slice(0, 3);
-  const rate = (part: number, whole: number) => (whole ? formatPercent((part / whole) * 100, locale) : '—');
+  const disclosed = directions.filter((d) => d.name !== null);
+  const undisclosed = directions.find((d) => d.name === null)!;
+  const key = [...indicators].sort((a, b) => Object.keys(b.byDirection).length - Object.keys(a.byDirection).length).slice(0, 3);
+  const n = (v: number) => formatInteger(v, locale);
+  const rate = (part: CountRange, whole: number) => {
+    if (!whole) return '—';
+    const pct = (v: number) => formatPercent((v / whole) * 100, locale);
+    const share = part.min === part.max ? pct(part.min) : `${pct(part.min)}–${pct(part.max)}`;
+    return t('shareOf', { share, n: n(whole) });
+  };
   return (
     <Section title={t('directions')}>
       <div className="overflow-x-auto">
@@ -24,7 +37,7 @@ export async function DirectionComparison(props: { actor: Actor; targets: Filter
           <thead className="text-slate-500">
             <tr>
               <th scope="col">{t('direction')}</th>
-              <th scope="col">{t('projects')}</th>
+              <th scope="col">{t('disclosedProjects')}</th>
               <th scope="col">{t('onlineRate')}</th>
               <th scope="col">{t('promotionRate')}</th>
               {key.map((i) => (
@@ -35,14 +48,14 @@ export async function DirectionComparison(props: { actor: Actor; targets: Filter
             </tr>
           </thead>
           <tbody>
-            {directions.map((d) => (
-              <tr key={d.code} className="border-t border-slate-100 align-top" data-direction={d.code} data-value={d.total}>
+            {disclosed.map((d) => (
+              <tr key={d.code} className="border-t border-slate-100 align-top" data-direction={d.code} data-value={d.projects}>
                 <td className="py-1">
                   <span className="font-mono text-xs">{d.code}</span> {locale === 'zh' ? d.name : d.nameEn}
                 </td>
-                <td className="tabular-nums">{formatInteger(d.total, locale)}</td>
-                <td className="tabular-nums">{rate(d.online, d.total)}</td>
-                <td className="tabular-nums">{rate(d.promotion, d.total)}</td>
+                <td className="tabular-nums">{n(d.projects)}</td>
+                <td className="tabular-nums">{rate(d.online, d.projects)}</td>
+                <td className="tabular-nums">{rate(d.promotion, d.projects)}</td>
                 {key.map((i) => {
                   const share = i.byDirection[d.code];
                   return (
@@ -56,6 +69,9 @@ export async function DirectionComparison(props: { actor: Actor; targets: Filter
           </tbody>
         </table>
       </div>
+      <p className="mt-2 text-xs text-slate-600" data-testid="direction-undisclosed" data-value={undisclosed.projects}>
+        {t('undisclosedBeside', { n: n(undisclosed.projects) })}
+      </p>
     </Section>
   );
 }

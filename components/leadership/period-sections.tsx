@@ -1,36 +1,66 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { PlaceholderBadge, StageBadge } from '@/components/badges';
+import { StageBadge } from '@/components/badges';
+import { MetricText } from '@/components/metric-text';
 import { Section } from '@/components/section';
 import type { Actor } from '@/lib/rules/authz';
-import { formatInteger, formatPercent, formatQuantity, isoDate } from '@/lib/rules/format';
+import { describeDate } from '@/lib/rules/dates';
+import { formatInteger, formatPercent } from '@/lib/rules/format';
 import type { Locale } from '@/lib/i18n/config';
-import { getIndicatorGrowth, getPeriodSnapshot, getStageChangesInPeriod, growthRatio } from '@/lib/data/leadership';
+import { getIndicatorsInPeriod, getPeriodSnapshot, getStageChangesInPeriod, growthRatio, SNAPSHOT_STAGES, type CountRange } from '@/lib/data/leadership';
 import type { Period } from '@/lib/rules/periods';
 import type { FilterTargets } from '@/lib/rules/project-filter';
 
 type Props = { actor: Actor; targets: FilterTargets; period: Period };
 
-/** Approved / online / promotion at the period's end, and how many were added in it. */
+/** A count a date range may leave open, said as such: "33", or "4–33". */
+export function RangeText({ range, locale }: { range: CountRange; locale: Locale }) {
+  return <>{range.min === range.max ? formatInteger(range.min, locale) : `${formatInteger(range.min, locale)}–${formatInteger(range.max, locale)}`}</>;
+}
+
+/**
+ * Approved / online / promotion at the period's end, and how many were
+ * certainly added in it; a date known only as a range that began before the
+ * period counts as "reached by the end", with a note, never as added.
+ */
 export async function PeriodSnapshot(props: Props) {
-  const [{ start, end }, t, locale] = await Promise.all([getPeriodSnapshot(props), getTranslations('leadership'), getLocale() as Promise<Locale>]);
+  const [snapshot, t, locale] = await Promise.all([getPeriodSnapshot(props), getTranslations('leadership'), getLocale() as Promise<Locale>]);
   return (
-    <section className="grid grid-cols-3 gap-4" aria-label={t('snapshot')}>
-      {(['approved', 'online', 'promotion'] as const).map((k) => (
-        <div key={k} className="rounded-lg border border-slate-200 bg-white p-4" data-period-kpi={k} data-value={end[k]} data-added={end[k] - start[k]}>
-          <div className="text-sm text-slate-600">{t(`atEnd.${k}`)}</div>
-          <div className="mt-1 text-3xl font-semibold tabular-nums">{formatInteger(end[k], locale)}</div>
-          <div className="text-xs text-slate-600">{t('addedInPeriod', { n: formatInteger(end[k] - start[k], locale) })}</div>
-        </div>
-      ))}
+    <section className="grid grid-cols-3 gap-4 print:gap-2" aria-label={t('snapshot')}>
+      {SNAPSHOT_STAGES.map((k) => {
+        const s = snapshot[k];
+        return (
+          <div
+            key={k}
+            className="rounded-lg border border-slate-200 bg-white p-4 print:p-2"
+            data-period-kpi={k}
+            data-value={s.atEnd.min}
+            data-max={s.atEnd.max}
+            data-added={s.added}
+            data-by-end={s.byEnd}
+          >
+            <div className="text-sm text-slate-600">{t(`atEnd.${k}`)}</div>
+            <div className="mt-1 text-3xl font-semibold tabular-nums">
+              <RangeText range={s.atEnd} locale={locale} />
+            </div>
+            <div className="text-xs text-slate-600">{t('addedInPeriod', { n: formatInteger(s.added, locale) })}</div>
+            {s.byEnd > 0 && <div className="text-xs text-slate-600">{t('byEndNote', { n: formatInteger(s.byEnd, locale) })}</div>}
+            {s.atEnd.max > s.atEnd.min && (
+              <div className="text-xs text-slate-600">{t('rangeNote', { n: formatInteger(s.atEnd.max - s.atEnd.min, locale) })}</div>
+            )}
+          </div>
+        );
+      })}
     </section>
   );
 }
 
-/** The outcome indicators that grew most in the period, relative growth first; new figures lead. */
+/** The outcome indicators that grew most in the period, relative growth first; new figures lead. Values dated after the period are left out, and counted. */
 export async function IndicatorGrowthSection(props: Props) {
-  const [rows, t, locale] = await Promise.all([getIndicatorGrowth(props), getTranslations('leadership'), getLocale() as Promise<Locale>]);
-  const top = [...rows].sort((a, b) => growthRatio(b) - growthRatio(a)).slice(0, 8);
-  const q = (v: number, kind: string) => (kind === 'PERCENT' ? formatPercent(v, locale) : formatQuantity(v, locale));
+  const [{ indicators, later }, t, locale] = await Promise.all([getIndicatorsInPeriod(props), getTranslations('leadership'), getLocale() as Promise<Locale>]);
+  const top = indicators
+    .filter((g) => g.start === null || g.start !== g.end)
+    .sort((a, b) => growthRatio(b) - growthRatio(a))
+    .slice(0, 8);
   return (
     <Section title={t('growth')}>
       {top.length === 0 ? (
@@ -47,27 +77,47 @@ export async function IndicatorGrowthSection(props: Props) {
           </thead>
           <tbody>
             {top.map((g) => (
-              <tr key={g.code} className="border-t border-slate-100" data-indicator={g.code} data-value={g.end}>
-                <td className="py-1">
-                  {locale === 'zh' ? g.nameZh : g.nameEn} <span className="text-xs text-slate-500">({g.unit})</span>
+              <tr key={g.code} className="border-t border-slate-100" data-indicator={g.code} data-value={g.end} data-qualifier={g.endQualifier}>
+                <td className="py-1">{locale === 'zh' ? g.nameZh : g.nameEn}</td>
+                <td className="tabular-nums">
+                  {g.start === null ? '—' : <MetricText value={g.start} unit={g.unit} kind={g.kind} qualifier={g.startQualifier ?? 'EXACT'} />}
                 </td>
-                <td className="tabular-nums">{g.start === null ? '—' : q(g.start, g.kind)}</td>
-                <td className="tabular-nums">{q(g.end, g.kind)}</td>
+                <td className="tabular-nums">
+                  <MetricText value={g.end} unit={g.unit} kind={g.kind} qualifier={g.endQualifier} />
+                </td>
                 <td className="tabular-nums">{g.start === null || g.start === 0 ? t('new') : formatPercent(growthRatio(g) * 100, locale)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {later > 0 && (
+        <p className="mt-2 text-xs text-slate-600" data-testid="values-after-period" data-value={later}>
+          {t('laterValues', { n: formatInteger(later, locale) })}
+        </p>
+      )}
     </Section>
   );
 }
 
-/** Stage changes dated within the period. */
+/**
+ * Stage changes certainly dated within the period. Placeholders' changes are one
+ * counted line, never rows; changes known only as a range that began before the
+ * period are counted as reached by its end.
+ */
 export async function StageChangesSection(props: Props) {
-  const [{ rows, total }, t] = await Promise.all([getStageChangesInPeriod(props), getTranslations('leadership')]);
+  const [{ rows, total, placeholders, byEnd }, t, tDates, locale] = await Promise.all([
+    getStageChangesInPeriod(props),
+    getTranslations('leadership'),
+    getTranslations('dates'),
+    getLocale() as Promise<Locale>,
+  ]);
+  const date = (c: (typeof rows)[number]) => {
+    const { key, values } = describeDate(c);
+    return `${tDates(key, values)}${c.dateInferred ? tDates('inferred') : ''}`;
+  };
   return (
-    <Section title={t('stageChanges', { n: total })}>
+    <Section title={t('stageChanges', { n: total + placeholders })}>
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600">{t('noStageChanges')}</p>
       ) : (
@@ -75,12 +125,9 @@ export async function StageChangesSection(props: Props) {
           <tbody>
             {rows.map((c) => (
               <tr key={c.id} className="border-t border-slate-100">
-                <td className="py-1 tabular-nums">{c.dateApprox ? t('byDate', { date: isoDate(c.effectiveDate) }) : isoDate(c.effectiveDate)}</td>
-                <td className="font-mono text-xs">{c.project.code}</td>
-                <td>
-                  {c.project.name}
-                  {c.project.isPlaceholder && <PlaceholderBadge />}
-                </td>
+                <td className="py-1 tabular-nums">{date(c)}</td>
+                <td className="font-mono text-xs">{c.code}</td>
+                <td>{c.name}</td>
                 <td>
                   <StageBadge stage={c.toStage} />
                 </td>
@@ -89,7 +136,19 @@ export async function StageChangesSection(props: Props) {
           </tbody>
         </table>
       )}
-      {total > rows.length && <p className="mt-2 text-xs text-slate-600">{t('more', { n: total - rows.length })}</p>}
+      <div className="mt-2 space-y-0.5 text-xs text-slate-600">
+        {total > rows.length && <p>{t('more', { n: formatInteger(total - rows.length, locale) })}</p>}
+        {placeholders > 0 && (
+          <p data-testid="placeholder-changes" data-value={placeholders}>
+            {t('placeholderChanges', { n: formatInteger(placeholders, locale) })}
+          </p>
+        )}
+        {byEnd > 0 && (
+          <p data-testid="changes-by-end" data-value={byEnd}>
+            {t('changesByEnd', { n: formatInteger(byEnd, locale) })}
+          </p>
+        )}
+      </div>
     </Section>
   );
 }

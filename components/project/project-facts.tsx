@@ -1,5 +1,5 @@
 import { useLocale, useTranslations } from 'next-intl';
-import { PlaceholderBadge } from '@/components/badges';
+import { InferredBadge, InstitutionKindText, PlaceholderBadge } from '@/components/badges';
 import { Section } from '@/components/section';
 import type { ProjectDetail } from '@/lib/data/projects';
 
@@ -33,14 +33,17 @@ export function ProjectFacts({ project }: { project: ProjectDetail }) {
             </tr>
           </thead>
           <tbody>
-            {project.institutions.map(({ role, institution }) => (
+            {project.institutions.map(({ role, roleInferred, roleNote, institution }) => (
               <tr key={institution.id} className="border-t border-slate-100" data-role={role}>
                 <td className="py-1">
                   {institution.name}
                   {institution.isPlaceholder && <PlaceholderBadge />}
                   <span className="ml-1 text-xs text-slate-500">({t(`role.${role}`)})</span>
+                  {roleInferred && <InferredBadge note={roleNote} />}
                 </td>
-                <td className="py-1">{t(`institutionKind.${institution.kind}`)}</td>
+                <td className="py-1">
+                  <InstitutionKindText kind={institution.kind} inferred={institution.kindInferred} />
+                </td>
                 <td className="py-1">{licensed(institution.licensed)}</td>
               </tr>
             ))}

@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl';
 import { StageBadge } from '@/components/badges';
 import { Section } from '@/components/section';
+import { describeDate } from '@/lib/rules/dates';
 import { isoDate } from '@/lib/rules/format';
 import { milestoneStatus } from '@/lib/data/milestones';
 import type { ProjectDetail } from '@/lib/data/projects';
@@ -14,7 +15,10 @@ const statusStyle = { done: 'text-emerald-800 bg-emerald-50', due: 'text-slate-8
 export function ProjectHistory({ stage, stageChanges, milestones, today }: Props) {
   const t = useTranslations();
   const reached = new Map(stageChanges.map((c) => [c.toStage, c]));
-  const date = (c: (typeof stageChanges)[number]) => (c.dateApprox ? t('project.approxDate', { date: isoDate(c.effectiveDate) }) : isoDate(c.effectiveDate));
+  const date = (c: (typeof stageChanges)[number]) => {
+    const { key, values } = describeDate(c);
+    return `${t(`dates.${key}`, values)}${c.dateInferred ? t('dates.inferred') : ''}`;
+  };
   return (
     <div className="grid gap-4 md:grid-cols-2">
       <Section title={t('timeline.heading')}>
@@ -36,7 +40,9 @@ export function ProjectHistory({ stage, stageChanges, milestones, today }: Props
             <li key={c.id} className="border-l-2 border-red-800 pl-3">
               <div className="flex items-center gap-2">
                 <StageBadge stage={c.toStage} />
-                <span className="tabular-nums text-slate-700">{date(c)}</span>
+                <span className="tabular-nums text-slate-700" data-date-precision={c.datePrecision}>
+                  {date(c)}
+                </span>
               </div>
               {c.note && <p className="mt-0.5 text-xs text-slate-600">{c.note}</p>}
             </li>

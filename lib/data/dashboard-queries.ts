@@ -10,6 +10,8 @@ import type { Aggregation, IndicatorKind, ProjectStage, ValueQualifier } from '.
 import type { Actor } from '../rules/authz';
 import { projectFilterSql, type FilterTargets } from '../rules/project-filter';
 import { combinePartialsSql, finalValueSql, partialsSql, takesLatestSql } from '../rules/indicators';
+import { dateRangeSql } from '../rules/dates';
+import { UNDISCLOSED } from '../rules/filters';
 import { reachedSql } from '../rules/stages';
 import type { SqlRunner } from '../server/sql';
 
@@ -17,7 +19,8 @@ type Scope = { actor: Actor; targets: FilterTargets };
 
 /** The matching projects as a CTE named `fp`. */
 const matching = ({ actor, targets }: Scope) => Prisma.sql`
-  fp AS (SELECT p.id, p."fieldId", p.stage, p."onlineAt", p."promotionAt" FROM "Project" p WHERE ${projectFilterSql(actor, targets, 'p')})`;
+  fp AS (SELECT p.id, p."directionId", p."directionInferred", p."fieldId", p."fieldInferred", p.stage, p."approvedAt", p."onlineAt", p."promotionAt"
+    FROM "Project" p WHERE ${projectFilterSql(actor, targets, 'p')})`;
 
 export type HeadlineCounts = {
   projects: number;
@@ -46,91 +49,113 @@ export async function queryHeadline(run: SqlRunner, scope: Scope): Promise<Headl
   return row;
 }
 
-export type DirectionStageRow = {
-  code: string;
-  name: string;
-  nameEn: string;
+/** A bucket of a breakdown: a direction, field or technology, or (code null) the projects the record does not place. */
+type Bucket = { code: string | null; name: string | null; nameEn: string | null };
+
+export type DirectionStageRow = Bucket & {
   stage: ProjectStage | null;
   projects: number;
+  /** Of these, how many are placed there by our reading, not by the record. */
+  inferred: number;
   /** Of these, how many went online / reached promotion, by the headline's rule. */
   online: number;
   promotion: number;
 };
 
-/** Projects per direction and current stage; every direction of the program appears. */
+/**
+ * Projects per direction and current stage; every direction of the program
+ * appears, and the projects without a public direction form their own bucket
+ * (code null), never spread over the others.
+ */
 export function queryDirectionStages(run: SqlRunner, scope: Scope) {
   return run<DirectionStageRow>(Prisma.sql`
-    WITH ${matching(scope)}
+    WITH ${matching(scope)},
+    d AS (SELECT id, code, name, "nameEn", "sortOrder" FROM "Direction" WHERE "programId" = ${scope.targets.programId})
     SELECT d.code, d.name, d."nameEn", fp.stage, count(fp.id)::int AS projects,
+      count(fp.id) FILTER (WHERE fp."directionInferred")::int AS inferred,
       count(fp.id) FILTER (WHERE ${reachedSql('ONLINE', 'fp')})::int AS online,
       count(fp.id) FILTER (WHERE ${reachedSql('PROMOTION', 'fp')})::int AS promotion
-    FROM "Direction" d
-      JOIN "Field" f ON f."directionId" = d.id
-      LEFT JOIN fp ON fp."fieldId" = f.id
-    WHERE d."programId" = ${scope.targets.programId}
+    FROM d FULL JOIN fp ON fp."directionId" = d.id
     GROUP BY d.id, d.code, d.name, d."nameEn", d."sortOrder", fp.stage
-    ORDER BY d."sortOrder", fp.stage`);
+    ORDER BY d."sortOrder" NULLS LAST, fp.stage`);
 }
 
-export type FieldRow = { code: string; name: string; nameEn: string; direction: string; projects: number };
+export type FieldRow = Bucket & { direction: string | null; projects: number; inferred: number };
 
-/** Projects per field, every field of the program, most projects first. */
+/** Projects per field, every field of the program, most projects first; the projects without a public field last, as one bucket. */
 export function queryFields(run: SqlRunner, scope: Scope) {
   return run<FieldRow>(Prisma.sql`
-    WITH ${matching(scope)}
-    SELECT f.code, f.name, f."nameEn", d.code AS direction, count(fp.id)::int AS projects
-    FROM "Field" f
-      JOIN "Direction" d ON d.id = f."directionId"
-      LEFT JOIN fp ON fp."fieldId" = f.id
-    WHERE d."programId" = ${scope.targets.programId}
-    GROUP BY f.id, f.code, f.name, f."nameEn", f."sortOrder", d.code, d."sortOrder"
-    ORDER BY projects DESC, d."sortOrder", f."sortOrder"`);
+    WITH ${matching(scope)},
+    f AS (
+      SELECT f.id, f.code, f.name, f."nameEn", f."sortOrder", d.code AS direction, d."sortOrder" AS direction_order
+      FROM "Field" f JOIN "Direction" d ON d.id = f."directionId" WHERE d."programId" = ${scope.targets.programId})
+    SELECT f.code, f.name, f."nameEn", f.direction, count(fp.id)::int AS projects,
+      count(fp.id) FILTER (WHERE fp."fieldInferred")::int AS inferred
+    FROM f FULL JOIN fp ON fp."fieldId" = f.id
+    GROUP BY f.id, f.code, f.name, f."nameEn", f."sortOrder", f.direction, f.direction_order
+    ORDER BY f.id IS NULL, projects DESC, f.direction_order, f."sortOrder"`);
 }
 
-export type MonthRow = { month: string; approved: number; online: number; promotion: number };
+/** Counts as ranges: `x` certainly by the month's end, `xMax` possibly (a date known only as a range may fall either side). */
+export type MonthRow = { month: string; approved: number; approvedMax: number; online: number; onlineMax: number; promotion: number; promotionMax: number };
 
 /**
  * Cumulative projects approved, online and in promotion at the end of each
  * month, from the first date each project entered the stage (stage changes).
- * The per-project dates are counted by month at once, so what follows (the
- * month range, the running totals) reads a few dozen rows, not one per project.
+ * A date known only as a range counts as certain from its upper bound's month
+ * and as possible from its lower bound's, so a chart draws a band, never an
+ * invented month. The per-project dates are counted by month at once, so what
+ * follows reads a few dozen rows, not one per project.
  */
 export function queryCumulativeByMonth(run: SqlRunner, scope: Scope) {
   return run<MonthRow>(Prisma.sql`
     WITH ${matching(scope)},
-    firsts AS (
-      SELECT sc."toStage" AS stage, min(sc."effectiveDate") AS day
+    ranges AS (
+      SELECT sc."projectId", sc."toStage" AS stage, ${dateRangeSql('sc', 'fp."approvedAt"')}
       FROM "StageChange" sc JOIN fp ON fp.id = sc."projectId"
-      WHERE sc."toStage" IN ('APPROVED', 'ONLINE', 'PROMOTION')
-      GROUP BY sc."projectId", sc."toStage"),
+      WHERE sc."toStage" IN ('APPROVED', 'ONLINE', 'PROMOTION')),
+    firsts AS (SELECT stage, min(latest) AS latest, min(earliest) AS earliest FROM ranges GROUP BY "projectId", stage),
+    events AS (
+      SELECT stage, date_trunc('month', latest::timestamp)::date AS month, true AS certain FROM firsts
+      UNION ALL
+      SELECT stage, date_trunc('month', earliest::timestamp)::date, false FROM firsts),
     monthly AS (
-      SELECT date_trunc('month', day::timestamp)::date AS month,
-        count(*) FILTER (WHERE stage = 'APPROVED') AS approved,
-        count(*) FILTER (WHERE stage = 'ONLINE') AS online,
-        count(*) FILTER (WHERE stage = 'PROMOTION') AS promotion
-      FROM firsts GROUP BY 1),
+      SELECT month,
+        count(*) FILTER (WHERE stage = 'APPROVED' AND certain) AS approved,
+        count(*) FILTER (WHERE stage = 'APPROVED' AND NOT certain) AS approved_max,
+        count(*) FILTER (WHERE stage = 'ONLINE' AND certain) AS online,
+        count(*) FILTER (WHERE stage = 'ONLINE' AND NOT certain) AS online_max,
+        count(*) FILTER (WHERE stage = 'PROMOTION' AND certain) AS promotion,
+        count(*) FILTER (WHERE stage = 'PROMOTION' AND NOT certain) AS promotion_max
+      FROM events GROUP BY 1),
     months AS (
       SELECT generate_series(min(month), max(month), interval '1 month')::date AS month FROM monthly)
     SELECT to_char(m.month, 'YYYY-MM') AS month,
       (sum(coalesce(mo.approved, 0)) OVER w)::int AS approved,
+      (sum(coalesce(mo.approved_max, 0)) OVER w)::int AS "approvedMax",
       (sum(coalesce(mo.online, 0)) OVER w)::int AS online,
-      (sum(coalesce(mo.promotion, 0)) OVER w)::int AS promotion
+      (sum(coalesce(mo.online_max, 0)) OVER w)::int AS "onlineMax",
+      (sum(coalesce(mo.promotion, 0)) OVER w)::int AS promotion,
+      (sum(coalesce(mo.promotion_max, 0)) OVER w)::int AS "promotionMax"
     FROM months m LEFT JOIN monthly mo ON mo.month = m.month
     WINDOW w AS (ORDER BY m.month)
     ORDER BY m.month`);
 }
 
-export type TechnologyRow = { id: number; name: string; nameEn: string; projects: number };
+export type TechnologyRow = { id: number | null; name: string | null; nameEn: string | null; projects: number };
 
-/** Projects per technology in the catalogue, most first. */
+/** Projects per technology in the catalogue, most first; the projects with no technology on record last, as one bucket (id null). */
 export function queryTechnologies(run: SqlRunner, scope: Scope) {
   return run<TechnologyRow>(Prisma.sql`
     WITH ${matching(scope)}
-    SELECT t.id, t.name, t."nameEn", count(fp.id)::int AS projects
-    FROM "Technology" t
-      LEFT JOIN ("ProjectTechnology" pt JOIN fp ON fp.id = pt."projectId") ON pt."technologyId" = t.id
-    GROUP BY t.id, t.name, t."nameEn"
-    ORDER BY projects DESC, t.name`);
+    SELECT * FROM (
+      SELECT t.id, t.name, t."nameEn", count(fp.id)::int AS projects
+      FROM "Technology" t
+        LEFT JOIN ("ProjectTechnology" pt JOIN fp ON fp.id = pt."projectId") ON pt."technologyId" = t.id
+      GROUP BY t.id, t.name, t."nameEn"
+      ORDER BY projects DESC, t.name) known
+    UNION ALL
+    SELECT NULL, NULL, NULL, count(*)::int FROM fp WHERE NOT EXISTS (SELECT 1 FROM "ProjectTechnology" pt WHERE pt."projectId" = fp.id)`);
 }
 
 export type IndicatorRow = {
@@ -141,7 +166,7 @@ export type IndicatorRow = {
   kind: IndicatorKind;
   aggregation: Aggregation;
   cumulative: boolean;
-  /** null on the program total, a direction code on its share. */
+  /** null on the program total, a direction code on its share, UNDISCLOSED on the share of the projects without one. */
   direction: string | null;
   value: number;
   qualifier: ValueQualifier;
@@ -159,23 +184,23 @@ export function queryIndicators(run: SqlRunner, scope: Scope) {
   return run<IndicatorRow>(Prisma.sql`
     WITH ${matching(scope)},
     per_direction AS (
-      SELECT s."indicatorId" AS indicator_id, f."directionId" AS direction_id, ${partialsSql('v.value', 's."latestAsOf"', 'v.qualifier')}
+      SELECT s."indicatorId" AS indicator_id, fp."directionId" AS direction_id, false AS is_total, ${partialsSql('v.value', 's."latestAsOf"', 'v.qualifier')}
       FROM "IndicatorSummary" s
         JOIN fp ON fp.id = s."projectId"
-        JOIN "Field" f ON f.id = fp."fieldId"
         JOIN "Indicator" i ON i.id = s."indicatorId"
         CROSS JOIN LATERAL (SELECT
           CASE WHEN ${takesLatestSql('i')} THEN s."latestValue" ELSE s."periodSum" END AS value,
           CASE WHEN ${takesLatestSql('i')} THEN s."latestQualifier" ELSE s."periodQualifier" END AS qualifier) v
-      GROUP BY s."indicatorId", f."directionId"),
+      GROUP BY s."indicatorId", fp."directionId"),
     combined AS (
       SELECT * FROM per_direction
       UNION ALL
-      SELECT indicator_id, NULL, ${combinePartialsSql} FROM per_direction GROUP BY indicator_id)
+      SELECT indicator_id, NULL, true, ${combinePartialsSql} FROM per_direction GROUP BY indicator_id)
     SELECT i.code, i."nameZh", i."nameEn", i.unit, i.kind, i.aggregation, i.cumulative,
-      d.code AS direction, ${finalValueSql('i', 'c')}, c.projects::int AS projects, c.as_of AS "asOf"
+      CASE WHEN c.is_total THEN NULL ELSE coalesce(d.code, ${UNDISCLOSED}) END AS direction,
+      ${finalValueSql('i', 'c')}, c.projects::int AS projects, c.as_of AS "asOf"
     FROM combined c
       JOIN "Indicator" i ON i.id = c.indicator_id
       LEFT JOIN "Direction" d ON d.id = c.direction_id
-    ORDER BY i."sortOrder", d."sortOrder" NULLS FIRST`);
+    ORDER BY i."sortOrder", c.is_total DESC, d."sortOrder" NULLS LAST`);
 }

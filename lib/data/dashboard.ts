@@ -6,6 +6,7 @@ import { sql } from '../server/db';
 import { memoByValue } from '../server/memo';
 import type { FilterTargets } from '../rules/project-filter';
 import type { ProjectStage } from '../generated/prisma/enums';
+import { UNDISCLOSED } from '../rules/filters';
 import { ALL_STAGES } from '../rules/stages';
 
 /**
@@ -20,27 +21,35 @@ type Options = { actor: Actor; targets: FilterTargets };
 // and preloadDashboard can start them all before any card renders.
 const directionStageRows = memoByValue('directionStages', (actor: Actor, targets: FilterTargets) => q.queryDirectionStages(sql, { actor, targets }));
 
-export type DirectionStages = {
-  code: string;
-  name: string;
-  nameEn: string;
+/** A bucket of a breakdown; `undisclosed` marks the projects the record does not place (code UNDISCLOSED, shown as 「未公开」). */
+type Bucket = { code: string; name: string | null; nameEn: string | null; undisclosed: boolean };
+const bucket = (r: { code: string | null; name: string | null; nameEn: string | null }): Bucket =>
+  r.code === null ? { code: UNDISCLOSED, name: null, nameEn: null, undisclosed: true } : { code: r.code, name: r.name, nameEn: r.nameEn, undisclosed: false };
+
+export type DirectionStages = Bucket & {
   total: number;
+  /** Of these, how many are placed in the direction by our reading of the record. */
+  inferred: number;
   stages: Record<ProjectStage, number>;
   /** Projects that went online / reached promotion, counted as the headline counts them. */
   online: number;
   promotion: number;
 };
 
-/** Projects per direction, split by current stage (for a stacked bar), with how many went online and into promotion. */
+/**
+ * Projects per direction, split by current stage (for a stacked bar), with how
+ * many went online and into promotion; the projects without a public direction
+ * last, as their own bucket.
+ */
 export async function getDirectionStages(options: Options): Promise<DirectionStages[]> {
   const rows = await directionStageRows(options.actor, options.targets);
   const byCode = new Map<string, DirectionStages>();
   for (const r of rows) {
-    const d = byCode.get(r.code) ?? {
-      code: r.code,
-      name: r.name,
-      nameEn: r.nameEn,
+    const b = bucket(r);
+    const d = byCode.get(b.code) ?? {
+      ...b,
       total: 0,
+      inferred: 0,
       stages: Object.fromEntries(ALL_STAGES.map((s) => [s, 0])) as Record<ProjectStage, number>,
       online: 0,
       promotion: 0,
@@ -48,13 +57,22 @@ export async function getDirectionStages(options: Options): Promise<DirectionSta
     if (r.stage) {
       d.stages[r.stage] += r.projects;
       d.total += r.projects;
+      d.inferred += r.inferred;
       d.online += r.online;
       d.promotion += r.promotion;
     }
-    byCode.set(r.code, d);
+    byCode.set(b.code, d);
+  }
+  // The undisclosed bucket is always shown, with its count, even when it is empty.
+  if (!byCode.has(UNDISCLOSED)) {
+    const stages = Object.fromEntries(ALL_STAGES.map((s) => [s, 0])) as Record<ProjectStage, number>;
+    byCode.set(UNDISCLOSED, { ...bucket({ code: null, name: null, nameEn: null }), total: 0, inferred: 0, stages, online: 0, promotion: 0 });
   }
   return [...byCode.values()];
 }
+
+export type FieldBucket = Bucket & { direction: string | null; projects: number; inferred: number };
+export type TechnologyBucket = Omit<Bucket, 'code'> & { id: number | typeof UNDISCLOSED; projects: number };
 
 const fieldRows = memoByValue('fields', (actor: Actor, targets: FilterTargets) => q.queryFields(sql, { actor, targets }));
 const monthRows = memoByValue('months', (actor: Actor, targets: FilterTargets) => q.queryCumulativeByMonth(sql, { actor, targets }));
@@ -75,9 +93,22 @@ export function preloadDashboard({ actor, targets }: Options): void {
   }
 }
 
-export const getFields = (options: Options) => fieldRows(options.actor, options.targets);
+/** Projects per field, the projects without a public field last as their own bucket. */
+export async function getFields(options: Options): Promise<FieldBucket[]> {
+  const rows = await fieldRows(options.actor, options.targets);
+  const fields = rows.map((r) => ({ ...bucket(r), direction: r.direction, projects: r.projects, inferred: r.inferred }));
+  return fields.some((f) => f.undisclosed)
+    ? fields
+    : [...fields, { ...bucket({ code: null, name: null, nameEn: null }), direction: null, projects: 0, inferred: 0 }];
+}
 export const getCumulativeByMonth = (options: Options) => monthRows(options.actor, options.targets);
-export const getTechnologies = (options: Options) => technologyRows(options.actor, options.targets);
+/** Projects per technology, the projects with no technology on record last as their own bucket. */
+export async function getTechnologies(options: Options): Promise<TechnologyBucket[]> {
+  const rows = await technologyRows(options.actor, options.targets);
+  return rows.map((r) =>
+    r.id === null ? { id: UNDISCLOSED, name: null, nameEn: null, undisclosed: true, projects: r.projects } : { ...r, id: r.id, undisclosed: false },
+  );
+}
 
 export type FunnelStep = { stage: 'APPROVED' | 'ONLINE' | 'PROMOTION' | 'COMPLETED'; projects: number };
 

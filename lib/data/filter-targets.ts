@@ -2,7 +2,7 @@ import 'server-only';
 import { projectReadScope, type Actor } from '../rules/authz';
 import { db, sql } from '../server/db';
 import { Prisma } from '../generated/prisma/client';
-import type { FilterNotice, ProjectFilters } from '../rules/filters';
+import { UNDISCLOSED, type FilterNotice, type ProjectFilters } from '../rules/filters';
 import { likePattern, type FilterTargets } from '../rules/project-filter';
 
 export type ProgramSummary = { id: number; code: string; name: string; nameEn: string; isSynthetic: boolean };
@@ -34,12 +34,15 @@ export async function resolveFilters(options: { filters: ProjectFilters; notices
   if (!program) return null;
 
   const tech = filters.tech;
+  const isNamed = (code: string | undefined) => code !== undefined && code !== UNDISCLOSED;
   const [direction, field, technology, institution] = await Promise.all([
-    filters.direction ? db.direction.findUnique({ where: { programId_code: { programId: program.id, code: filters.direction } }, select: { id: true } }) : null,
-    filters.field
+    isNamed(filters.direction)
+      ? db.direction.findUnique({ where: { programId_code: { programId: program.id, code: filters.direction! } }, select: { id: true } })
+      : null,
+    isNamed(filters.field)
       ? db.field.findFirst({ where: { code: filters.field, direction: { programId: program.id } }, select: { id: true, directionId: true } })
       : null,
-    tech === undefined
+    tech === undefined || tech === UNDISCLOSED
       ? null
       : db.technology.findFirst({
           where: typeof tech === 'number' ? { id: tech } : { OR: [{ name: tech }, { nameEn: { equals: tech, mode: 'insensitive' } }] },
@@ -47,9 +50,11 @@ export async function resolveFilters(options: { filters: ProjectFilters; notices
         }),
     filters.institution ? db.institution.findUnique({ where: { id: filters.institution }, select: { id: true } }) : null,
   ]);
-  if (filters.direction && !direction) unknown('direction', filters.direction);
-  if (filters.field && !field) unknown('field', filters.field);
-  if (tech !== undefined && !technology) unknown('tech', tech);
+  if (isNamed(filters.direction) && !direction) unknown('direction', filters.direction);
+  if (isNamed(filters.field) && !field) unknown('field', filters.field);
+  if (tech !== undefined && tech !== UNDISCLOSED && !technology) unknown('tech', tech);
+  // The 「未公开」 bucket of each: null, where an id names a known one.
+  const target = (value: unknown, found: { id: number } | null) => (value === UNDISCLOSED ? null : found?.id);
   if (filters.institution && !institution) unknown('institution', filters.institution);
 
   return {
@@ -57,9 +62,9 @@ export async function resolveFilters(options: { filters: ProjectFilters; notices
     notices,
     targets: {
       programId: program.id,
-      directionId: direction?.id,
-      fieldId: field?.id,
-      technologyId: technology?.id,
+      directionId: target(filters.direction, direction),
+      fieldId: target(filters.field, field),
+      technologyId: target(filters.tech, technology),
       institutionId: institution?.id,
       filters,
     },

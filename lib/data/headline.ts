@@ -84,3 +84,11 @@ export async function getHeadline(options: Options & { keys: readonly HeadlineKe
   const byKey = new Map(published.map((p) => [p.key, { value: p.value, asOf: p.asOf, source: p.source }]));
   return { comparable, cards: headlineCards(counts, byKey, options.keys) };
 }
+
+/**
+ * The program's latest published figures, for a view that may be set against
+ * them (the whole program, read by someone who may read all of it); none otherwise.
+ */
+export async function getPublishedFigures(options: Options): Promise<{ key: PublishedFigureKey; value: number; asOf: Date; source: string }[]> {
+  return isWholeProgram(options) ? publishedFigures(options.targets.programId) : [];
+}

@@ -9,25 +9,35 @@ import { projectFilterSql, type FilterTargets } from '../rules/project-filter';
 export type InstitutionListRow = {
   id: number;
   name: string;
-  kind: InstitutionKind;
+  kind: InstitutionKind | null;
+  kindInferred: boolean;
   licensed: boolean | null;
   isPlaceholder: boolean;
   led: number;
   joined: number;
 };
 
-/** Institutions taking part in the projects the actor may read that match the filters, with how many they lead and join. */
-export function listInstitutions(options: { actor: Actor; targets: FilterTargets }) {
-  return sql<InstitutionListRow>(Prisma.sql`
-    SELECT i.id, i.name, i.kind, i.licensed, i."isPlaceholder",
+/**
+ * Institutions taking part in the projects the actor may read that match the
+ * filters, with how many they lead and join. The institutions the record does
+ * not name come back as one counted bucket, never as rows of their own.
+ */
+export async function listInstitutions(options: { actor: Actor; targets: FilterTargets }) {
+  const rows = await sql<InstitutionListRow>(Prisma.sql`
+    SELECT i.id, i.name, i.kind, i."kindInferred", i.licensed, i."isPlaceholder",
       count(*) FILTER (WHERE pi.role = 'LEAD')::int AS led,
       count(*) FILTER (WHERE pi.role = 'PARTICIPANT')::int AS joined
     FROM "Institution" i
       JOIN "ProjectInstitution" pi ON pi."institutionId" = i.id
       JOIN "Project" p ON p.id = pi."projectId"
     WHERE ${projectFilterSql(options.actor, options.targets, 'p')}
-    GROUP BY i.id, i.name, i.kind, i.licensed, i."isPlaceholder"
+    GROUP BY i.id, i.name, i.kind, i."kindInferred", i.licensed, i."isPlaceholder"
     ORDER BY i."isPlaceholder", led DESC, i.name`);
+  const undisclosed = rows.filter((r) => r.isPlaceholder);
+  return {
+    rows: rows.filter((r) => !r.isPlaceholder),
+    undisclosed: { institutions: undisclosed.length, led: undisclosed.reduce((n, r) => n + r.led, 0), joined: undisclosed.reduce((n, r) => n + r.joined, 0) },
+  };
 }
 
 export const institutionIdSchema = z
@@ -50,6 +60,7 @@ export async function getInstitution(options: { actor: Actor; id: string }) {
       id: true,
       name: true,
       kind: true,
+      kindInferred: true,
       licensed: true,
       isPlaceholder: true,
       sourceNote: true,
@@ -64,7 +75,10 @@ export async function getInstitution(options: { actor: Actor; id: string }) {
               name: true,
               stage: true,
               isPlaceholder: true,
-              field: { select: { name: true, nameEn: true, direction: { select: { code: true } } } },
+              directionInferred: true,
+              fieldInferred: true,
+              direction: { select: { code: true } },
+              field: { select: { name: true, nameEn: true } },
             },
           },
         },

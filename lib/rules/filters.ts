@@ -41,6 +41,13 @@ export type Sort = (typeof SORTS)[number];
 
 export const sortKeyOf = (sort: Sort): SortKey => SORT_KEYS.find((k) => sort === k || sort === `-${k}`) ?? 'code';
 
+/**
+ * The bucket of what the record does not say: `direction=UNDISCLOSED` lists the
+ * projects with no public direction (likewise field and tech). It is counted and
+ * shown as 「未公开」, never spread over the known buckets.
+ */
+export const UNDISCLOSED = 'UNDISCLOSED';
+
 export const filterQuerySchema = z.object({
   program: code.optional(),
   direction: code.optional(),

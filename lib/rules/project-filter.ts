@@ -9,12 +9,16 @@ import { projectReadScope, projectReadScopeSql, type Actor } from './authz';
 import type { ProjectFilters } from './filters';
 import { reachedSql, reachedWhere } from './stages';
 
-/** Filters whose codes and names have been looked up: ids only, and always a program. */
+/**
+ * Filters whose codes and names have been looked up: ids only, and always a
+ * program. `null` for a direction, field or technology is the 「未公开」 bucket:
+ * the projects the record does not place there.
+ */
 export type FilterTargets = {
   programId: number;
-  directionId?: number;
-  fieldId?: number;
-  technologyId?: number;
+  directionId?: number | null;
+  fieldId?: number | null;
+  technologyId?: number | null;
   institutionId?: number;
   filters: ProjectFilters;
 };
@@ -26,11 +30,12 @@ export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, '\\$&')}%`;
 export function projectWhere(actor: Actor, targets: FilterTargets): Prisma.ProjectWhereInput {
   const { filters: f } = targets;
   const and: Prisma.ProjectWhereInput[] = [projectReadScope(actor), { programId: targets.programId }];
-  if (targets.directionId) and.push({ field: { directionId: targets.directionId } });
-  if (targets.fieldId) and.push({ fieldId: targets.fieldId });
+  if (targets.directionId !== undefined) and.push({ directionId: targets.directionId });
+  if (targets.fieldId !== undefined) and.push({ fieldId: targets.fieldId });
   if (f.stage) and.push({ stage: f.stage });
   if (f.reached) and.push(reachedWhere(f.reached));
-  if (targets.technologyId) and.push({ technologies: { some: { technologyId: targets.technologyId } } });
+  if (targets.technologyId === null) and.push({ technologies: { none: {} } });
+  else if (targets.technologyId !== undefined) and.push({ technologies: { some: { technologyId: targets.technologyId } } });
   if (targets.institutionId) and.push({ institutions: { some: { institutionId: targets.institutionId } } });
   if (f.q) {
     // Prisma's `contains` escapes nothing itself, so pass the escaped pattern's core.
@@ -46,11 +51,13 @@ export function projectFilterSql(actor: Actor, targets: FilterTargets, alias = '
   const { filters: f } = targets;
   const p = (column: string) => Prisma.raw(`"${alias}"."${column}"`);
   const parts: Prisma.Sql[] = [projectReadScopeSql(actor, alias), Prisma.sql`${p('programId')} = ${targets.programId}`];
-  if (targets.directionId) parts.push(Prisma.sql`${p('fieldId')} IN (SELECT id FROM "Field" WHERE "directionId" = ${targets.directionId})`);
-  if (targets.fieldId) parts.push(Prisma.sql`${p('fieldId')} = ${targets.fieldId}`);
+  const isOrEquals = (column: string, id: number | null) => (id === null ? Prisma.sql`${p(column)} IS NULL` : Prisma.sql`${p(column)} = ${id}`);
+  if (targets.directionId !== undefined) parts.push(isOrEquals('directionId', targets.directionId));
+  if (targets.fieldId !== undefined) parts.push(isOrEquals('fieldId', targets.fieldId));
   if (f.stage) parts.push(Prisma.sql`${p('stage')} = ${f.stage}::"ProjectStage"`);
   if (f.reached) parts.push(reachedSql(f.reached, alias));
-  if (targets.technologyId) {
+  if (targets.technologyId === null) parts.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "ProjectTechnology" pt WHERE pt."projectId" = ${p('id')})`);
+  else if (targets.technologyId !== undefined) {
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "ProjectTechnology" pt WHERE pt."projectId" = ${p('id')} AND pt."technologyId" = ${targets.technologyId})`);
   }
   if (targets.institutionId) {

@@ -70,7 +70,7 @@ async function projectReferences(workbook: ExcelJS.Workbook, actor: Actor, local
     workbook,
     labels.institutions,
     ['name', 'kind'],
-    institutions.map((i) => [i.name, i.kind]),
+    institutions.map((i) => [i.name, i.kind ?? '']),
   );
   sheet(
     workbook,

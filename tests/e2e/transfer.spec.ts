@@ -123,13 +123,13 @@ test.describe('as an institution', () => {
     const upload = (name: string, lines: string[]) =>
       page.getByLabel(/^文件/).setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from([header, ...lines].join('\n')) });
 
-    await upload('others.csv', [`BJFT-06,WEBSITES,2025-06-30,8,个,EXACT,,${NOTE},`, `BJFT-03,WEBSITES,2025-06-30,8,个,EXACT,,${NOTE},`]);
+    await upload('others.csv', [`BJFT-06,WEBSITES,2025-06-30,8,家,EXACT,,${NOTE},`, `BJFT-03,WEBSITES,2025-06-30,8,家,EXACT,,${NOTE},`]);
     await page.getByRole('button', { name: '检查文件' }).click();
     await expect(page.getByTestId('import-outcome')).toHaveAttribute('data-outcome', 'PROBLEMS');
     await expect(page.getByTestId('import-problems')).toContainText('您无权为该项目导入数值');
     await expect(page.getByTestId('import-problems').locator('tbody tr')).toHaveCount(1);
 
-    await upload('own.csv', [`BJFT-06,WEBSITES,2025-06-30,8,个,EXACT,,${NOTE},`]);
+    await upload('own.csv', [`BJFT-06,WEBSITES,2025-06-30,8,家,EXACT,,${NOTE},`]);
     await page.getByRole('button', { name: '检查文件' }).click();
     await expect(page.getByTestId('import-outcome')).toHaveAttribute('data-outcome', 'READY');
     await page.getByRole('button', { name: '确认导入 1 行' }).click();

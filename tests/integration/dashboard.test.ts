@@ -10,7 +10,7 @@ import { parseFilters } from '@/lib/rules/filters';
 import { getInstitution, listInstitutions } from '@/lib/data/institutions';
 import { listProjects } from '@/lib/data/projects';
 import { resetDatabase, testClient } from '../support/db';
-import { createIndicator, createProgram, createProject } from '../support/factories';
+import { createIndicator, createProgram, createProject, day } from '../support/factories';
 
 const prisma = testClient();
 const regulator: Actor = { userId: 1, role: 'REGULATOR', institutionId: null, name: 't' };
@@ -135,22 +135,27 @@ describe('dashboard aggregates', () => {
   it('groups by direction and stage, by field, by technology, and builds the funnel', async () => {
     const v = await view({});
     const dirs = await getDirectionStages(v);
+    // The 「未公开」 buckets are always there, counted, even when empty.
     expect(dirs.map((d) => [d.code, d.total, d.stages.APPROVED, d.stages.ONLINE, d.stages.PROMOTION])).toEqual([
       ['D1', 2, 1, 1, 0],
       ['D2', 1, 0, 0, 1],
+      ['UNDISCLOSED', 0, 0, 0, 0],
     ]);
     expect((await getFields(v)).map((f) => [f.code, f.direction, f.projects])).toEqual([
       ['D1-1', 'D1', 2],
       ['D2-1', 'D2', 1],
+      ['UNDISCLOSED', null, 0],
     ]);
-    expect((await getTechnologies(v)).map((t) => [t.name, t.projects])).toEqual([
+    expect((await getTechnologies(v)).map((t) => [t.id === 'UNDISCLOSED' ? t.id : t.name, t.projects])).toEqual([
       ['人工智能', 2],
       ['云计算', 1],
+      ['UNDISCLOSED', 1],
     ]);
     expect((await getFunnel(v)).map((s) => s.projects)).toEqual([3, 2, 1, 0]);
     expect(dirs.map((d) => [d.code, d.online, d.promotion])).toEqual([
       ['D1', 1, 0],
       ['D2', 1, 1],
+      ['UNDISCLOSED', 0, 0],
     ]);
   });
 
@@ -178,12 +183,92 @@ describe('dashboard aggregates', () => {
   });
 
   it('accumulates stage entries by month, filling months without changes', async () => {
+    const exact = (approved: number, online: number, promotion: number) => ({
+      approved,
+      approvedMax: approved,
+      online,
+      onlineMax: online,
+      promotion,
+      promotionMax: promotion,
+    });
     expect(await getCumulativeByMonth(await view({}))).toEqual([
-      { month: '2020-01', approved: 2, online: 0, promotion: 0 },
-      { month: '2020-02', approved: 3, online: 1, promotion: 0 },
-      { month: '2020-03', approved: 3, online: 2, promotion: 0 },
-      { month: '2020-04', approved: 3, online: 2, promotion: 1 },
+      { month: '2020-01', ...exact(2, 0, 0) },
+      { month: '2020-02', ...exact(3, 1, 0) },
+      { month: '2020-03', ...exact(3, 2, 0) },
+      { month: '2020-04', ...exact(3, 2, 1) },
     ]);
+  });
+
+  it('draws a date known only as a range as a band: certain from its upper bound, possible from its lower', async () => {
+    const { program, field } = await createProgram(prisma, 'BAND');
+    const lead = (await prisma.institution.create({ data: { name: '机构丁', kind: 'BANK' } })).id;
+    const project = await createProject(prisma, {
+      programId: program.id,
+      fieldId: field('D1-1'),
+      code: 'BAND-1',
+      stage: 'ONLINE',
+      lead,
+      history: [['APPROVED', '2020-01-10']],
+    });
+    await prisma.stageChange.create({
+      data: {
+        projectId: project.id,
+        fromStage: 'APPROVED',
+        toStage: 'ONLINE',
+        effectiveDate: day('2020-03-31'),
+        datePrecision: 'BETWEEN',
+        notBefore: day('2020-01-15'),
+      },
+    });
+    const months = await getCumulativeByMonth(await view({ program: 'BAND' }));
+    expect(months.map((m) => [m.month, m.online, m.onlineMax])).toEqual([
+      ['2020-01', 0, 1],
+      ['2020-02', 0, 1],
+      ['2020-03', 1, 1],
+    ]);
+  });
+
+  it('counts a project the record does not place in the 「未公开」 buckets, never in a known one', async () => {
+    const { program, field } = await createProgram(prisma, 'UNPLACED');
+    const lead = (await prisma.institution.create({ data: { name: '机构戊', kind: null } })).id;
+    await createProject(prisma, {
+      programId: program.id,
+      fieldId: field('D1-1'),
+      code: 'PLACED-1',
+      stage: 'ONLINE',
+      lead,
+      history: [
+        ['APPROVED', '2020-01-10'],
+        ['ONLINE', '2020-02-10'],
+      ],
+    });
+    const unplaced = await createProject(prisma, {
+      programId: program.id,
+      fieldId: field('D1-1'),
+      code: 'UNPLACED-1',
+      stage: 'ONLINE',
+      lead,
+      history: [
+        ['APPROVED', '2020-01-10'],
+        ['ONLINE', '2020-02-10'],
+      ],
+    });
+    await prisma.project.update({ where: { id: unplaced.id }, data: { directionId: null, fieldId: null } });
+    const v = await view({ program: 'UNPLACED' });
+    expect((await getDirectionStages(v)).map((d) => [d.code, d.total, d.online])).toEqual([
+      ['D1', 1, 1],
+      ['D2', 0, 0],
+      ['UNDISCLOSED', 1, 1],
+    ]);
+    expect((await getFields(v)).map((f) => [f.code, f.projects])).toEqual([
+      ['D1-1', 1],
+      ['D2-1', 0],
+      ['UNDISCLOSED', 1],
+    ]);
+    // The bucket filters like any other: the list and the counts agree.
+    const bucket = await view({ program: 'UNPLACED', direction: 'UNDISCLOSED' });
+    expect((await listProjects(bucket)).rows.map((r) => r.code)).toEqual(['UNPLACED-1']);
+    expect((await getHeadline(bucket)).cards.find((c) => c.key === 'projects')?.value).toBe(1);
   });
 
   it('counts only an institution user’s own projects, everywhere', async () => {
@@ -252,13 +337,13 @@ describe('filters: the list and the aggregates see the same projects', () => {
 
 describe('institutions', () => {
   it('count the projects they lead and join among those the actor may read', async () => {
-    const rows = await listInstitutions(await view({}));
+    const { rows } = await listInstitutions(await view({}));
     expect(rows.map((r) => [r.name, r.led, r.joined])).toEqual([
       ['机构乙', 2, 0],
       ['机构甲', 1, 1],
     ]);
     const own: Actor = { userId: 2, role: 'INSTITUTION', institutionId: instA, name: 'a' };
-    expect((await listInstitutions(await view({}, own))).map((r) => [r.name, r.led, r.joined])).toEqual([
+    expect((await listInstitutions(await view({}, own))).rows.map((r) => [r.name, r.led, r.joined])).toEqual([
       ['机构乙', 1, 0],
       ['机构甲', 1, 1],
     ]);

@@ -4,6 +4,7 @@ import { resolveFilters } from '@/lib/data/filter-targets';
 import { getHeadline, HOME_CARDS } from '@/lib/data/headline';
 import { getProject, listProjects } from '@/lib/data/projects';
 import * as bj from '@/seeds/beijing-pilot';
+import * as article from '../fixtures/beijing-article';
 import { seedBeijingPilot } from '@/seeds/seed';
 import { resetDatabase, testClient } from '../support/db';
 
@@ -22,46 +23,80 @@ describe('the Beijing seed', () => {
     expect(program.code).toBe(bj.program.code);
     const { cards: kpis, comparable } = await getHeadline({ actor, targets, keys: HOME_CARDS });
     expect(comparable).toBe(true);
-    expect(Object.fromEntries(kpis.map((k) => [k.key.toUpperCase(), k.value]))).toEqual(bj.program.published);
+    expect(Object.fromEntries(kpis.map((k) => [k.key, k.value]))).toEqual(article.PUBLISHED);
     for (const k of kpis) {
       expect(k.published).toMatchObject({ value: k.value, source: bj.ARTICLE });
-      expect(k.published?.asOf.toISOString().slice(0, 10)).toBe('2020-06-12');
+      expect(k.published?.asOf.toISOString().slice(0, 10)).toBe(article.ARTICLE_DATE);
     }
   });
 
-  it('stores every figure the article states, with its source, date and quote', async () => {
+  it('stores every figure the article states, with its unit, qualifier, date and words, on the project the article names', async () => {
     const values = await prisma.metricValue.findMany({ include: { project: true, indicator: true } });
-    const expected = bj.projects.flatMap((p) => p.figures.map((f) => ({ project: p.code, ...f })));
+    const expected = article.NAMED_PROJECTS.flatMap((p) => p.figures.map((f) => ({ project: p.name, ...f })));
     expect(values).toHaveLength(expected.length);
     for (const f of expected) {
-      const v = values.find((x) => x.project.code === f.project && x.indicator.code === f.indicator);
+      const v = values.find((x) => x.project.name === f.project && x.indicator.code === f.indicator);
       expect(v, `${f.project} ${f.indicator}`).toBeDefined();
       expect(v!.value.toNumber()).toBe(f.value);
-      expect(v!.qualifier).toBe(f.qualifier ?? 'EXACT');
+      expect(v!.indicator.unit, f.indicator).toBe(f.unit);
+      expect(v!.qualifier, f.indicator).toBe(f.qualifier);
       expect(v!.source).toBe('article');
-      expect(v!.sourceNote).toBe(f.quote);
-      expect(v!.asOf.toISOString().slice(0, 10)).toBe(bj.ARTICLE_AS_OF);
+      expect(v!.sourceNote).toContain(f.words.slice(-6));
+      expect(v!.asOf.toISOString().slice(0, 10)).toBe(article.ARTICLE_DATE);
       expect(v!.project.isPlaceholder).toBe(false);
     }
-    const cash = values.find((v) => v.indicator.code === 'CASH_COLLECTED');
-    expect(cash?.value.toString()).toBe('406000000');
   });
 
-  it('gives placeholders no figures and visible names', async () => {
-    const placeholders = await prisma.project.findMany({ where: { isPlaceholder: true }, include: { metricValues: true } });
-    expect(placeholders).toHaveLength(38);
-    expect(placeholders.every((p) => p.metricValues.length === 0 && p.name.startsWith('未公开试点项目'))).toBe(true);
+  it('places a named project only where the article does, and marks every other placement as inferred', async () => {
+    for (const fact of article.NAMED_PROJECTS) {
+      const p = await prisma.project.findFirstOrThrow({
+        where: { name: fact.name },
+        include: { direction: true, institutions: { include: { institution: true } } },
+      });
+      expect(p.directionInferred, fact.name).toBe(fact.direction === null);
+      if (fact.direction) expect(p.direction?.code).toBe(fact.direction);
+      expect(p.fieldInferred, fact.name).toBe(true);
+      expect(p.institutions.map((i) => i.institution.name).filter((n) => !n.startsWith('未公开'))).toEqual(fact.institutions);
+      const lead = p.institutions.find((i) => i.role === 'LEAD')!;
+      expect(lead.institution.name).toBe(fact.institutions[0]);
+      expect(lead.roleInferred, fact.name).toBe(!fact.leadStated);
+      expect(p.stage).toBe(fact.promotion ? 'PROMOTION' : 'ONLINE');
+    }
+  });
+
+  it('claims nothing the article does not say about the named institutions', async () => {
+    const named = await prisma.institution.findMany({ where: { isPlaceholder: false } });
+    expect(named).toHaveLength(8);
+    expect(named.every((i) => i.licensed === null && i.kindInferred)).toBe(true);
+    const placeholders = await prisma.institution.findMany({ where: { isPlaceholder: true } });
+    expect(placeholders.every((i) => i.kind === null && i.licensed === null)).toBe(true);
+  });
+
+  it('gives placeholders no figures, no direction, no field, visible names and a derived stage', async () => {
+    const placeholders = await prisma.project.findMany({ where: { isPlaceholder: true }, include: { metricValues: true, technologies: true } });
+    expect(placeholders).toHaveLength(article.UNDISCLOSED_PROJECTS);
+    expect(placeholders.every((p) => p.metricValues.length === 0 && p.technologies.length === 0 && p.name.startsWith('未公开试点项目'))).toBe(true);
+    expect(placeholders.every((p) => p.directionId === null && p.fieldId === null && p.stageInferred && p.stageNote)).toBe(true);
     expect(await prisma.institution.count({ where: { isPlaceholder: true, name: { startsWith: '未公开参与机构' } } })).toBe(69);
   });
 
-  it('records the known stage history, marking dates the record only bounds', async () => {
-    const p = await getProject({ actor, code: 'bjft-05' });
-    expect(p?.stageChanges.map((c) => [c.fromStage, c.toStage, c.dateApprox])).toEqual([
-      [null, 'APPROVED', false],
-      ['APPROVED', 'ONLINE', true],
-      ['ONLINE', 'PROMOTION', true],
-    ]);
-    expect(p?.institutions.map((i) => [i.institution.name, i.role])).toEqual([['中国银联', 'LEAD']]);
+  it('records stage dates only as the ranges the record allows, and the epidemic bound as an inference', async () => {
+    for (const fact of article.NAMED_PROJECTS) {
+      const changes = await prisma.stageChange.findMany({ where: { project: { name: fact.name } }, orderBy: { id: 'asc' } });
+      expect(changes.map((c) => c.toStage)).toEqual(fact.promotion ? ['APPROVED', 'ONLINE', 'PROMOTION'] : ['APPROVED', 'ONLINE']);
+      for (const c of changes.slice(1)) {
+        expect(c.datePrecision, fact.name).toBe('BETWEEN');
+        expect(c.notBefore?.toISOString().slice(0, 10)).toBe('2019-12-07');
+        const bound = c.effectiveDate.toISOString().slice(0, 10);
+        // Never later than the article; earlier only where the article describes it running during the epidemic, as an inference.
+        expect(bound <= article.ARTICLE_DATE).toBe(true);
+        expect(c.dateInferred).toBe(fact.duringEpidemic);
+        expect(bound < article.ARTICLE_DATE).toBe(fact.duringEpidemic);
+      }
+    }
+    const placeholderDates = await prisma.stageChange.findMany({ where: { project: { isPlaceholder: true }, toStage: { not: 'APPROVED' } } });
+    expect(placeholderDates.length).toBeGreaterThan(0);
+    expect(placeholderDates.every((c) => c.datePrecision === 'BETWEEN' && c.effectiveDate.toISOString().startsWith(article.ARTICLE_DATE))).toBe(true);
   });
 
   it('is idempotent: a second run changes nothing and keeps what users changed', async () => {

@@ -29,7 +29,7 @@ const facts: Facts[] = [];
 
 beforeAll(async () => {
   await resetDatabase(prisma);
-  const { program, field } = await createProgram(prisma, 'RULE');
+  const { program, place } = await createProgram(prisma, 'RULE');
   const lead = await prisma.institution.create({ data: { name: '规则机构', kind: 'BANK' } });
   let n = 0;
   for (const stage of STAGES) {
@@ -42,7 +42,7 @@ beforeAll(async () => {
             code,
             name: code,
             programId: program.id,
-            fieldId: field(n % 2 ? 'D1-1' : 'D2-1'),
+            ...place(n % 2 ? 'D1-1' : 'D2-1'),
             stage,
             approvedAt: day('2020-01-01'),
             onlineAt,

@@ -42,7 +42,7 @@ function institutionUpload(n: number) {
 function metricUpload(n: number) {
   const day = new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
   const bytes = Buffer.from(
-    `项目编号,指标编号,数据截至日期,数值,单位,数值限定,来源类型,来源说明,更正说明\nBJFT-06,WEBSITES,${day},${1_000_000 + n},个,EXACT,institution,矩阵测试 ${n},\n`,
+    `项目编号,指标编号,数据截至日期,数值,单位,数值限定,来源类型,来源说明,更正说明\nBJFT-06,WEBSITES,${day},${1_000_000 + n},家,EXACT,institution,矩阵测试 ${n},\n`,
   );
   return { file: new File([bytes], `metrics-${n}.csv`, { type: 'text/csv' }), hash: crypto.createHash('sha256').update(bytes).digest('hex') };
 }

@@ -37,7 +37,12 @@ export async function createProgram(prisma: PrismaClient, code = 'TEST') {
     include: { directions: { include: { fields: true } } },
   });
   const field = (code: string) => program.directions.flatMap((d) => d.fields).find((f) => f.code === code)!.id;
-  return { program, field };
+  /** A field's id and its direction's, as a project is placed. */
+  const place = (code: string) => {
+    const f = program.directions.flatMap((d) => d.fields).find((x) => x.code === code)!;
+    return { fieldId: f.id, directionId: f.directionId };
+  };
+  return { program, field, place };
 }
 
 export function createIndicator(prisma: PrismaClient, code: string, rule: { aggregation: Aggregation; kind?: IndicatorKind; cumulative?: boolean }) {
@@ -60,11 +65,13 @@ type NewProject = {
   values?: { indicatorId: number; asOf: string; value: number; qualifier?: ValueQualifier }[];
 };
 
-export function createProject(prisma: PrismaClient, p: NewProject) {
+export async function createProject(prisma: PrismaClient, p: NewProject) {
   const reached = (s: ProjectStage) => p.history.find(([h]) => h === s)?.[1];
+  const { directionId } = await prisma.field.findUniqueOrThrow({ where: { id: p.fieldId }, select: { directionId: true } });
   return prisma.project.create({
     data: {
       programId: p.programId,
+      directionId,
       fieldId: p.fieldId,
       code: p.code,
       name: `项目 ${p.code}`,

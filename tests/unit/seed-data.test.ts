@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as bj from '@/seeds/beijing-pilot';
 import { placeholderPlan } from '@/seeds/placeholders';
 
-const fieldCount = bj.directions.reduce((n, d) => n + d.fields.length, 0);
-const plan = placeholderPlan(fieldCount);
+const plan = placeholderPlan();
 const allProjects = [...bj.projects.map((p) => ({ code: p.code, stage: p.stage })), ...plan.projects];
 
 describe('seed data invariants', () => {
@@ -19,6 +18,18 @@ describe('seed data invariants', () => {
     const online = allProjects.filter((p) => p.stage === 'ONLINE' || p.stage === 'PROMOTION').length;
     expect(online).toBe(bj.program.published.ONLINE);
     expect(allProjects.filter((p) => p.stage === 'PROMOTION')).toHaveLength(bj.program.published.PROMOTION);
+  });
+
+  it('says what was inferred and from what, wherever the record does not state a placement or a lead', () => {
+    for (const p of bj.projects) {
+      for (const placement of [p.direction, p.field]) {
+        if (placement.inferred) expect(placement.note, p.code).toMatch(/推断/);
+        else expect(placement.quote.length, p.code).toBeGreaterThan(10);
+      }
+      if (p.leadNote) expect(p.leadNote).toMatch(/推断/);
+      if (p.reached.inferred) expect(p.reached.note).toMatch(/推断/);
+    }
+    expect(plan.projects.every((p) => /推得/.test(p.stageNote))).toBe(true);
   });
 
   it('labels every placeholder and uses every placeholder institution exactly once', () => {

@@ -14,11 +14,17 @@ type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<s
 export default async function DirectionPage({ params, searchParams }: Props) {
   const query = parseFilters({ ...(await searchParams), direction: (await params).code });
   const [actor, resolved] = await Promise.all([requireActor(), resolveFilters(query)]);
-  if (!resolved?.targets.directionId) notFound();
+  if (!resolved || resolved.targets.directionId === undefined) notFound();
   const { program, targets } = resolved;
   preloadDashboard({ actor, targets });
   const [options, t, locale] = await Promise.all([getFilterOptions({ actor, programId: program.id }), getTranslations(), getLocale()]);
-  const direction = options.directions.find((d) => d.code === targets.filters.direction)!;
+  // The 「未公开」 bucket (direction=UNDISCLOSED): the projects the record does not place, with no fields to pick.
+  const direction = options.directions.find((d) => d.code === targets.filters.direction) ?? {
+    code: t('breakdown.undisclosedLabel'),
+    name: t('directions.undisclosed'),
+    nameEn: t('directions.undisclosed'),
+    fields: [],
+  };
   const zh = locale === 'zh';
   return (
     <div className="space-y-4">

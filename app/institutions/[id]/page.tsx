@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { PlaceholderBadge, StageBadge } from '@/components/badges';
+import { InferredBadge, InstitutionKindText, PlaceholderBadge, StageBadge, Undisclosed } from '@/components/badges';
 import { Section } from '@/components/section';
 import { getInstitution } from '@/lib/data/institutions';
 import { requireActor } from '@/lib/server/session';
@@ -30,7 +30,7 @@ export default async function InstitutionPage({ params }: Props) {
           {institution.isPlaceholder && <PlaceholderBadge />}
         </h1>
         <p className="text-sm text-slate-700">
-          {t(`institutionKind.${institution.kind}`)} · <span data-testid="licensed">{t(licensed)}</span>
+          <InstitutionKindText kind={institution.kind} inferred={institution.kindInferred} /> · <span data-testid="licensed">{t(licensed)}</span>
         </p>
         {institution.sourceNote && <p className="text-xs text-slate-600">{institution.sourceNote}</p>}
       </header>
@@ -66,7 +66,9 @@ export default async function InstitutionPage({ params }: Props) {
                   </td>
                   <td className="py-1">{t(`role.${role}`)}</td>
                   <td className="py-1">
-                    {p.field.direction.code} · {locale === 'zh' ? p.field.name : p.field.nameEn}
+                    {p.direction ? p.direction.code : <Undisclosed />}
+                    {p.directionInferred && <InferredBadge />} · {p.field ? locale === 'zh' ? p.field.name : p.field.nameEn : <Undisclosed />}
+                    {p.fieldInferred && <InferredBadge />}
                   </td>
                   <td className="py-1">
                     <StageBadge stage={p.stage} />

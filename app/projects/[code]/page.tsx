@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
-import { InferredBadge, PlaceholderBadge, StageBadge } from '@/components/badges';
+import { getTranslations } from 'next-intl/server';
 import { ProjectFacts } from '@/components/project/project-facts';
+import { ProjectHeader } from '@/components/project/project-header';
 import { ProjectHistory } from '@/components/project/project-history';
 import { IndicatorHistory } from '@/components/project/indicator-history';
 import { ProjectMetrics } from '@/components/project/project-metrics';
@@ -22,41 +22,13 @@ export default async function ProjectPage({ params }: Props) {
   const actor = await requireActor();
   const project = await getProject({ actor, code: (await params).code });
   if (!project) notFound();
-  const [t, locale] = await Promise.all([getTranslations('project'), getLocale()]);
-  const direction = project.field.direction;
+  const t = await getTranslations('project');
   return (
     <article className="space-y-4">
       <Link href="/projects" className="text-sm text-red-800 hover:underline">
         ← {t('back')}
       </Link>
-      <header className="space-y-2">
-        <p className="font-mono text-xs text-slate-500">{project.code}</p>
-        <h1 className="text-2xl font-semibold">
-          {project.name}
-          {project.isPlaceholder && <PlaceholderBadge />}
-        </h1>
-        <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm text-slate-700">
-          <div className="contents">
-            <dt className="text-slate-500">{t('stage')}</dt>
-            <dd>
-              <StageBadge stage={project.stage} />
-            </dd>
-          </div>
-          <div className="contents">
-            <dt className="text-slate-500">{t('direction')}</dt>
-            <dd>
-              {direction.code} {locale === 'zh' ? direction.name : direction.nameEn}
-            </dd>
-          </div>
-          <div className="contents">
-            <dt className="text-slate-500">{t('field')}</dt>
-            <dd>
-              {locale === 'zh' ? project.field.name : project.field.nameEn}
-              {project.fieldInferred && !project.isPlaceholder && <InferredBadge />}
-            </dd>
-          </div>
-        </dl>
-      </header>
+      <ProjectHeader project={project} />
       <ProjectFacts project={project} />
       <ProjectMetrics values={project.metricValues} />
       <IndicatorHistory values={project.metricValues} />

@@ -13,17 +13,6 @@ export const yesNo = z
 
 const day = (v: string) => new Date(`${v}T00:00:00Z`);
 
-/** A calendar day written YYYY-MM-DD; impossible days such as 2020-02-30 are refused. */
-export const isoDay = z
-  .string()
-  .trim()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(day(v).getTime()) && day(v).toISOString().slice(0, 10) === v, {
-    message: 'DATE',
-  })
-  .transform(day);
-
-export const optionalDay = z.union([z.literal('').transform(() => null), isoDay]);
-
 /** A list in one cell, separated by ; or ；(full-width). */
 export const list = z
   .string()
@@ -37,7 +26,44 @@ export const list = z
           .filter(Boolean),
   );
 
+/** A cell of an optional column: absent from the file reads as empty. */
+export const orEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => v ?? '', schema);
+
 export const joinList = (items: string[]) => items.join('；');
 
 export const text = (max: number) => z.string().trim().max(max, { message: 'TOO_LONG' });
 export const required = (max: number) => text(max).min(1, { message: 'REQUIRED' });
+
+/**
+ * A stage date that may be known only as a bound, in ISO 8601 interval notation:
+ * `2020-06-12` (the day), `../2020-06-12` (on or before) or
+ * `2019-12-07/2020-06-12` (between). `date` is the day or the upper bound.
+ */
+export type BoundedDay = { date: Date; precision: 'DAY' | 'ON_OR_BEFORE' | 'BETWEEN'; notBefore: Date | null };
+
+const validDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(day(v).getTime()) && day(v).toISOString().slice(0, 10) === v;
+
+function parseBoundedDay(v: string): BoundedDay | null {
+  const [a, b, ...rest] = v.split('/');
+  if (b === undefined && validDay(a)) return { date: day(a), precision: 'DAY', notBefore: null };
+  if (rest.length === 0 && a === '..' && validDay(b)) return { date: day(b), precision: 'ON_OR_BEFORE', notBefore: null };
+  if (rest.length === 0 && validDay(a) && validDay(b) && a <= b) return { date: day(b), precision: 'BETWEEN', notBefore: day(a) };
+  return null;
+}
+
+// A refinement, not a failing transform, so that the row's other checks still run and report.
+export const boundedDay = z
+  .string()
+  .trim()
+  .refine((v) => parseBoundedDay(v) !== null, { message: 'DATE' })
+  .transform((v) => parseBoundedDay(v)!);
+
+export const optionalBoundedDay = z.union([z.literal('').transform(() => null), boundedDay]);
+
+/** The cell text of a bounded date (the inverse of boundedDay). */
+export function formatBoundedDay(d: { effectiveDate: Date; datePrecision: BoundedDay['precision']; notBefore: Date | null }): string {
+  const iso = (x: Date) => x.toISOString().slice(0, 10);
+  if (d.datePrecision === 'ON_OR_BEFORE' || (d.datePrecision === 'BETWEEN' && !d.notBefore)) return `../${iso(d.effectiveDate)}`;
+  if (d.datePrecision === 'BETWEEN') return `${iso(d.notBefore!)}/${iso(d.effectiveDate)}`;
+  return iso(d.effectiveDate);
+}

@@ -6,7 +6,7 @@ import { InstitutionKind } from '../../generated/prisma/enums';
 import type { Column } from '../tabular/columns';
 import type { ReadRow } from '../tabular/read';
 import { inChunks } from './batches';
-import { required, text, yesNo } from './cells';
+import { orEmpty, required, text, yesNo } from './cells';
 import { headerIn, parseRows, type Problem } from './problems';
 
 type Tx = DbTransaction;
@@ -15,6 +15,7 @@ export const institutionSelect = {
   id: true,
   name: true,
   kind: true,
+  kindInferred: true,
   licensed: true,
   isPlaceholder: true,
   sourceNote: true,
@@ -27,7 +28,8 @@ const licensedText = (v: boolean | null) => (v === null ? '' : v);
 
 export const institutionColumns: Column<InstitutionSheetRow>[] = [
   { key: 'name', zh: '机构名称', en: 'Name', value: (i) => i.name },
-  { key: 'kind', zh: '机构类型', en: 'Kind', value: (i) => i.kind },
+  { key: 'kind', zh: '机构类型', en: 'Kind', value: (i) => i.kind ?? '' },
+  { key: 'kindInferred', zh: '类型为推断', en: 'Kind inferred', value: (i) => i.kindInferred, optional: true },
   { key: 'licensed', zh: '持牌', en: 'Licensed', value: (i) => licensedText(i.licensed) },
   { key: 'isPlaceholder', zh: '占位记录', en: 'Placeholder', value: (i) => i.isPlaceholder },
   { key: 'sourceNote', zh: '数据来源', en: 'Provenance', value: (i) => i.sourceNote ?? '' },
@@ -36,11 +38,16 @@ export const institutionColumns: Column<InstitutionSheetRow>[] = [
 
 export const institutionRowSchema = z.object({
   name: required(200),
-  kind: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .pipe(z.enum(InstitutionKind, { message: 'ENUM' })),
+  // Empty means the record does not say (未公开).
+  kind: z.union([
+    z.literal('').transform(() => null),
+    z
+      .string()
+      .trim()
+      .toUpperCase()
+      .pipe(z.enum(InstitutionKind, { message: 'ENUM' })),
+  ]),
+  kindInferred: orEmpty(yesNo),
   // Empty means the record does not say.
   licensed: z.union([z.literal('').transform(() => null), yesNo]),
   isPlaceholder: yesNo,

@@ -7,11 +7,19 @@ import 'server-only';
 import type { DbTransaction } from '../../server/db';
 import type { ReadRow } from '../tabular/read';
 import { inChunks } from './batches';
+import type { BoundedDay } from './cells';
 import { headerIn, parseRows, type Problem } from './problems';
 import { projectColumns, projectRowSchema, type ProjectRow } from './projects';
 
 type Tx = DbTransaction;
-type Resolved = ProjectRow & { programId: number; fieldId: number; leadId: number; participantIds: number[]; technologyIds: number[] };
+type Resolved = ProjectRow & {
+  programId: number;
+  directionId: number | null;
+  fieldId: number | null;
+  leadId: number;
+  participantIds: number[];
+  technologyIds: number[];
+};
 
 const header = headerIn(projectColumns);
 
@@ -25,7 +33,7 @@ export async function checkProjectRows(tx: Tx, rows: ReadRow[]): Promise<{ probl
   const existing = await tx.project.findMany({ where: { code: { in: codes } }, select: { code: true } });
   const programs = await tx.program.findMany({
     where: { code: { in: [...new Set(parsed.map((p) => p.row.program))] } },
-    select: { id: true, code: true, directions: { select: { fields: { select: { id: true, code: true } } } } },
+    select: { id: true, code: true, directions: { select: { id: true, code: true, fields: { select: { id: true, code: true } } } } },
   });
   const institutions = await tx.institution.findMany({ where: { name: { in: names } }, select: { id: true, name: true } });
   const technologies = await tx.technology.findMany({ select: { id: true, name: true } });
@@ -44,8 +52,12 @@ export async function checkProjectRows(tx: Tx, rows: ReadRow[]): Promise<{ probl
     if (taken.has(row.code)) bad('code', 'EXISTS');
     const program = programByCode.get(row.program);
     if (!program) bad('program', 'UNKNOWN_PROGRAM');
-    const field = program?.directions.flatMap((d) => d.fields).find((f) => f.code === row.field);
-    if (program && !field) bad('field', 'UNKNOWN_FIELD');
+    // An empty direction or field is 「未公开」; a field belongs to the direction given, or gives its own.
+    const direction = row.direction ? program?.directions.find((d) => d.code === row.direction) : undefined;
+    if (program && row.direction && !direction) bad('direction', 'UNKNOWN_DIRECTION');
+    const fieldOwner = row.field ? program?.directions.find((d) => d.fields.some((f) => f.code === row.field)) : undefined;
+    const field = fieldOwner?.fields.find((f) => f.code === row.field);
+    if (program && row.field && (!field || (direction && fieldOwner !== direction))) bad('field', 'UNKNOWN_FIELD');
     const leadId = institutionId.get(row.lead);
     if (leadId === undefined) bad('lead', 'UNKNOWN_INSTITUTION');
     const participantIds = row.participants.map((n) => institutionId.get(n));
@@ -53,11 +65,12 @@ export async function checkProjectRows(tx: Tx, rows: ReadRow[]): Promise<{ probl
     if (row.participants.includes(row.lead) || new Set(row.participants).size !== row.participants.length) bad('participants', 'DUPLICATE_IN_FILE');
     const technologyIds = row.technologies.map((n) => technologyId.get(n));
     if (technologyIds.includes(undefined)) bad('technologies', 'UNKNOWN_TECHNOLOGY');
-    if (problems.length === before && program && field && leadId !== undefined) {
+    if (problems.length === before && program && leadId !== undefined) {
       ready.push({
         ...row,
         programId: program.id,
-        fieldId: field.id,
+        directionId: (direction ?? fieldOwner)?.id ?? null,
+        fieldId: field?.id ?? null,
         leadId,
         participantIds: participantIds as number[],
         technologyIds: technologyIds as number[],
@@ -77,14 +90,20 @@ export async function writeProjects(tx: Tx, ready: Resolved[]): Promise<{ id: nu
         name: p.name,
         summary: p.summary,
         programId: p.programId,
+        directionId: p.directionId,
+        directionInferred: p.directionInferred,
+        directionNote: p.directionNote || null,
         fieldId: p.fieldId,
         fieldInferred: p.fieldInferred,
+        fieldNote: p.fieldNote || null,
         stage: p.stage,
-        approvedAt: p.approvedAt,
-        onlineAt: p.onlineAt,
-        promotionAt: p.promotionAt,
-        completedAt: p.completedAt,
-        withdrawnAt: p.withdrawnAt,
+        stageInferred: p.stageInferred,
+        stageNote: p.stageNote || null,
+        approvedAt: p.approvedAt.date,
+        onlineAt: p.onlineAt?.date ?? null,
+        promotionAt: p.promotionAt?.date ?? null,
+        completedAt: p.completedAt?.date ?? null,
+        withdrawnAt: p.withdrawnAt?.date ?? null,
         scenarios: p.scenarios,
         isPlaceholder: p.isPlaceholder,
         sourceNote: p.sourceNote || null,
@@ -109,12 +128,14 @@ export async function writeProjects(tx: Tx, ready: Resolved[]): Promise<{ id: nu
         ['COMPLETED', p.completedAt],
         ['WITHDRAWN', p.withdrawnAt],
       ] as const
-    ).filter((h): h is [(typeof h)[0], Date] => h[1] !== null);
-    return history.map(([toStage, effectiveDate], i) => ({
+    ).filter((h): h is [(typeof h)[0], BoundedDay] => h[1] !== null);
+    return history.map(([toStage, when], i) => ({
       projectId: p.projectId,
       fromStage: i === 0 ? null : history[i - 1][0],
       toStage,
-      effectiveDate,
+      effectiveDate: when.date,
+      datePrecision: when.precision,
+      notBefore: when.notBefore,
       note: '由表格导入',
     }));
   });

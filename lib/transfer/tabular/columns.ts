@@ -11,6 +11,8 @@ export type Column<R> = {
   value: (row: R) => Cell;
   /** Written for the reader's benefit (e.g. a field's name beside its code); ignored on import. */
   readOnly?: true;
+  /** May be left out of an imported file (read as empty): columns added after files were first exchanged. */
+  optional?: true;
 };
 
 export type ExportMeta = {

@@ -20,7 +20,7 @@ export type Refusal =
 export type ReadRow = { line: number; values: Record<string, string> };
 export type ReadResult = { ok: true; rows: ReadRow[] } | { ok: false; refusal: Refusal };
 
-type ColumnSpec = { key: string; zh: string; en: string; readOnly?: true };
+type ColumnSpec = { key: string; zh: string; en: string; readOnly?: true; optional?: true };
 
 const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
@@ -110,7 +110,7 @@ function toRows(grid: string[][], columns: ColumnSpec[]): ReadResult {
   const unknown = header.filter((h) => h !== '' && !keyOf.has(h));
   if (unknown.length) return refuse({ code: 'UNKNOWN_COLUMNS', columns: unknown });
   const present = new Set(header.map((h) => keyOf.get(h)));
-  const missing = columns.filter((c) => !c.readOnly && !present.has(c.key)).map((c) => c.zh);
+  const missing = columns.filter((c) => !c.readOnly && !c.optional && !present.has(c.key)).map((c) => c.zh);
   if (missing.length) return refuse({ code: 'MISSING_COLUMNS', columns: missing });
   const readOnly = new Set(columns.filter((c) => c.readOnly).map((c) => c.key));
   const body = grid.slice(headerAt + 1);
