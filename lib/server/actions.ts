@@ -33,6 +33,11 @@ export async function runAction<S extends z.ZodType>(options: {
   input: unknown;
   write: (actor: Actor, data: z.output<S>) => Promise<unknown>;
   revalidate: string[];
+  /**
+   * When the schema refuses some fields: what the data layer finds wrong with
+   * the others (reads only), so one answer lists every problem.
+   */
+  checkRest?: (actor: Actor, raw: Record<string, unknown>) => Promise<FieldErrors>;
 }): Promise<ActionResult> {
   let raw: Record<string, unknown> = {};
   const refuse = (result: ActionResult): ActionResult => ({ ...result, values: submittedValues(raw) });
@@ -44,10 +49,11 @@ export async function runAction<S extends z.ZodType>(options: {
     const parsed = options.schema.safeParse(raw);
     if (!parsed.success) {
       const { fieldErrors, formErrors } = z.flattenError(parsed.error);
+      const rest = options.checkRest ? await options.checkRest(actor, raw) : {};
       return refuse({
         ok: false,
         message: 'INVALID_INPUT',
-        fieldErrors: { ...(fieldErrors as FieldErrors), ...(formErrors.length ? { _form: formErrors } : {}) },
+        fieldErrors: mergeErrors(fieldErrors as FieldErrors, rest, formErrors.length ? { _form: formErrors } : {}),
       });
     }
     await options.write(actor, parsed.data);
@@ -84,4 +90,16 @@ function submittedValues(raw: Record<string, unknown>): FormValues {
   });
   // fromEntries defines each key as data, so a field named "__proto__" stays a plain field.
   return Object.fromEntries(entries);
+}
+
+/** Every message of every source, each once per field, in order. */
+function mergeErrors(...sources: FieldErrors[]): FieldErrors {
+  const merged: FieldErrors = {};
+  for (const source of sources) {
+    for (const [field, codes] of Object.entries(source)) {
+      const list = (merged[field] ??= []);
+      for (const code of codes) if (!list.includes(code)) list.push(code);
+    }
+  }
+  return merged;
 }

@@ -128,7 +128,8 @@ describe('metric values', () => {
     expect(stored.source).toBe('institution');
 
     const cases: [Record<string, unknown>, Record<string, string[]>][] = [
-      [{ value: '-1' }, { value: ['negative'] }],
+      // Everything at once: the schema's message and the data layer's about the date already reported.
+      [{ value: '-1' }, { value: ['negative'], asOf: ['duplicate'] }],
       [{ unit: '台', asOf: '2021-04-30', value: '9' }, { unit: ['unitMismatch'] }],
       [{ asOf: '2199-01-01', value: '9' }, { asOf: ['future'] }],
       [{ asOf: '2019-01-01', value: '1' }, { asOf: ['beforeApproval'] }],
