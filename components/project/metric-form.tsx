@@ -2,6 +2,7 @@ import { useTranslations } from 'next-intl';
 import { recordMetricAction } from '@/app/actions/projects';
 import { ActionForm, Field } from '@/components/forms/action-form';
 import { CheckboxInput, SelectInput, TextInput } from '@/components/forms/inputs';
+import { IndicatorAndUnit } from '@/components/project/indicator-unit';
 
 type Indicator = { code: string; nameZh: string; nameEn: string; unit: string };
 
@@ -13,24 +14,13 @@ export function MetricForm({ projectId, indicators, locale }: { projectId: numbe
     <ActionForm action={recordMetricAction} submitLabel={t('record')} testId="metric-form">
       <h3 className="font-medium">{t('metric')}</h3>
       <input type="hidden" name="projectId" value={projectId} />
-      <Field name="indicatorCode" label={t('indicator')}>
-        <SelectInput name="indicatorCode" initial={choices[0]?.code}>
-          {choices.map((i) => (
-            <option key={i.code} value={i.code}>
-              {i.label}（{i.unit}）
-            </option>
-          ))}
-        </SelectInput>
-      </Field>
-      <div className="grid grid-cols-2 gap-2">
+      <IndicatorAndUnit indicators={choices} labels={{ indicator: t('indicator'), unit: t('unit') }} />
+      <div className="grid grid-cols-3 gap-2">
         <Field name="asOf" label={t('asOf')}>
           <TextInput name="asOf" type="date" required />
         </Field>
         <Field name="value" label={t('value')}>
           <TextInput name="value" inputMode="decimal" required />
-        </Field>
-        <Field name="unit" label={t('unit')}>
-          <TextInput name="unit" required />
         </Field>
         <Field name="qualifier" label={t('qualifier')}>
           <SelectInput name="qualifier" initial="EXACT">

@@ -33,7 +33,8 @@ test.describe('institution reports, regulator approves', () => {
     await metric.locator('select[name="indicatorCode"]').selectOption('USERS');
     await metric.locator('input[name="asOf"]').fill('2021-03-31');
     await metric.locator('input[name="value"]').fill('12000');
-    await metric.locator('input[name="unit"]').fill('人次');
+    // The unit follows the indicator.
+    await expect(metric.locator('input[name="unit"]')).toHaveValue('人次');
     await metric.locator('input[name="sourceNote"]').fill('2021年一季度业务报表');
     await metric.getByRole('button', { name: '报送' }).click();
     await expect(page.getByTestId('metric-form-result')).toHaveText('已保存。');
@@ -121,7 +122,6 @@ test.describe('institution reports, regulator approves', () => {
     await metric.locator('select[name="indicatorCode"]').selectOption('SCENARIOS');
     await metric.locator('input[name="asOf"]').fill('2021-03-31');
     await metric.locator('input[name="value"]').fill('-3');
-    await metric.locator('input[name="unit"]').fill('台');
     await metric.locator('input[name="sourceNote"]').fill('报表');
     await metric.getByRole('button', { name: '报送' }).click();
     await expect(metric.locator('[data-field-error="value"]')).toHaveText('数值不能为负。');
