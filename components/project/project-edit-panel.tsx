@@ -52,7 +52,7 @@ export function ProjectEditPanel({ project, version, indicators, hasPendingPropo
           </ActionForm>
         )}
 
-        <ActionForm action={editProjectDetailsAction} submitLabel={t('details')} testId="details-form">
+        <ActionForm action={editProjectDetailsAction} submitLabel={t('saveDetails')} testId="details-form">
           <h3 className="font-medium">{t('details')}</h3>
           <input type="hidden" name="projectId" value={project.id} />
           <VersionInput version={version} />

@@ -36,7 +36,7 @@ test.describe('institution reports, regulator approves', () => {
     // The unit follows the indicator.
     await expect(metric.locator('input[name="unit"]')).toHaveValue('人次');
     await metric.locator('input[name="sourceNote"]').fill('2021年一季度业务报表');
-    await metric.getByRole('button', { name: '报送' }).click();
+    await metric.getByRole('button', { name: '报送数值' }).click();
     await expect(page.getByTestId('metric-form-result')).toHaveText('已保存。');
     await expect(page.locator('[data-metric="USERS"]')).toContainText('2021-03-31');
 
@@ -44,7 +44,7 @@ test.describe('institution reports, regulator approves', () => {
     await proposal.locator('select[name="toStage"]').selectOption('PROMOTION');
     await proposal.locator('input[name="effectiveDate"]').fill('2021-04-01');
     await proposal.locator('textarea[name="evidenceNote"]').fill('已推广至三家分行');
-    await proposal.getByRole('button', { name: '提交申请' }).click();
+    await proposal.getByRole('button', { name: '提交阶段变更申请' }).click();
     // Saved: the page now shows the pending proposal instead of the form (one pending proposal per project).
     await expect(page.getByTestId('pending-proposal')).toContainText('上线运行 → 应用推广期');
     await expect(page.getByTestId('proposal-form')).toHaveCount(0);
@@ -56,7 +56,7 @@ test.describe('institution reports, regulator approves', () => {
     await expect(item).toContainText('已推广至三家分行');
     const approve = item.getByTestId(/^decide-approve-/);
     await approve.locator('input[name="note"]').fill('材料齐全，同意');
-    await approve.getByRole('button', { name: '批准' }).click();
+    await approve.getByRole('button', { name: '批准变更' }).click();
     await expect(regulator.locator('[data-proposal="BJFT-02"]')).toHaveCount(0);
 
     await regulator.goto('/');
@@ -97,7 +97,7 @@ test.describe('institution reports, regulator approves', () => {
     const form = page.getByTestId('report-form');
     await form.locator('input[name="period"]').fill('2021-Q1');
     await form.locator('textarea[name="body"]').fill('新增公积金查询场景，月活跃用户稳定增长');
-    await form.getByRole('button', { name: '提交报告' }).click();
+    await form.getByRole('button', { name: '提交进展报告' }).click();
     await expect(page.locator('[data-period="2021-Q1"]')).toContainText('新增公积金查询场景');
 
     const regulator = await (await browser.newContext({ baseURL })).newPage();
@@ -123,7 +123,7 @@ test.describe('institution reports, regulator approves', () => {
     await metric.locator('input[name="asOf"]').fill('2021-03-31');
     await metric.locator('input[name="value"]').fill('-3');
     await metric.locator('input[name="sourceNote"]').fill('报表');
-    await metric.getByRole('button', { name: '报送' }).click();
+    await metric.getByRole('button', { name: '报送数值' }).click();
     await expect(metric.locator('[data-field-error="value"]')).toHaveText('数值不能为负。');
     await expect(page.locator('[data-field-error="unit"]')).toHaveCount(0);
   });
