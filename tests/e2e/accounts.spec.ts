@@ -77,21 +77,6 @@ test.describe('institution reports, regulator approves', () => {
     await regulator.context().close();
   });
 
-  test('a stale form gets a conflict showing what changed, and nothing is overwritten', async ({ page, context }) => {
-    const other = await context.newPage();
-    await page.goto('/projects/BJFT-06');
-    await other.goto('/projects/BJFT-06');
-    await page.getByTestId('details-form').locator('textarea[name="summary"]').fill('第一位同事的简介');
-    await page.getByTestId('details-form').getByRole('button').click();
-    await expect(page.getByTestId('details-form-result')).toHaveText('已保存。');
-    await other.getByTestId('details-form').locator('textarea[name="summary"]').fill('过期表单的简介');
-    await other.getByTestId('details-form').getByRole('button').click();
-    await expect(other.getByTestId('conflict').locator('[data-field="summary"]')).toHaveText('第一位同事的简介');
-    await other.reload();
-    await expect(other.getByText('第一位同事的简介').first()).toBeVisible();
-    await expect(other.getByText('过期表单的简介')).toHaveCount(0);
-  });
-
   test('submits a quarterly progress report, which the regulator reads and comments on', async ({ page, browser, baseURL }) => {
     await page.goto('/projects/BJFT-06');
     const form = page.getByTestId('report-form');
@@ -114,17 +99,5 @@ test.describe('institution reports, regulator approves', () => {
     await expect(page.getByTestId('comments')).toContainText('请在下季度报告中补充用户数据口径');
     await expect(page.getByTestId('comment-form')).toHaveCount(0);
     await expect(page.getByTestId('project-history').locator('[data-action="COMMENT_ADD"]')).toHaveCount(1);
-  });
-
-  test('a bad figure gets a field message next to its field', async ({ page }) => {
-    await page.goto('/projects/BJFT-06');
-    const metric = page.getByTestId('metric-form');
-    await metric.locator('select[name="indicatorCode"]').selectOption('SCENARIOS');
-    await metric.locator('input[name="asOf"]').fill('2021-03-31');
-    await metric.locator('input[name="value"]').fill('-3');
-    await metric.locator('input[name="sourceNote"]').fill('报表');
-    await metric.getByRole('button', { name: '报送数值' }).click();
-    await expect(metric.locator('[data-field-error="value"]')).toHaveText('数值不能为负。');
-    await expect(page.locator('[data-field-error="unit"]')).toHaveCount(0);
   });
 });
