@@ -1,16 +1,19 @@
 'use server';
 
 import { runAction, type ActionResult } from '@/lib/server/actions';
-import { addMilestone, completeMilestone } from '@/lib/data/milestones';
-import { recordMetric } from '@/lib/data/metrics';
+import { addMilestone, completeMilestone, milestoneAddProblems, milestoneCompleteProblems } from '@/lib/data/milestones';
+import { metricProblems, recordMetric } from '@/lib/data/metrics';
 import { editProjectDetails } from '@/lib/data/project-edits';
-import { submitProgressReport } from '@/lib/data/progress-reports';
+import { progressReportProblems, submitProgressReport } from '@/lib/data/progress-reports';
+import { acceptedFields } from '@/lib/schemas/fields';
 import { metricRecordSchema } from '@/lib/schemas/metric';
 import { milestoneAddSchema, milestoneCompleteSchema, progressReportSchema, projectDetailsSchema, stageProposalSchema } from '@/lib/schemas/project';
-import { proposeStageChange } from '@/lib/data/stage-proposals';
+import { proposeStageChange, stageProposalProblems } from '@/lib/data/stage-proposals';
 
 // Institution writes on a project page. Each is a public POST: the pipeline in
 // runAction checks the actor and permission, the data layer checks the project.
+// When the schema refuses a field, `checkRest` has the data layer judge the
+// fields it accepted, so the form lists every problem in one answer.
 const PAGES = ['/', '/projects/[code]', '/proposals', '/audit'];
 
 export async function editProjectDetailsAction(_prev: ActionResult | null, input: unknown): Promise<ActionResult> {
@@ -29,6 +32,7 @@ export async function proposeStageAction(_prev: ActionResult | null, input: unkn
     schema: stageProposalSchema,
     input,
     write: (actor, data) => proposeStageChange({ actor, input: data }),
+    checkRest: (actor, raw) => stageProposalProblems({ actor, input: acceptedFields(stageProposalSchema, raw) }),
     revalidate: PAGES,
   });
 }
@@ -39,6 +43,7 @@ export async function addMilestoneAction(_prev: ActionResult | null, input: unkn
     schema: milestoneAddSchema,
     input,
     write: (actor, data) => addMilestone({ actor, input: data }),
+    checkRest: (actor, raw) => milestoneAddProblems({ actor, input: acceptedFields(milestoneAddSchema, raw) }),
     revalidate: PAGES,
   });
 }
@@ -49,6 +54,7 @@ export async function completeMilestoneAction(_prev: ActionResult | null, input:
     schema: milestoneCompleteSchema,
     input,
     write: (actor, data) => completeMilestone({ actor, input: data }),
+    checkRest: (actor, raw) => milestoneCompleteProblems({ actor, input: acceptedFields(milestoneCompleteSchema, raw) }),
     revalidate: PAGES,
   });
 }
@@ -59,6 +65,7 @@ export async function recordMetricAction(_prev: ActionResult | null, input: unkn
     schema: metricRecordSchema,
     input,
     write: (actor, data) => recordMetric({ actor, input: data }),
+    checkRest: (actor, raw) => metricProblems({ actor, input: acceptedFields(metricRecordSchema, raw) }),
     revalidate: PAGES,
   });
 }
@@ -69,6 +76,7 @@ export async function submitProgressReportAction(_prev: ActionResult | null, inp
     schema: progressReportSchema,
     input,
     write: (actor, data) => submitProgressReport({ actor, input: data }),
+    checkRest: (actor, raw) => progressReportProblems({ actor, input: acceptedFields(progressReportSchema, raw) }),
     revalidate: PAGES,
   });
 }

@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl';
 import { createUserAction, updateUserAction } from '@/app/actions/users';
-import { ActionForm, Field, inputClass } from '@/components/forms/action-form';
+import { ActionForm, Field } from '@/components/forms/action-form';
+import { CheckboxInput, PasswordInput, SelectInput, TextInput } from '@/components/forms/inputs';
 import { Role } from '@/lib/generated/prisma/enums';
 import type { UserRow } from '@/lib/data/users';
 
@@ -11,23 +12,23 @@ function RoleAndInstitution({ institutions, role, institutionId }: { institution
   return (
     <>
       <Field name="role" label={t('users.role')}>
-        <select name="role" defaultValue={role ?? 'LEADER'} className={inputClass}>
+        <SelectInput name="role" initial={role ?? 'LEADER'}>
           {Object.values(Role).map((r) => (
             <option key={r} value={r}>
               {t(`userRole.${r}`)}
             </option>
           ))}
-        </select>
+        </SelectInput>
       </Field>
       <Field name="institutionId" label={t('users.institution')}>
-        <select name="institutionId" defaultValue={institutionId ?? ''} className={inputClass}>
+        <SelectInput name="institutionId" initial={institutionId ? String(institutionId) : ''}>
           <option value="">{t('users.none')}</option>
           {institutions.map((i) => (
             <option key={i.id} value={i.id}>
               {i.name}
             </option>
           ))}
-        </select>
+        </SelectInput>
       </Field>
     </>
   );
@@ -38,13 +39,13 @@ export function CreateUserForm({ institutions }: { institutions: Institution[] }
   return (
     <ActionForm action={createUserAction} submitLabel={t('add')} testId="user-create-form" className="grid gap-2 md:grid-cols-3">
       <Field name="email" label={t('email')}>
-        <input name="email" type="email" required className={inputClass} />
+        <TextInput name="email" type="email" required />
       </Field>
       <Field name="name" label={t('name')}>
-        <input name="name" required className={inputClass} />
+        <TextInput name="name" required />
       </Field>
       <Field name="password" label={t('password')}>
-        <input name="password" type="password" required minLength={12} autoComplete="new-password" className={inputClass} />
+        <PasswordInput name="password" required minLength={12} autoComplete="new-password" />
       </Field>
       <RoleAndInstitution institutions={institutions} />
     </ActionForm>
@@ -58,7 +59,7 @@ export function UpdateUserForm({ user, institutions }: { user: UserRow; institut
       <input type="hidden" name="userId" value={user.id} />
       <RoleAndInstitution institutions={institutions} role={user.role} institutionId={user.institutionId} />
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="disabled" defaultChecked={user.disabled} /> {t('disabled')}
+        <CheckboxInput name="disabled" initial={user.disabled} /> {t('disabled')}
       </label>
     </ActionForm>
   );

@@ -1,8 +1,8 @@
 'use client';
 
-import { createContext, useActionState, useContext } from 'react';
+import { createContext, Fragment, useActionState, useContext, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import type { ActionResult } from '@/lib/server/actions';
+import type { ActionResult, FormValues } from '@/lib/server/actions';
 
 type Action = (prev: ActionResult | null, input: FormData) => Promise<ActionResult>;
 
@@ -11,13 +11,22 @@ const ResultContext = createContext<ActionResult | null>(null);
 /**
  * A form posting to one server action: shows the action's result, the field
  * messages next to their fields, and on CONFLICT what is saved now.
+ *
+ * React resets a form after its action. After a refusal the fields (the inputs
+ * of ./inputs) take what the user submitted as their defaults, and the fields
+ * are mounted afresh for each answer, so the reset shows the user's own input
+ * again rather than an empty form; after a save they start from the page's values.
  */
 export function ActionForm(props: { action: Action; submitLabel: string; testId: string; children: React.ReactNode; className?: string }) {
   const [state, formAction, pending] = useActionState(props.action, null);
+  const [answer, setAnswer] = useState({ state, round: 0 });
+  if (answer.state !== state) setAnswer({ state, round: answer.round + 1 });
   const t = useTranslations('forms');
   return (
     <form action={formAction} data-testid={props.testId} data-result={state?.message ?? ''} className={props.className ?? 'space-y-2'}>
-      <ResultContext.Provider value={state}>{props.children}</ResultContext.Provider>
+      <ResultContext.Provider value={state}>
+        <Fragment key={answer.round}>{props.children}</Fragment>
+      </ResultContext.Provider>
       {state?.message && (
         <p role={state.ok ? 'status' : 'alert'} className={`text-sm ${state.ok ? 'text-emerald-700' : 'text-red-700'}`} data-testid={`${props.testId}-result`}>
           {t(`result.${state.message}`)}
@@ -40,17 +49,30 @@ function ConflictDetails({ current }: { current: Record<string, unknown> }) {
         {Object.entries(current).map(([key, value]) => (
           <div key={key} className="contents">
             <dt className="text-slate-600">{t.has(`field.${key}`) ? t(`field.${key}`) : key}</dt>
-            <dd data-field={key}>{Array.isArray(value) ? value.join('、') : String(value ?? '')}</dd>
+            <dd data-field={key} className="whitespace-pre-line">
+              {Array.isArray(value) ? value.join('、') : String(value ?? '')}
+            </dd>
           </div>
         ))}
       </dl>
+      <p className="mt-1 text-slate-700">{t('conflictKept')}</p>
     </div>
   );
 }
 
+/** The result of the surrounding ActionForm's last submission, if any. */
+export function useFormResult(): ActionResult | null {
+  return useContext(ResultContext);
+}
+
+/** What the user submitted last, when the surrounding form was refused; undefined otherwise. */
+export function useSubmittedValues(): FormValues | undefined {
+  return useFormResult()?.values;
+}
+
 /** The messages for one field of the surrounding ActionForm. */
 export function FieldMessages({ name }: { name: string }) {
-  const state = useContext(ResultContext);
+  const state = useFormResult();
   const t = useTranslations('formErrors');
   const messages = state?.fieldErrors?.[name];
   if (!messages?.length) return null;
@@ -71,5 +93,3 @@ export function Field(props: { name: string; label: string; children: React.Reac
     </label>
   );
 }
-
-export const inputClass = 'mt-1 w-full rounded border border-slate-300 px-2 py-1 text-sm';

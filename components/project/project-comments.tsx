@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl';
 import { addCommentAction } from '@/app/actions/comments';
-import { ActionForm, Field, inputClass } from '@/components/forms/action-form';
+import { ActionForm, Field } from '@/components/forms/action-form';
+import { TextArea } from '@/components/forms/inputs';
 import { Section } from '@/components/section';
 import type { CommentRow } from '@/lib/data/comments';
 import { isoDate } from '@/lib/rules/format';
@@ -28,7 +29,7 @@ export function ProjectComments({ projectId, comments, canComment }: { projectId
         <ActionForm action={addCommentAction} submitLabel={t('submit')} testId="comment-form">
           <input type="hidden" name="projectId" value={projectId} />
           <Field name="body" label={t('body')}>
-            <textarea name="body" rows={2} required className={inputClass} />
+            <TextArea name="body" rows={2} required />
           </Field>
         </ActionForm>
       )}

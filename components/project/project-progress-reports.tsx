@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl';
 import { submitProgressReportAction } from '@/app/actions/projects';
-import { ActionForm, Field, inputClass } from '@/components/forms/action-form';
+import { ActionForm, Field } from '@/components/forms/action-form';
+import { TextArea, TextInput } from '@/components/forms/inputs';
 import { Section } from '@/components/section';
 import { isoDate } from '@/lib/rules/format';
 import type { ProgressReportRow } from '@/lib/data/progress-reports';
@@ -29,10 +30,10 @@ export function ProjectProgressReports({ projectId, reports, canSubmit }: { proj
         <ActionForm action={submitProgressReportAction} submitLabel={t('submit')} testId="report-form">
           <input type="hidden" name="projectId" value={projectId} />
           <Field name="period" label={t('period')}>
-            <input name="period" required placeholder="2021-Q1" className={inputClass} />
+            <TextInput name="period" required placeholder="2021-Q1" />
           </Field>
           <Field name="body" label={t('body')}>
-            <textarea name="body" rows={4} required className={inputClass} />
+            <TextArea name="body" rows={4} required />
           </Field>
         </ActionForm>
       )}

@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl';
 import { decideProposalAction } from '@/app/actions/proposals';
-import { ActionForm, Field, inputClass } from '@/components/forms/action-form';
+import { ActionForm, Field } from '@/components/forms/action-form';
+import { TextInput } from '@/components/forms/inputs';
 
 /** Approve or reject one proposal, with a note. */
 export function DecisionForm({ proposalId }: { proposalId: number }) {
@@ -17,7 +18,7 @@ export function DecisionForm({ proposalId }: { proposalId: number }) {
           <input type="hidden" name="proposalId" value={proposalId} />
           <input type="hidden" name="decision" value={decision} />
           <Field name="note" label={t('note')}>
-            <input name="note" required className={inputClass} />
+            <TextInput name="note" required />
           </Field>
         </ActionForm>
       ))}

@@ -5,7 +5,7 @@ import { db } from '../server/db';
 import type { Prisma } from '../generated/prisma/client';
 import { AppError, InputError, isUniqueViolation } from '../server/errors';
 import { breaksCumulativeOrder, neverDecreases, valueProblems } from '../rules/metric-rules';
-import { findEditableProject } from './project-edits';
+import { checkEditableProject, findEditableProject, problemList } from './project-edits';
 import { projectWhere, type FilterTargets } from '../rules/project-filter';
 import { todayInBeijing } from '../schemas/fields';
 import type { MetricRecordInput } from '../schemas/metric';
@@ -16,21 +16,31 @@ export async function listIndicators() {
   return db.indicator.findMany({ orderBy: { sortOrder: 'asc' }, select: { code: true, nameZh: true, nameEn: true, unit: true, kind: true, cumulative: true } });
 }
 
-type FieldErrors = Record<string, string[]>;
-
-/** The checks only the database can answer: unit, dates, cumulative order, duplicates. */
-async function checkValue(tx: Tx, input: MetricRecordInput, project: { id: number; approvedAt: Date }) {
-  const errors: FieldErrors = {};
-  const add = (field: string, code: string) => (errors[field] ??= []).push(code);
-  const indicator = await tx.indicator.findUnique({ where: { code: input.indicatorCode }, select: { id: true, unit: true, kind: true, cumulative: true } });
-  if (!indicator) throw new InputError({ indicatorCode: ['unknownIndicator'] });
-  for (const p of valueProblems(input, indicator, project, todayInBeijing())) add(p.field, p.code);
+/**
+ * The checks only the database can answer: unit, dates, cumulative order,
+ * duplicates. Each runs when the fields it needs are there, so a form whose
+ * other fields the schema refused still hears about these.
+ */
+async function checkValue(tx: Tx, input: Partial<MetricRecordInput>, project: { id: number; approvedAt: Date }) {
+  const { errors, add } = problemList();
+  const indicator =
+    input.indicatorCode === undefined
+      ? null
+      : await tx.indicator.findUnique({ where: { code: input.indicatorCode }, select: { id: true, unit: true, kind: true, cumulative: true } });
+  if (input.indicatorCode !== undefined && !indicator) add('indicatorCode', 'unknownIndicator');
+  // valueProblems judges unit, value and date each on its own: a field missing here
+  // (refused by the schema, or an unknown indicator) stands in as one it accepts.
+  const judged = indicator ?? { unit: input.unit ?? '', kind: 'COUNT' as const };
+  const own = { unit: input.unit ?? judged.unit, value: input.value ?? 0, asOf: input.asOf ?? project.approvedAt };
+  for (const p of valueProblems(own, judged, project, todayInBeijing())) add(p.field, p.code);
+  if (!indicator || !input.asOf) return { errors, indicator, existing: null };
   const key = { projectId: project.id, indicatorId: indicator.id, asOf: input.asOf };
   const existing = await tx.metricValue.findUnique({ where: { projectId_indicatorId_asOf: key } });
   if (existing && !input.correct) add('asOf', 'duplicate');
   if (!existing && input.correct) add('asOf', 'nothingToCorrect');
-  if (input.correct && !input.correctionNote) add('correctionNote', 'required');
-  if (neverDecreases(indicator) && !input.correctionNote) {
+  // An empty note is '' once parsed; undefined means the schema refused the note itself.
+  if (input.correct && input.correctionNote === '') add('correctionNote', 'required');
+  if (input.value !== undefined && neverDecreases(indicator) && input.correctionNote === '') {
     const around = { projectId: project.id, indicatorId: indicator.id };
     const [before, after] = await Promise.all([
       tx.metricValue.findFirst({ where: { ...around, asOf: { lt: input.asOf } }, orderBy: { asOf: 'desc' }, select: { value: true } }),
@@ -38,8 +48,13 @@ async function checkValue(tx: Tx, input: MetricRecordInput, project: { id: numbe
     ]);
     if (breaksCumulativeOrder(input.value, before?.value.toNumber(), after?.value.toNumber())) add('value', 'decreasing');
   }
-  if (Object.keys(errors).length) throw new InputError(errors);
-  return { indicator, existing };
+  return { errors, indicator, existing };
+}
+
+/** What recordMetric would refuse among the fields the schema accepted (for a refused form). */
+export async function metricProblems(options: { actor: Actor; input: Partial<MetricRecordInput> }) {
+  const { actor, input } = options;
+  return checkEditableProject(actor, 'metric:record', input.projectId, async (tx, project) => (await checkValue(tx, input, project)).errors);
 }
 
 /**
@@ -52,7 +67,8 @@ export async function recordMetric(options: { actor: Actor; input: MetricRecordI
   try {
     return await db.$transaction(async (tx) => {
       const project = await findEditableProject(tx, actor, input.projectId);
-      const { indicator, existing } = await checkValue(tx, input, project);
+      const { errors, indicator, existing } = await checkValue(tx, input, project);
+      if (!indicator || Object.keys(errors).length) throw new InputError(errors);
       const data = {
         value: input.value,
         qualifier: input.qualifier,

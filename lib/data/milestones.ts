@@ -3,9 +3,34 @@ import { can, type Actor } from '../rules/authz';
 import { snapshot, writeAudit } from './audit';
 import { db } from '../server/db';
 import { AppError, ConflictError, InputError } from '../server/errors';
-import { findEditableProject } from './project-edits';
+import { checkEditableProject, findEditableProject, problemList, type EditableProject } from './project-edits';
 import { todayInBeijing } from '../schemas/fields';
 import type { MilestoneAddInput, MilestoneCompleteInput } from '../schemas/project';
+
+/** A due date never before the project's approval. */
+function dueDateProblems(project: EditableProject, input: Partial<MilestoneAddInput>) {
+  const { errors, add } = problemList();
+  if (input.dueDate && input.dueDate.getTime() < project.approvedAt.getTime()) add('dueDate', 'beforeApproval');
+  return errors;
+}
+
+/** A completion date neither in the future nor before the project's approval. */
+function completionProblems(project: EditableProject, input: Partial<MilestoneCompleteInput>) {
+  const { errors, add } = problemList();
+  if (input.completedAt && input.completedAt.getTime() > todayInBeijing().getTime()) add('completedAt', 'future');
+  if (input.completedAt && input.completedAt.getTime() < project.approvedAt.getTime()) add('completedAt', 'beforeApproval');
+  return errors;
+}
+
+/** What addMilestone would refuse among the fields the schema accepted (for a refused form). */
+export async function milestoneAddProblems(options: { actor: Actor; input: Partial<MilestoneAddInput> }) {
+  return checkEditableProject(options.actor, 'milestone:write', options.input.projectId, (_tx, project) => dueDateProblems(project, options.input));
+}
+
+/** What completeMilestone would refuse among the fields the schema accepted (for a refused form). */
+export async function milestoneCompleteProblems(options: { actor: Actor; input: Partial<MilestoneCompleteInput> }) {
+  return checkEditableProject(options.actor, 'milestone:write', options.input.projectId, (_tx, project) => completionProblems(project, options.input));
+}
 
 /** Adds a milestone to a project the actor's institution leads. */
 export async function addMilestone(options: { actor: Actor; input: MilestoneAddInput }) {
@@ -13,7 +38,8 @@ export async function addMilestone(options: { actor: Actor; input: MilestoneAddI
   if (!can(actor, 'milestone:write')) throw new AppError('FORBIDDEN');
   return db.$transaction(async (tx) => {
     const project = await findEditableProject(tx, actor, input.projectId);
-    if (input.dueDate.getTime() < project.approvedAt.getTime()) throw new InputError({ dueDate: ['beforeApproval'] });
+    const problems = dueDateProblems(project, input);
+    if (Object.keys(problems).length) throw new InputError(problems);
     const milestone = await tx.milestone.create({ data: { projectId: project.id, title: input.title, dueDate: input.dueDate }, select: { id: true } });
     await writeAudit(tx, {
       actor,
@@ -38,8 +64,8 @@ export async function completeMilestone(options: { actor: Actor; input: Mileston
       select: { id: true, title: true, completedAt: true },
     });
     if (!milestone) throw new AppError('NOT_FOUND');
-    if (input.completedAt.getTime() > todayInBeijing().getTime()) throw new InputError({ completedAt: ['future'] });
-    if (input.completedAt.getTime() < project.approvedAt.getTime()) throw new InputError({ completedAt: ['beforeApproval'] });
+    const problems = completionProblems(project, input);
+    if (Object.keys(problems).length) throw new InputError(problems);
     const { count } = await tx.milestone.updateMany({ where: { id: milestone.id, completedAt: null }, data: { completedAt: input.completedAt } });
     if (count === 0) throw new ConflictError(snapshot({ completedAt: milestone.completedAt }));
     await writeAudit(tx, {

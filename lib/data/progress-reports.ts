@@ -1,11 +1,28 @@
 import 'server-only';
 import { can, projectReadScope, type Actor } from '../rules/authz';
-import { snapshot, writeAudit } from './audit';
+import { snapshot, writeAudit, type Tx } from './audit';
 import { db } from '../server/db';
 import { AppError, InputError, isUniqueViolation } from '../server/errors';
-import { findEditableProject } from './project-edits';
+import { checkEditableProject, findEditableProject, problemList, type EditableProject } from './project-edits';
 import { todayInBeijing } from '../schemas/fields';
 import { quarterStart, type ProgressReportInput } from '../schemas/project';
+
+/** A quarter that has begun, did not end before the approval, and has no report yet. */
+async function periodProblems(tx: Tx, project: EditableProject, period: string | undefined) {
+  const { errors, add } = problemList();
+  if (period === undefined) return errors;
+  const start = quarterStart(period);
+  if (start.getTime() > todayInBeijing().getTime()) add('period', 'future');
+  // The quarter must end on or after the approval.
+  if (new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 3, 1)).getTime() <= project.approvedAt.getTime()) add('period', 'beforeApproval');
+  if (await tx.progressReport.count({ where: { projectId: project.id, period } })) add('period', 'duplicateReport');
+  return errors;
+}
+
+/** What submitProgressReport would refuse among the fields the schema accepted (for a refused form). */
+export async function progressReportProblems(options: { actor: Actor; input: Partial<ProgressReportInput> }) {
+  return checkEditableProject(options.actor, 'project:edit', options.input.projectId, (tx, project) => periodProblems(tx, project, options.input.period));
+}
 
 /** An institution's quarterly report on a project it leads; a quarter already reported is refused. */
 export async function submitProgressReport(options: { actor: Actor; input: ProgressReportInput }) {
@@ -14,13 +31,8 @@ export async function submitProgressReport(options: { actor: Actor; input: Progr
   try {
     return await db.$transaction(async (tx) => {
       const project = await findEditableProject(tx, actor, input.projectId);
-      const start = quarterStart(input.period);
-      if (start.getTime() > todayInBeijing().getTime()) throw new InputError({ period: ['future'] });
-      // The quarter must end on or after the approval.
-      if (new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 3, 1)).getTime() <= project.approvedAt.getTime()) {
-        throw new InputError({ period: ['beforeApproval'] });
-      }
-      if (await tx.progressReport.count({ where: { projectId: project.id, period: input.period } })) throw new InputError({ period: ['duplicateReport'] });
+      const problems = await periodProblems(tx, project, input.period);
+      if (Object.keys(problems).length) throw new InputError(problems);
       const report = await tx.progressReport.create({
         data: { projectId: project.id, period: input.period, body: input.body, authorId: actor.userId },
         select: { id: true },

@@ -1,5 +1,5 @@
 import 'server-only';
-import { projectEditScope, type Actor } from '../rules/authz';
+import { can, projectEditScope, type Actor, type Capability } from '../rules/authz';
 import { snapshot, writeAudit, type Tx } from './audit';
 import { db } from '../server/db';
 import { AppError, ConflictError } from '../server/errors';
@@ -32,6 +32,36 @@ export async function findEditableProject(tx: Tx, actor: Actor, projectId: numbe
 }
 
 export type EditableProject = Awaited<ReturnType<typeof findEditableProject>>;
+
+export type FieldErrors = Record<string, string[]>;
+
+/**
+ * For a form the schema refused: runs the data layer's own checks (reads only)
+ * on a project the actor may edit, so the answer lists every problem at once.
+ * Another project finds nothing: the form's messages stand as they are, and
+ * nothing says whether the project exists.
+ */
+export async function checkEditableProject(
+  actor: Actor,
+  capability: Capability,
+  projectId: number | undefined,
+  check: (tx: Tx, project: EditableProject) => Promise<FieldErrors> | FieldErrors,
+): Promise<FieldErrors> {
+  if (projectId === undefined || !can(actor, capability)) return {};
+  return db.$transaction(async (tx) => {
+    const project = await findEditableProject(tx, actor, projectId).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
+      throw err;
+    });
+    return project ? check(tx, project) : {};
+  });
+}
+
+/** Field messages gathered one at a time; `errors` is empty when nothing was found. */
+export function problemList() {
+  const errors: FieldErrors = {};
+  return { errors, add: (field: string, code: string) => void (errors[field] ??= []).push(code) };
+}
 
 /**
  * Takes the next version of the project, or CONFLICT when someone else took it

@@ -5,7 +5,7 @@ import { db, sql } from '../server/db';
 import { AppError, ConflictError, InputError } from '../server/errors';
 import { Prisma } from '../generated/prisma/client';
 import type { ProjectStage } from '../generated/prisma/enums';
-import { bumpVersion, findEditableProject, type EditableProject } from './project-edits';
+import { bumpVersion, checkEditableProject, findEditableProject, problemList, type EditableProject } from './project-edits';
 import { todayInBeijing } from '../schemas/fields';
 import type { ProposalDecisionInput, StageProposalInput } from '../schemas/project';
 import { checkTransition } from '../rules/stages';
@@ -25,12 +25,27 @@ async function enteredCurrentStage(tx: Tx, project: EditableProject): Promise<Da
   return new Date(Math.max(...dates.map((d) => d.getTime())));
 }
 
-async function checkStageRules(tx: Tx, project: EditableProject, to: ProjectStage, effective: Date) {
-  if (effective.getTime() > todayInBeijing().getTime()) throw new InputError({ effectiveDate: ['future'] });
-  const check = checkTransition(project.stage, to, { effective, previous: await enteredCurrentStage(tx, project) });
-  if (check.ok) return;
-  if (check.reason === 'DATE_BEFORE_PREVIOUS') throw new InputError({ effectiveDate: ['dateBeforePrevious'] });
-  throw new InputError({ toStage: [`stage${check.reason}`] });
+/**
+ * The stage rules a proposal must keep, every one that the accepted fields allow
+ * judging: a date not in the future, one proposal pending at a time, one step
+ * forward, not dated before the current stage began.
+ */
+async function stageProblems(tx: Tx, project: EditableProject, input: Partial<StageProposalInput>) {
+  const { errors, add } = problemList();
+  if (input.effectiveDate && input.effectiveDate.getTime() > todayInBeijing().getTime()) add('effectiveDate', 'future');
+  if (await tx.stageProposal.count({ where: { projectId: project.id, status: 'PENDING' } })) add('toStage', 'pendingExists');
+  if (input.toStage) {
+    const dates = input.effectiveDate ? { effective: input.effectiveDate, previous: await enteredCurrentStage(tx, project) } : undefined;
+    const check = checkTransition(project.stage, input.toStage, dates);
+    if (!check.ok && check.reason === 'DATE_BEFORE_PREVIOUS') add('effectiveDate', 'dateBeforePrevious');
+    else if (!check.ok) add('toStage', `stage${check.reason}`);
+  }
+  return errors;
+}
+
+/** What proposeStageChange would refuse among the fields the schema accepted (for a refused form). */
+export async function stageProposalProblems(options: { actor: Actor; input: Partial<StageProposalInput> }) {
+  return checkEditableProject(options.actor, 'stage:propose', options.input.projectId, (tx, project) => stageProblems(tx, project, options.input));
 }
 
 /** An institution asks to move its project on; nothing about the project's stage changes yet. */
@@ -40,9 +55,8 @@ export async function proposeStageChange(options: { actor: Actor; input: StagePr
   return db.$transaction(async (tx) => {
     const project = await findEditableProject(tx, actor, input.projectId);
     await bumpVersion(tx, actor, project, input.version);
-    const pending = await tx.stageProposal.count({ where: { projectId: project.id, status: 'PENDING' } });
-    if (pending) throw new InputError({ toStage: ['pendingExists'] });
-    await checkStageRules(tx, project, input.toStage, input.effectiveDate);
+    const problems = await stageProblems(tx, project, input);
+    if (Object.keys(problems).length) throw new InputError(problems);
     const proposal = await tx.stageProposal.create({
       data: {
         projectId: project.id,

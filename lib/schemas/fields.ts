@@ -75,3 +75,14 @@ export function toInput(input: unknown): Record<string, unknown> {
   if (typeof input === 'object' && input !== null && !Array.isArray(input)) return { ...input };
   return {};
 }
+
+/**
+ * The fields of `raw` that `schema` accepts, each judged on its own: what the
+ * data layer can still check when the schema refused other fields.
+ */
+export function acceptedFields<T extends z.ZodRawShape>(schema: z.ZodObject<T>, raw: Record<string, unknown>) {
+  const accepted = Object.fromEntries(Object.entries(schema.shape).flatMap(([key, field]) => (z.safeParse(field, raw[key]).success ? [[key, raw[key]]] : [])));
+  const partial = schema.partial();
+  const parsed = partial.safeParse(accepted);
+  return parsed.success ? parsed.data : partial.parse({});
+}

@@ -6,6 +6,9 @@ import { AppError, ConflictError, InputError, asDatabaseUnavailable, type ErrorC
 import { toInput } from '../schemas/fields';
 import { getActor } from './session';
 
+/** A form's fields as the user submitted them: raw text, repeated fields as lists. */
+export type FormValues = Record<string, string | string[]>;
+
 /** What every server action returns: small, typed, and never a stack trace. */
 export type ActionResult = {
   ok: boolean;
@@ -13,7 +16,11 @@ export type ActionResult = {
   fieldErrors?: Record<string, string[]>;
   /** For CONFLICT: what is stored now, so the form can show what changed. */
   current?: Record<string, unknown>;
+  /** On any refusal: what was submitted (never a password), so the form shows it again instead of emptying. */
+  values?: FormValues;
 };
+
+type FieldErrors = Record<string, string[]>;
 
 /**
  * The one pipeline of every write action (each is a public POST endpoint):
@@ -26,25 +33,34 @@ export async function runAction<S extends z.ZodType>(options: {
   input: unknown;
   write: (actor: Actor, data: z.output<S>) => Promise<unknown>;
   revalidate: string[];
+  /**
+   * When the schema refuses some fields: what the data layer finds wrong with
+   * the others (reads only), so one answer lists every problem.
+   */
+  checkRest?: (actor: Actor, raw: Record<string, unknown>) => Promise<FieldErrors>;
 }): Promise<ActionResult> {
+  let raw: Record<string, unknown> = {};
+  const refuse = (result: ActionResult): ActionResult => ({ ...result, values: submittedValues(raw) });
   try {
+    raw = toInput(options.input);
     const actor = await getActor();
-    if (!actor) return { ok: false, message: 'UNAUTHENTICATED' };
-    if (!can(actor, options.capability)) return { ok: false, message: 'FORBIDDEN' };
-    const parsed = options.schema.safeParse(toInput(options.input));
+    if (!actor) return refuse({ ok: false, message: 'UNAUTHENTICATED' });
+    if (!can(actor, options.capability)) return refuse({ ok: false, message: 'FORBIDDEN' });
+    const parsed = options.schema.safeParse(raw);
     if (!parsed.success) {
       const { fieldErrors, formErrors } = z.flattenError(parsed.error);
-      return {
+      const rest = options.checkRest ? await options.checkRest(actor, raw) : {};
+      return refuse({
         ok: false,
         message: 'INVALID_INPUT',
-        fieldErrors: { ...(fieldErrors as Record<string, string[]>), ...(formErrors.length ? { _form: formErrors } : {}) },
-      };
+        fieldErrors: mergeErrors(fieldErrors as FieldErrors, rest, formErrors.length ? { _form: formErrors } : {}),
+      });
     }
     await options.write(actor, parsed.data);
     for (const path of options.revalidate) revalidatePath(path, path.includes('[') ? 'page' : undefined);
     return { ok: true, message: 'SAVED' };
   } catch (err) {
-    return toResult(err);
+    return refuse(toResult(err));
   }
 }
 
@@ -56,4 +72,35 @@ function toResult(err: unknown): ActionResult {
   // With its stack: an unexpected failure is a defect, and the log is where it is found.
   console.error('server action failed:', err);
   return { ok: false, message: 'UNEXPECTED' };
+}
+
+/** Field names whose values are never sent back to the browser. */
+const SECRET_FIELD = /password|secret|token/i;
+
+/** The submitted fields as text, as a form would show them again; secrets and anything that is not text are left out. */
+function submittedValues(raw: Record<string, unknown>): FormValues {
+  const asText = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
+  const entries = Object.entries(raw).flatMap(([key, value]): [string, string | string[]][] => {
+    if (SECRET_FIELD.test(key)) return [];
+    if (!Array.isArray(value)) {
+      const text = asText(value);
+      return text === undefined ? [] : [[key, text]];
+    }
+    const texts = value.map(asText).filter((v): v is string => v !== undefined);
+    return texts.length ? [[key, texts]] : [];
+  });
+  // fromEntries defines each key as data, so a field named "__proto__" stays a plain field.
+  return Object.fromEntries(entries);
+}
+
+/** Every message of every source, each once per field, in order. */
+function mergeErrors(...sources: FieldErrors[]): FieldErrors {
+  const merged: FieldErrors = {};
+  for (const source of sources) {
+    for (const [field, codes] of Object.entries(source)) {
+      const list = (merged[field] ??= []);
+      for (const code of codes) if (!list.includes(code)) list.push(code);
+    }
+  }
+  return merged;
 }

@@ -36,7 +36,7 @@ test.describe('who sees what', () => {
       await create.locator('input[name="name"]').fill('临时领导账号');
       await create.locator('input[name="password"]').fill(password);
       await create.locator('select[name="role"]').selectOption('LEADER');
-      await create.getByRole('button', { name: '创建' }).click();
+      await create.getByRole('button', { name: '创建用户' }).click();
       await expect(page.getByTestId('user-create-form-result')).toHaveText('已保存。');
       const row = page.locator(`[data-user="${email}"]`);
       await expect(row).toBeVisible();
@@ -49,14 +49,14 @@ test.describe('who sees what', () => {
       expect((await user.goto('/proposals'))?.status()).toBe(404);
 
       await row.locator('select[name="role"]').selectOption('REGULATOR');
-      await row.getByRole('button', { name: '保存' }).click();
+      await row.getByRole('button', { name: '保存角色、机构与状态' }).click();
       // The status line, not the role options of the form, says the change is saved.
       const status = row.locator('p').first();
       await expect(status).toContainText('监管人员');
       expect((await user.goto('/proposals'))?.status()).toBe(200);
 
       await row.locator('input[name="disabled"]').check();
-      await row.getByRole('button', { name: '保存' }).click();
+      await row.getByRole('button', { name: '保存角色、机构与状态' }).click();
       await expect(status).toContainText('已停用');
       await user.goto('/projects');
       await expect(user).toHaveURL(/\/signin/);
