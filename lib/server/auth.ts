@@ -4,7 +4,8 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { db } from './db';
 import { verifyPassword } from './passwords';
-import { accountKey, addressKey, clearAccount, clientAddress, isThrottled, recordFailure } from '../data/throttle';
+import { clientAddress } from './client-address';
+import { accountKey, addressKey, clearAccount, isThrottled, recordFailure } from '../data/throttle';
 
 declare module 'next-auth' {
   interface Session {
@@ -23,9 +24,10 @@ const DUMMY_HASH = '$2b$11$5KMvTJqAa5vcM0s6EzlqWOkwLn6P1Ip24KwiPzHrR9EFtQ73qlE2O
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 /**
- * Checks one sign-in: throttled per account and per address (5 failures in
- * 15 minutes lock for 15 minutes; the state is in PostgreSQL so every instance
- * sees it), then the password. Throws "THROTTLED", which the sign-in form shows.
+ * Checks one sign-in: throttled per account (5 failures in 15 minutes) and per
+ * client address (50; lib/server/client-address.ts decides the address), both
+ * locking for 15 minutes with the state in PostgreSQL so every instance sees
+ * it, then the password. Throws "THROTTLED", which the sign-in form shows.
  */
 export async function authorizeCredentials(
   credentials: Record<string, string> | undefined,
