@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { db } from './db';
 import { verifyPassword } from './passwords';
 import { clientAddress } from './client-address';
+import { safeCallbackPath } from '../rules/callback-url';
 import { accountKey, addressKey, clearAccount, isThrottled, recordFailure } from '../data/throttle';
 
 declare module 'next-auth' {
@@ -66,6 +67,10 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     session({ session, token }) {
       return { ...session, userId: token.sub };
+    },
+    /** After signing in or out: only a path on the portal itself (lib/rules/callback-url.ts). */
+    redirect({ url, baseUrl }) {
+      return new URL(safeCallbackPath(url, baseUrl), baseUrl).href;
     },
   },
 };

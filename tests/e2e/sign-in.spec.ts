@@ -35,6 +35,21 @@ test('signing out ends the session', async ({ page }) => {
   await expect(page).toHaveURL(/\/signin/);
 });
 
+test.describe('a hostile callbackUrl', () => {
+  test.use({ role: null });
+
+  for (const target of ['/%5Cevil.example/x', '/%09/evil.example/x', '//evil.example', 'https://evil.example/', 'javascript:alert(document.domain)']) {
+    test(`${target} ends on the portal after signing in`, async ({ page, baseURL }) => {
+      await page.goto(`/signin?callbackUrl=${target}`);
+      await page.getByLabel('邮箱').fill('regulator@pilot.example');
+      await page.getByLabel('密码').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: '登录' }).click();
+      await expect(page.getByTestId('signed-in-as')).toHaveAttribute('data-role', 'REGULATOR');
+      expect(page.url()).toBe(`${baseURL}/`);
+    });
+  }
+});
+
 test.describe('as an institution', () => {
   test.use({ role: 'INSTITUTION' });
 
