@@ -7,10 +7,21 @@ import { verifyPassword } from './passwords';
 import { clientAddress } from './client-address';
 import { safeCallbackPath } from '../rules/callback-url';
 import { accountKey, addressKey, clearAccount, isThrottled, recordFailure } from '../data/throttle';
+import { currentSessionVersion, endSessions } from '../data/users';
 
 declare module 'next-auth' {
   interface Session {
     userId?: string;
+  }
+  interface User {
+    sessionVersion?: number;
+  }
+}
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    /** The user's session version when the token was issued (lib/server/session.ts compares it). */
+    sv?: number;
   }
 }
 
@@ -45,13 +56,23 @@ export async function authorizeCredentials(
     return null;
   }
   await clearAccount(parsed.data.email);
-  return { id: String(user.id), name: user.name, email: user.email };
+  return { id: String(user.id), name: user.name, email: user.email, sessionVersion: user.sessionVersion };
+}
+
+/** A token whose user is gone or disabled, or whose version is no longer the user's: next-auth clears its cookie. */
+export class SessionEndedError extends Error {
+  constructor() {
+    super('session ended');
+    this.name = 'SessionEndedError';
+  }
 }
 
 /**
  * Email and password sign-in, JWT sessions that expire after a working day.
- * The token carries only the user id: role and institution are re-read from
- * the database on every request (lib/server/session.ts), so a change takes effect at once.
+ * The token carries the user id and the session version it was issued under:
+ * role and institution are re-read from the database on every request
+ * (lib/server/session.ts), so a change takes effect at once, and signing out,
+ * disabling or a role change advances the version, which ends older tokens.
  */
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
@@ -65,6 +86,14 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    /** At sign-in, records the version; on renewal (/api/auth/session), refuses a token that no longer holds. */
+    async jwt({ token, user }) {
+      if (user) return { ...token, sv: user.sessionVersion };
+      const userId = Number(token.sub);
+      const version = Number.isInteger(userId) ? await currentSessionVersion(userId) : null;
+      if (version === null || token.sv !== version) throw new SessionEndedError();
+      return token;
+    },
     session({ session, token }) {
       return { ...session, userId: token.sub };
     },
@@ -72,5 +101,23 @@ export const authOptions: NextAuthOptions = {
     redirect({ url, baseUrl }) {
       return new URL(safeCallbackPath(url, baseUrl), baseUrl).href;
     },
+  },
+  events: {
+    /** Signing out ends the session on the server too: a copy of the cookie is worth nothing afterwards. */
+    async signOut({ token }) {
+      const userId = Number(token?.sub);
+      if (Number.isInteger(userId) && typeof token.sv === 'number') await endSessions({ userId, issuedUnder: token.sv });
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      // An ended session is the expected answer to a stale cookie, not a fault.
+      if (code === 'JWT_SESSION_ERROR' && metadata instanceof SessionEndedError) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+    warn(code) {
+      console.warn(`[next-auth][warn][${code}]`);
+    },
+    debug() {},
   },
 };
