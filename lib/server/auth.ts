@@ -8,6 +8,7 @@ import { clientAddress } from './client-address';
 import { safeCallbackPath } from '../rules/callback-url';
 import { accountKey, addressKey, clearAccount, isThrottled, recordFailure } from '../data/throttle';
 import { currentSessionVersion, endSessions } from '../data/users';
+import { routeTranslator } from '../i18n/locale';
 
 declare module 'next-auth' {
   interface Session {
@@ -121,3 +122,19 @@ export const authOptions: NextAuthOptions = {
     debug() {},
   },
 };
+
+/**
+ * What next-auth answers with a 500 though the client is at fault: a GET of the
+ * credentials callback (sign-in is a POST; 405) and its error page, which any
+ * visitor can open with any code (400, with the code named). Null: next-auth's own answer.
+ */
+export async function refuseAuthRequest(segments: string[] | undefined, query: URLSearchParams): Promise<Response | null> {
+  const [action, provider] = segments ?? [];
+  if (action !== 'error' && !(action === 'callback' && provider === 'credentials')) return null;
+  const { t } = await routeTranslator();
+  const headers = { 'Cache-Control': 'no-store' };
+  if (action === 'callback')
+    return Response.json({ error: 'METHOD_NOT_ALLOWED', message: t('api.authMethod') }, { status: 405, headers: { ...headers, Allow: 'POST' } });
+  const code = /^[A-Za-z]{1,40}$/.test(query.get('error') ?? '') ? query.get('error')! : 'Unknown';
+  return Response.json({ error: 'AUTH_ERROR', code, message: t('api.authError', { code }), signIn: '/signin' }, { status: 400, headers });
+}
