@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
+import { safeCallbackPath } from '@/lib/rules/callback-url';
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations('signIn');
@@ -19,7 +20,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     });
     setPending(false);
     if (result?.ok && !result.error) {
-      window.location.assign(callbackUrl);
+      // Checked again here: whatever reached this component, the browser only ever goes to a path on this site.
+      window.location.assign(safeCallbackPath(callbackUrl, window.location.origin));
       return;
     }
     setError(result?.error === 'THROTTLED' ? t('throttled') : t('failed'));

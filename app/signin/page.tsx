@@ -1,21 +1,20 @@
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { SignInForm } from '@/components/sign-in-form';
+import { safeCallbackPath } from '@/lib/rules/callback-url';
 import { getActor } from '@/lib/server/session';
 
-type Props = { searchParams: Promise<{ callbackUrl?: string }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string | string[] }> };
 
-/** Only same-site paths are followed after sign-in. */
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith('/') && !url.startsWith('//') ? url : '/';
-}
+// Any origin serves to tell a path on this site from another site; NEXTAUTH_URL also accepts the portal's own absolute URLs.
+const PORTAL_ORIGIN = process.env.NEXTAUTH_URL ?? 'http://portal.invalid';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('signIn'))('heading') };
 }
 
 export default async function SignInPage({ searchParams }: Props) {
-  const callbackUrl = safeCallback((await searchParams).callbackUrl);
+  const callbackUrl = safeCallbackPath((await searchParams).callbackUrl, PORTAL_ORIGIN);
   if (await getActor()) redirect(callbackUrl);
   const t = await getTranslations('signIn');
   return (

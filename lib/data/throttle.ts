@@ -1,24 +1,20 @@
 import 'server-only';
 import { db } from '../server/db';
 
-/** 5 failed sign-ins per account or per address within 15 minutes lock that key for 15 minutes. */
-export const MAX_FAILURES = 5;
+/**
+ * Failed sign-ins lock a key for 15 minutes once it reaches its limit within a
+ * 15-minute window: 5 for an account (guessing one password), 50 for an address
+ * (many accounts from one place). An office behind one address shares the
+ * address count, so one person's typos lock only their own account.
+ */
+export const ACCOUNT_MAX_FAILURES = 5;
+export const ADDRESS_MAX_FAILURES = 50;
 export const WINDOW_MS = 15 * 60 * 1000;
 export const LOCK_MS = 15 * 60 * 1000;
 
 export const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
 export const addressKey = (address: string) => `address:${address}`;
-
-/**
- * The client address as the reverse proxy reports it: the first entry of
- * X-Forwarded-For, else X-Real-IP. Production must sit behind a proxy that sets
- * these headers itself; the per-account limit holds whatever the header says.
- */
-export function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.split(',')[0]?.trim();
-  const address = first(headers?.['x-forwarded-for']) || first(headers?.['x-real-ip']);
-  return address ? address.slice(0, 64) : 'unknown';
-}
+const maxFailures = (key: string) => (key.startsWith('address:') ? ADDRESS_MAX_FAILURES : ACCOUNT_MAX_FAILURES);
 
 /** Whether any of the keys is locked at `now`. */
 export async function isThrottled(keys: string[], now = new Date()): Promise<boolean> {
@@ -29,7 +25,7 @@ export async function isThrottled(keys: string[], now = new Date()): Promise<boo
 /**
  * Counts one failure against each key in a single statement per key, so
  * concurrent attempts on several app instances cannot lose a count. A window
- * older than 15 minutes starts again at one.
+ * older than 15 minutes starts again at one; the key locks at its own limit.
  */
 export async function recordFailure(keys: string[], now = new Date()): Promise<void> {
   const windowFloor = new Date(now.getTime() - WINDOW_MS);
@@ -42,7 +38,7 @@ export async function recordFailure(keys: string[], now = new Date()): Promise<v
         failures = CASE WHEN "SignInThrottle"."windowStart" < ${windowFloor} THEN 1 ELSE "SignInThrottle".failures + 1 END,
         "windowStart" = CASE WHEN "SignInThrottle"."windowStart" < ${windowFloor} THEN ${now} ELSE "SignInThrottle"."windowStart" END,
         "lockedUntil" = CASE
-          WHEN "SignInThrottle"."windowStart" >= ${windowFloor} AND "SignInThrottle".failures + 1 >= ${MAX_FAILURES} THEN ${lockUntil}
+          WHEN "SignInThrottle"."windowStart" >= ${windowFloor} AND "SignInThrottle".failures + 1 >= ${maxFailures(key)} THEN ${lockUntil}
           ELSE "SignInThrottle"."lockedUntil" END`;
   }
 }

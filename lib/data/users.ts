@@ -1,6 +1,6 @@
 import 'server-only';
 import { can, type Actor } from '../rules/authz';
-import { snapshot, writeAudit } from './audit';
+import { snapshot, writeAudit, type Tx } from './audit';
 import { db, sql } from '../server/db';
 import { Prisma } from '../generated/prisma/client';
 import type { Role } from '../rules/authz';
@@ -68,9 +68,11 @@ export async function updateUser(options: { actor: Actor; input: UserUpdateInput
       select: { email: true, name: true, role: true, institutionId: true, disabled: true },
     });
     if (!before) throw new AppError('NOT_FOUND');
+    // Disabling or a new role ends the user's sessions: a token issued before does not come back to life on re-enabling.
+    const endsSessions = (input.disabled && !before.disabled) || input.role !== before.role;
     const after = await tx.user.update({
       where: { id: input.userId },
-      data: { role: input.role, institutionId: input.institutionId, disabled: input.disabled },
+      data: { role: input.role, institutionId: input.institutionId, disabled: input.disabled, ...(endsSessions && { sessionVersion: { increment: 1 } }) },
       select: { email: true, name: true, role: true, institutionId: true, disabled: true },
     });
     await writeAudit(tx, {
@@ -84,10 +86,34 @@ export async function updateUser(options: { actor: Actor; input: UserUpdateInput
   });
 }
 
-export type SessionUser = { id: number; role: Role; institutionId: number | null; name: string; disabled: boolean };
+export type SessionUser = { id: number; role: Role; institutionId: number | null; name: string; disabled: boolean; sessionVersion: number };
 
 /** The user a session names, as getActor() needs it. Every request waits for this read, so it is hand-written SQL (lib/server/sql.ts). */
 export async function findSessionUser(userId: number): Promise<SessionUser | null> {
-  const [user] = await sql<SessionUser>(Prisma.sql`SELECT id, role, "institutionId", name, disabled FROM "User" WHERE id = ${userId}`);
+  const [user] = await sql<SessionUser>(Prisma.sql`SELECT id, role, "institutionId", name, disabled, "sessionVersion" FROM "User" WHERE id = ${userId}`);
   return user ?? null;
+}
+
+/**
+ * The session version a token of this user must carry to be honoured, or null
+ * for an unknown or disabled user. Read when next-auth renews a session.
+ */
+export async function currentSessionVersion(userId: number): Promise<number | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { disabled: true, sessionVersion: true } });
+  return user && !user.disabled ? user.sessionVersion : null;
+}
+
+/**
+ * Ends every session the user holds: each token carries the version it was
+ * issued under, and getActor() refuses any other. With `issuedUnder`, only if
+ * that is still the current version (a stale token's sign-out changes nothing).
+ * Takes the transaction of the write that calls for it (a password change
+ * advances the version in the same transaction as the new hash).
+ */
+export async function endSessions(options: { userId: number; issuedUnder?: number; tx?: Tx }): Promise<void> {
+  const { userId, issuedUnder, tx } = options;
+  await (tx ?? db).user.updateMany({
+    where: { id: userId, ...(issuedUnder !== undefined && { sessionVersion: issuedUnder }) },
+    data: { sessionVersion: { increment: 1 } },
+  });
 }

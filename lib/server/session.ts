@@ -14,12 +14,13 @@ const chunkIndex = (name: string) =>
 const isSessionChunk = (name: string) => name === SESSION_COOKIE || (name.startsWith(`${SESSION_COOKIE}.`) && chunkIndex(name) >= 0);
 
 /**
- * The signed-in user's id from the session cookie, checked the way next-auth
- * checks it (decrypted with NEXTAUTH_SECRET; expired or altered tokens fail).
- * Decoding it directly spares getServerSession's work that a server component
- * cannot use: a CSRF token and a re-encoded cookie it has no way to set.
+ * The signed-in user's id and the session version the token was issued under,
+ * from the session cookie, checked the way next-auth checks it (decrypted with
+ * NEXTAUTH_SECRET; expired or altered tokens fail). Decoding it directly spares
+ * getServerSession's work that a server component cannot use: a CSRF token and
+ * a re-encoded cookie it has no way to set.
  */
-async function sessionUserId(): Promise<number | null> {
+async function sessionToken(): Promise<{ userId: number; version: number } | null> {
   const secret = process.env.NEXTAUTH_SECRET;
   if (!secret) return null;
   const chunks = (await cookies())
@@ -29,21 +30,23 @@ async function sessionUserId(): Promise<number | null> {
   if (chunks.length === 0) return null;
   const token = await decode({ token: chunks.map((c) => c.value).join(''), secret }).catch(() => null);
   const userId = Number(token?.sub);
-  return Number.isInteger(userId) && userId > 0 ? userId : null;
+  const version = token?.sv;
+  return Number.isInteger(userId) && userId > 0 && typeof version === 'number' ? { userId, version } : null;
 }
 
 /**
  * The one place a request becomes an actor. Pages, server actions and route
  * handlers all call this; nothing else reads the session. The role and
  * institution come from the database, not the token: a disabled user or a
- * changed role takes effect at the next request. Every request waits for this
- * read (lib/data/users.ts).
+ * changed role takes effect at the next request, and a token issued under an
+ * older session version (before a sign-out, disabling, role or password
+ * change) is refused. Every request waits for this read (lib/data/users.ts).
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const userId = await sessionUserId();
-  if (userId === null) return null;
-  const user = await findSessionUser(userId);
-  if (!user || user.disabled) return null;
+  const token = await sessionToken();
+  if (token === null) return null;
+  const user = await findSessionUser(token.userId);
+  if (!user || user.disabled || user.sessionVersion !== token.version) return null;
   if (user.role === 'INSTITUTION' && user.institutionId === null) return null;
   return { userId: user.id, role: user.role, institutionId: user.institutionId, name: user.name };
 });

@@ -4,24 +4,19 @@ import { NARROWING_KEYS, parseFilters } from '@/lib/rules/filters';
 import { AppError } from '@/lib/server/errors';
 import { routeTranslator } from '@/lib/i18n/locale';
 import { projectWhere } from '@/lib/rules/project-filter';
+import type { Actor } from '@/lib/rules/authz';
 import { auditFilterSchema } from '@/lib/schemas/audit';
 import { metricListFilterSchema } from '@/lib/schemas/metric';
-import { getActor } from '@/lib/server/session';
+import { route } from '@/lib/server/route';
 import { exportMeta } from '@/lib/transfer/meta';
 import { CONTENT_TYPES, exportTable, TABLES, type ExportView, type Table } from '@/lib/transfer/transfers';
 
 export const dynamic = 'force-dynamic';
 
-type Params = { params: Promise<{ table: string }> };
 type T = Awaited<ReturnType<typeof routeTranslator>>['t'];
 
 /** The view's own filters, read from the query as its page reads them, and how to name them beside the rows. */
-async function viewOf(
-  actor: NonNullable<Awaited<ReturnType<typeof getActor>>>,
-  table: Table,
-  query: URLSearchParams,
-  t: T,
-): Promise<{ view: ExportView; used: string[] } | null> {
+async function viewOf(actor: Actor, table: Table, query: URLSearchParams, t: T): Promise<{ view: ExportView; used: string[] } | null> {
   const raw = Object.fromEntries(query);
   if (table === 'audit') {
     const f = auditFilterSchema.parse(raw);
@@ -50,17 +45,15 @@ async function viewOf(
 }
 
 /** A filtered view as xlsx or csv: the same rows the page lists, all of them, with who exported it and when. */
-export async function GET(request: Request, { params }: Params) {
-  const actor = await getActor();
-  if (!actor) return Response.json({ error: 'UNAUTHENTICATED' }, { status: 401 });
-  const table = (await params).table as Table;
-  const query = new URL(request.url).searchParams;
-  const format = query.get('format') ?? 'xlsx';
-  if (!TABLES.includes(table) || (format !== 'xlsx' && format !== 'csv')) return Response.json({ error: 'NOT_FOUND' }, { status: 404 });
-  const { t, locale } = await routeTranslator();
-  try {
+export const GET = route<{ table: string }>(
+  async ({ actor, request, params }) => {
+    const table = params.table as Table;
+    const query = new URL(request.url).searchParams;
+    const format = query.get('format') ?? 'xlsx';
+    if (!TABLES.includes(table) || (format !== 'xlsx' && format !== 'csv')) throw new AppError('NOT_FOUND');
+    const { t, locale } = await routeTranslator();
     const found = await viewOf(actor, table, query, t);
-    if (!found) return Response.json({ error: 'NOT_FOUND' }, { status: 404 });
+    if (!found) throw new AppError('NOT_FOUND');
     const labels = {
       exportedBy: t('transfer.exportedBy'),
       exportedAt: t('transfer.exportedAt'),
@@ -76,11 +69,8 @@ export async function GET(request: Request, { params }: Params) {
       headers: {
         'Content-Type': CONTENT_TYPES[format],
         'Content-Disposition': `attachment; filename="${table}-${stamp}.${format}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-        'Cache-Control': 'no-store',
       },
     });
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'FORBIDDEN') return Response.json({ error: 'FORBIDDEN' }, { status: 403 });
-    throw err;
-  }
-}
+  },
+  { capability: 'program:read' },
+);

@@ -1,5 +1,6 @@
 import { routeTranslator } from '@/lib/i18n/locale';
-import { getActor } from '@/lib/server/session';
+import { AppError } from '@/lib/server/errors';
+import { route } from '@/lib/server/route';
 import { buildTemplate } from '@/lib/transfer/templates';
 import { CONTENT_TYPES, IMPORT_TABLES, type ImportTable } from '@/lib/transfer/transfers';
 import { ALL_STAGES } from '@/lib/rules/stages';
@@ -7,34 +8,35 @@ import { InstitutionKind, ValueQualifier } from '@/lib/generated/prisma/enums';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(_request: Request, { params }: { params: Promise<{ table: string }> }) {
-  const actor = await getActor();
-  if (!actor) return Response.json({ error: 'UNAUTHENTICATED' }, { status: 401 });
-  const table = (await params).table as ImportTable;
-  if (!IMPORT_TABLES.includes(table)) return Response.json({ error: 'NOT_FOUND' }, { status: 404 });
-  const { t, locale } = await routeTranslator();
-  const body = await buildTemplate({
-    actor,
-    table,
-    locale,
-    labels: {
-      allowedValues: t('transfer.allowedValues'),
-      fields: t('transfer.referenceFields'),
-      institutions: t('transfer.tables.institutions'),
-      technologies: t('transfer.referenceTechnologies'),
-      indicators: t('transfer.referenceIndicators'),
-      projects: t('transfer.referenceProjects'),
-      qualifier: Object.fromEntries(Object.values(ValueQualifier).map((q) => [q, t(`transfer.qualifier.${q}`)])),
-      institutionSource: t('transfer.institutionSource'),
-      stage: Object.fromEntries(ALL_STAGES.map((s) => [s, t(`stage.${s}`)])),
-      kind: Object.fromEntries(Object.values(InstitutionKind).map((k) => [k, t(`institutionKind.${k}`)])),
-    },
-  });
-  return new Response(new Uint8Array(body), {
-    headers: {
-      'Content-Type': CONTENT_TYPES.xlsx,
-      'Content-Disposition': `attachment; filename="${table}-template.xlsx"; filename*=UTF-8''${encodeURIComponent(`${t(`transfer.tables.${table}`)}-${t('transfer.template')}.xlsx`)}`,
-      'Cache-Control': 'no-store',
-    },
-  });
-}
+/** An import template: the columns, and a sheet of every value the reader may use in each. */
+export const GET = route<{ table: string }>(
+  async ({ actor, params }) => {
+    const table = params.table as ImportTable;
+    if (!IMPORT_TABLES.includes(table)) throw new AppError('NOT_FOUND');
+    const { t, locale } = await routeTranslator();
+    const body = await buildTemplate({
+      actor,
+      table,
+      locale,
+      labels: {
+        allowedValues: t('transfer.allowedValues'),
+        fields: t('transfer.referenceFields'),
+        institutions: t('transfer.tables.institutions'),
+        technologies: t('transfer.referenceTechnologies'),
+        indicators: t('transfer.referenceIndicators'),
+        projects: t('transfer.referenceProjects'),
+        qualifier: Object.fromEntries(Object.values(ValueQualifier).map((q) => [q, t(`transfer.qualifier.${q}`)])),
+        institutionSource: t('transfer.institutionSource'),
+        stage: Object.fromEntries(ALL_STAGES.map((s) => [s, t(`stage.${s}`)])),
+        kind: Object.fromEntries(Object.values(InstitutionKind).map((k) => [k, t(`institutionKind.${k}`)])),
+      },
+    });
+    return new Response(new Uint8Array(body), {
+      headers: {
+        'Content-Type': CONTENT_TYPES.xlsx,
+        'Content-Disposition': `attachment; filename="${table}-template.xlsx"; filename*=UTF-8''${encodeURIComponent(`${t(`transfer.tables.${table}`)}-${t('transfer.template')}.xlsx`)}`,
+      },
+    });
+  },
+  { capability: 'program:read' },
+);
