@@ -93,6 +93,7 @@ function ImportOutcome({ state }: { state: ImportState }) {
         {refusal
           ? t(`refusal.${refusal.code}`, {
               limit: 'limit' in refusal ? refusal.limit : 0,
+              mb: 'limit' in refusal ? Math.round(refusal.limit / 1024 / 1024) : 0,
               columns: 'columns' in refusal ? refusal.columns.join('、') : '',
               line: 'line' in refusal ? refusal.line : 0,
               column: 'column' in refusal ? refusal.column : '',

@@ -1,21 +1,15 @@
 /**
  * Reads an uploaded spreadsheet (xlsx or csv) into rows keyed by column, or
- * refuses it with a reason: not a spreadsheet, too large, too many rows,
- * missing or renamed columns, or formulas where values are expected.
+ * refuses it with a reason: not a spreadsheet, too large (as uploaded or once
+ * unpacked), too many rows or cells, missing or renamed columns, or formulas
+ * where values are expected.
  */
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
+import { IMPORT_LIMITS, type Refusal } from '../limits';
+import { checkXlsxArchive } from './xlsx-guard';
 
-export const IMPORT_LIMITS = { maxBytes: 5 * 1024 * 1024, maxRows: 20_000 } as const;
-
-export type Refusal =
-  | { code: 'NOT_A_SPREADSHEET' }
-  | { code: 'TOO_LARGE'; limit: number }
-  | { code: 'TOO_MANY_ROWS'; limit: number }
-  | { code: 'EMPTY' }
-  | { code: 'MISSING_COLUMNS'; columns: string[] }
-  | { code: 'UNKNOWN_COLUMNS'; columns: string[] }
-  | { code: 'FORMULA'; line: number; column: string };
+export { IMPORT_LIMITS, type Refusal };
 
 export type ReadRow = { line: number; values: Record<string, string> };
 export type ReadResult = { ok: true; rows: ReadRow[] } | { ok: false; refusal: Refusal };
@@ -28,8 +22,10 @@ export async function readTable(file: { name: string; bytes: Uint8Array }, colum
   if (file.bytes.byteLength > IMPORT_LIMITS.maxBytes) return refuse({ code: 'TOO_LARGE', limit: IMPORT_LIMITS.maxBytes });
   const name = file.name.toLowerCase();
   let grid: string[][] | Refusal;
-  if (name.endsWith('.xlsx') && isZip(file.bytes)) grid = await xlsxGrid(file.bytes);
-  else if (name.endsWith('.csv') && !file.bytes.includes(0)) grid = csvGrid(file.bytes);
+  if (name.endsWith('.xlsx') && isZip(file.bytes)) {
+    const { refusal } = await checkXlsxArchive(file.bytes);
+    grid = refusal ?? (await xlsxGrid(file.bytes));
+  } else if (name.endsWith('.csv') && !file.bytes.includes(0)) grid = csvGrid(file.bytes);
   else return refuse({ code: 'NOT_A_SPREADSHEET' });
   if (!Array.isArray(grid)) return refuse(grid);
   return toRows(grid, columns);
@@ -77,10 +73,18 @@ function cellToText(cell: ExcelJS.Cell): string {
   return String(v).trim();
 }
 
+/**
+ * Records parsed before stopping: the header, one row over the limit, and room
+ * for the `#` context lines an export writes above the header.
+ */
+const CSV_RECORDS = IMPORT_LIMITS.maxRows + 2 + 100;
+
 function csvGrid(bytes: Uint8Array): string[][] | Refusal {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
   try {
-    const rows: string[][] = parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true });
+    // `to` stops the parser there: a file of a million short lines is not read to its end.
+    const rows: string[][] = parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true, to: CSV_RECORDS });
+    if (rows.length >= CSV_RECORDS) return { code: 'TOO_MANY_ROWS', limit: IMPORT_LIMITS.maxRows };
     // Excel would evaluate a cell starting with "=": refuse it as a formula.
     const header = rows.find((r) => !r[0]?.startsWith('#')) ?? [];
     const formulaAt = rows.findIndex((r) => r[0]?.startsWith('#') !== true && r.some((c) => c.startsWith('=')));
