@@ -95,8 +95,6 @@ function ImportOutcome({ state }: { state: ImportState }) {
               limit: 'limit' in refusal ? refusal.limit : 0,
               mb: 'limit' in refusal ? Math.round(refusal.limit / 1024 / 1024) : 0,
               columns: 'columns' in refusal ? refusal.columns.join('、') : '',
-              line: 'line' in refusal ? refusal.line : 0,
-              column: 'column' in refusal ? refusal.column : '',
             })
           : t(`outcome.${state.message}`, { rows: state.rows ?? 0, written: state.rows ?? 0, problems: state.problems?.length ?? 0 })}
       </p>

@@ -25,5 +25,4 @@ export type Refusal =
   | { code: 'TOO_MANY_ROWS'; limit: number }
   | { code: 'EMPTY' }
   | { code: 'MISSING_COLUMNS'; columns: string[] }
-  | { code: 'UNKNOWN_COLUMNS'; columns: string[] }
-  | { code: 'FORMULA'; line: number; column: string };
+  | { code: 'UNKNOWN_COLUMNS'; columns: string[] };

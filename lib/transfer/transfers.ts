@@ -109,6 +109,7 @@ type Created = { id: number; entityType: string; projectId: number | null; after
 type Checked = { problems: Problem[]; write: (tx: DbTransaction) => Promise<Created[]> };
 
 const hashOf = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
+const byLine = (a: Problem, b: Problem) => a.line - b.line;
 
 const IMPORTERS: Record<ImportTable, (tx: DbTransaction, actor: Actor, rows: ReadRow[]) => Promise<Checked>> = {
   projects: async (tx, _actor, rows) => {
@@ -145,7 +146,7 @@ export async function previewImport(options: { actor: Actor; table: ImportTable;
   assertAllowed(options.actor, options.table);
   const { read, checked } = await db.$transaction((tx) => check(tx, options.actor, options.table, options.file), { timeout: 120_000 });
   if (!read.ok) return { ok: false, refusal: read.refusal };
-  return { ok: true, hash: hashOf(options.file.bytes), rows: read.rows.length, problems: checked!.problems };
+  return { ok: true, hash: hashOf(options.file.bytes), rows: read.rows.length, problems: [...read.problems, ...checked!.problems].sort(byLine) };
 }
 
 /**
@@ -159,8 +160,8 @@ export async function applyImport(options: { actor: Actor; table: ImportTable; f
     async (tx) => {
       const { read, checked } = await check(tx, options.actor, options.table, options.file);
       if (!read.ok) return { ok: false as const, refusal: read.refusal };
-      const base = { ok: true as const, hash: options.hash, rows: read.rows.length, problems: checked!.problems };
-      if (checked!.problems.length) return base;
+      const base = { ok: true as const, hash: options.hash, rows: read.rows.length, problems: [...read.problems, ...checked!.problems].sort(byLine) };
+      if (base.problems.length) return base;
       const created = await checked!.write(tx);
       // One audit entry per record created, in the import's own transaction.
       await writeAudits(

@@ -37,6 +37,7 @@ describe('an xlsx that unpacks to far more than it weighs', { timeout: 60_000 },
     expect(await readTable({ name: 'ok.xlsx', bytes: file }, columns)).toEqual({
       ok: true,
       rows: [{ line: 2, values: { code: 'A-1', name: '人脸识别线下支付安全应用' } }],
+      problems: [],
     });
   });
 
