@@ -1,4 +1,8 @@
-/** What an upload may be, and why one is refused. */
+/**
+ * What an upload may be. The browser checks the size before sending (this
+ * module has no dependencies, so the import form can use it); the server checks
+ * everything again.
+ */
 export const IMPORT_LIMITS = {
   /** The file as uploaded. */
   maxBytes: 5 * 1024 * 1024,
@@ -12,6 +16,9 @@ export const IMPORT_LIMITS = {
   /** Parts in one xlsx, and cells in all its sheets (exceljs keeps an object per cell). */
   maxEntries: 1_000,
   maxCells: 500_000,
+  /** Uploads read and checked at the same time: per user, and in the whole server process. */
+  perUser: 1,
+  perProcess: 2,
 } as const;
 
 /** Why a file is refused as a whole; the import form says each in the reader's language. */
@@ -25,4 +32,5 @@ export type Refusal =
   | { code: 'TOO_MANY_ROWS'; limit: number }
   | { code: 'EMPTY' }
   | { code: 'MISSING_COLUMNS'; columns: string[] }
-  | { code: 'UNKNOWN_COLUMNS'; columns: string[] };
+  | { code: 'UNKNOWN_COLUMNS'; columns: string[] }
+  | { code: 'BUSY' };
