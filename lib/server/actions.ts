@@ -7,12 +7,14 @@ import { toInput } from '../schemas/fields';
 import { getActor } from './session';
 
 /** What every server action returns: small, typed, and never a stack trace. */
-export type ActionResult = {
+export type ActionResult<D = never> = {
   ok: boolean;
   message?: ErrorCode | 'SAVED' | 'UNEXPECTED';
   fieldErrors?: Record<string, string[]>;
   /** For CONFLICT: what is stored now, so the form can show what changed. */
   current?: Record<string, unknown>;
+  /** What an action answers beyond saved or not (an import's preview: its rows, problems and hash). */
+  data?: D;
 };
 
 /**
@@ -20,17 +22,21 @@ export type ActionResult = {
  * actor → permission → zod parse → scoped data-layer call (which writes its
  * audit entry in the same transaction) → revalidate → small result.
  */
-export async function runAction<S extends z.ZodType>(options: {
-  capability: Capability;
+export async function runAction<S extends z.ZodType, R = unknown, D = never>(options: {
+  /** Several: any one of them lets the input through; the data layer then decides for the input itself (an import's table). */
+  capability: Capability | readonly Capability[];
   schema: S;
   input: unknown;
-  write: (actor: Actor, data: z.output<S>) => Promise<unknown>;
+  write: (actor: Actor, data: z.output<S>) => Promise<R>;
   revalidate: string[];
-}): Promise<ActionResult> {
+  /** The answer, from what `write` returned, for an action that answers more than "saved"; revalidates only when ok. */
+  answer?: (written: R) => ActionResult<D>;
+}): Promise<ActionResult<D>> {
   try {
     const actor = await getActor();
     if (!actor) return { ok: false, message: 'UNAUTHENTICATED' };
-    if (!can(actor, options.capability)) return { ok: false, message: 'FORBIDDEN' };
+    const capabilities: readonly Capability[] = typeof options.capability === 'string' ? [options.capability] : options.capability;
+    if (!capabilities.some((c) => can(actor, c))) return { ok: false, message: 'FORBIDDEN' };
     const parsed = options.schema.safeParse(toInput(options.input));
     if (!parsed.success) {
       const { fieldErrors, formErrors } = z.flattenError(parsed.error);
@@ -40,9 +46,10 @@ export async function runAction<S extends z.ZodType>(options: {
         fieldErrors: { ...(fieldErrors as Record<string, string[]>), ...(formErrors.length ? { _form: formErrors } : {}) },
       };
     }
-    await options.write(actor, parsed.data);
-    for (const path of options.revalidate) revalidatePath(path, path.includes('[') ? 'page' : undefined);
-    return { ok: true, message: 'SAVED' };
+    const written = await options.write(actor, parsed.data);
+    const result: ActionResult<D> = options.answer ? options.answer(written) : { ok: true, message: 'SAVED' };
+    if (result.ok) for (const path of options.revalidate) revalidatePath(path, path.includes('[') ? 'page' : undefined);
+    return result;
   } catch (err) {
     return toResult(err);
   }

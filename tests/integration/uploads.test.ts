@@ -1,17 +1,22 @@
 /**
  * Uploads that would stall the portal: a small xlsx that unpacks to hundreds of
- * MB, and many uploads at once. Refused quickly, with memory bounded, while the
- * portal goes on answering; a confirmed import reads its file once.
+ * MB, many uploads at once, and files too large to send. Refused quickly, with
+ * memory bounded, while the portal goes on answering; a confirmed import reads
+ * its file once.
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { previewImportAction } from '@/app/actions/imports';
 import * as read from '@/lib/transfer/tabular/read';
 import { applyImport, previewImport } from '@/lib/transfer/transfers';
 import { seedBeijingPilot } from '@/seeds/seed';
 import { resetDatabase, testClient } from '../support/db';
+import { actAs } from '../support/session-mock';
 import { createActors, dbFingerprint, type TestActors } from '../support/users';
 import { declaring, repeated, sheetRow, xlsxOf } from '../support/xlsx-zips';
 
+vi.mock('@/lib/server/session', async () => (await import('../support/session-mock')).mockedSession);
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 // The real reader, counted: how often an import reads its file.
 vi.mock('@/lib/transfer/tabular/read', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/lib/transfer/tabular/read')>();
@@ -133,5 +138,19 @@ describe('confirming an import', () => {
     expect(applied).toMatchObject({ ok: true, problems: [{ line: 2, code: 'EXISTS' }] });
     expect(applied.written).toBeUndefined();
     expect(await dbFingerprint(prisma)).toBe(before);
+  });
+});
+
+describe('a file over 5 MB', () => {
+  it('is refused by the action unread, with a message at the file field', async () => {
+    actAs(actors.cmb);
+    const big = new File([new Uint8Array(5 * MB + 1)], 'big.csv', { type: 'text/csv' });
+    const readTable = vi.mocked(read.readTable);
+    readTable.mockClear();
+    const form = new FormData();
+    form.set('table', 'metrics');
+    form.set('file', big);
+    expect(await previewImportAction(null, form)).toEqual({ ok: false, message: 'INVALID_INPUT', fieldErrors: { file: ['TOO_LARGE'] } });
+    expect(readTable).not.toHaveBeenCalled();
   });
 });
