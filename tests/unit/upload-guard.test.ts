@@ -108,6 +108,12 @@ describe('an xlsx with too many rows or cells', { timeout: 60_000 }, () => {
     expect((await checkXlsxArchive(prefixed, { ...limits, maxCells: 2 })).refusal).toEqual({ code: 'TOO_MANY_CELLS', limit: 2 });
   });
 
+  it('refuses a zip of more parts than a workbook has', async () => {
+    const file = await xlsxOf([header]);
+    expect((await checkXlsxArchive(file, { ...IMPORT_LIMITS, maxEntries: 4 })).refusal).toEqual({ code: 'DAMAGED' });
+    expect((await checkXlsxArchive(file, { ...IMPORT_LIMITS, maxEntries: 5 })).refusal).toBeNull();
+  });
+
   it('refuses what is not a zip at all', async () => {
     const notZip = Buffer.from('PK\x03\x04 but nothing after it');
     expect(await checkXlsxArchive(notZip)).toEqual({ refusal: { code: 'NOT_A_SPREADSHEET' }, unpacked: 0 });
