@@ -3,7 +3,6 @@
 import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import { useTranslations } from 'next-intl';
 import { applyImportAction, previewImportAction, type ImportAnswer, type ImportResult } from '@/app/actions/imports';
-import { IMPORT_LIMITS } from '@/lib/transfer/limits';
 
 /** What the outcome line shows: an answer of the server, a refusal of the action, or a file too large to send. */
 type Shown = { kind: 'answer'; answer: ImportAnswer } | { kind: 'message'; code: string } | { kind: 'tooLarge' } | null;
@@ -16,9 +15,9 @@ function shown(result: ImportResult): Shown {
 
 /**
  * Upload → dry-run preview listing every problem → confirm, which sends the same
- * file with its hash. A file over the size limit never leaves the browser.
+ * file with its hash. A file over `maxBytes` (the server's limit) never leaves the browser.
  */
-export function ImportForm({ tables }: { tables: string[] }) {
+export function ImportForm({ tables, maxBytes }: { tables: string[]; maxBytes: number }) {
   const t = useTranslations('transfer');
   const [preview, check, checking] = useActionState<ImportResult, FormData>(previewImportAction, { ok: false });
   const [applied, apply, applying] = useActionState<ImportResult, FormData>(applyImportAction, { ok: false });
@@ -31,7 +30,7 @@ export function ImportForm({ tables }: { tables: string[] }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (file && file.size > IMPORT_LIMITS.maxBytes) return setStep('tooLarge');
+    if (file && file.size > maxBytes) return setStep('tooLarge');
     const form = new FormData();
     form.set('table', table);
     if (file) form.set('file', file);
@@ -73,7 +72,7 @@ export function ImportForm({ tables }: { tables: string[] }) {
           onChange={(e) => {
             const chosen = e.target.files?.[0] ?? null;
             setFile(chosen);
-            setStep(chosen && chosen.size > IMPORT_LIMITS.maxBytes ? 'tooLarge' : 'edit');
+            setStep(chosen && chosen.size > maxBytes ? 'tooLarge' : 'edit');
           }}
         />
       </label>
@@ -84,12 +83,12 @@ export function ImportForm({ tables }: { tables: string[] }) {
       >
         {ready ? t('confirm', { rows: ready.rows ?? 0 }) : t('check')}
       </button>
-      <ImportOutcome state={state} />
+      <ImportOutcome state={state} maxBytes={maxBytes} />
     </form>
   );
 }
 
-function ImportOutcome({ state }: { state: Shown }) {
+function ImportOutcome({ state, maxBytes }: { state: Shown; maxBytes: number }) {
   const t = useTranslations('transfer');
   const forms = useTranslations('formErrors');
   // The sheet's own codes, else the rules shared with the forms (unit, dates, cumulative order).
@@ -99,7 +98,7 @@ function ImportOutcome({ state }: { state: Shown }) {
   const outcome = answer ? answer.status : state.kind === 'message' ? state.code : 'TOO_LARGE';
   const refusal = answer?.refusal;
   let text: string;
-  if (state.kind === 'tooLarge') text = t('tooLargeToSend', { mb: IMPORT_LIMITS.maxBytes / 1024 / 1024 });
+  if (state.kind === 'tooLarge') text = t('tooLargeToSend', { mb: maxBytes / 1024 / 1024 });
   else if (state.kind === 'message') text = t.has(`outcome.${state.code}`) ? t(`outcome.${state.code}`) : t('outcome.UNEXPECTED');
   else if (refusal)
     text = t(`refusal.${refusal.code}`, {

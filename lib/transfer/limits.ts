@@ -1,7 +1,6 @@
 /**
- * What an upload may be. The browser checks the size before sending (this
- * module has no dependencies, so the import form can use it); the server checks
- * everything again.
+ * What an upload may be. The import page hands the size limit to the form, which
+ * checks it before sending; the server checks everything again.
  */
 export const IMPORT_LIMITS = {
   /** The file as uploaded. */
