@@ -69,7 +69,7 @@ describe('export writers and the import reader', () => {
     expect(await readTable({ name: 'binary.csv', bytes: binary }, columns)).toEqual({ ok: false, refusal: { code: 'NOT_A_SPREADSHEET' } });
   });
 
-  it('refuses files over 5 MB and over 20,000 rows', async () => {
+  it('refuses files over 5 MB and over 20,000 rows', { timeout: 30_000 }, async () => {
     const big = new Uint8Array(IMPORT_LIMITS.maxBytes + 1).fill(0x61);
     expect(await readTable({ name: 'big.csv', bytes: big }, columns)).toMatchObject({ ok: false, refusal: { code: 'TOO_LARGE' } });
     const many = ['编号,名称,数值,日期,占位', ...Array.from({ length: IMPORT_LIMITS.maxRows + 1 }, (_, i) => `C${i},n,1,2020-01-01,否`)].join('\n');
@@ -83,7 +83,7 @@ describe('export writers and the import reader', () => {
     expect(await readTable({ name: 'many.xlsx', bytes: xlsx }, columns)).toEqual({ ok: false, refusal: { code: 'TOO_MANY_ROWS', limit: 20_000 } });
   });
 
-  it("reads back every character of a large export (exceljs's streaming reader splits multi-byte characters at chunk edges)", async () => {
+  it("reads back every character of a large export (exceljs's streaming reader splits multi-byte characters at chunk edges)", { timeout: 30_000 }, async () => {
     type Named = { name: string };
     const named: Column<Named>[] = [{ key: 'name', zh: '名称', en: 'Name', value: (r) => r.name }];
     async function* many() {
