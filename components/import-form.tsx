@@ -2,39 +2,44 @@
 
 import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import { useTranslations } from 'next-intl';
-import { applyImportAction, previewImportAction, type ImportPreview } from '@/app/actions/imports';
-import type { ActionResult } from '@/lib/server/actions';
+import { applyImportAction, previewImportAction, type ImportAnswer, type ImportResult } from '@/app/actions/imports';
 
-/** Upload → dry-run preview listing every problem → confirm, which sends the same file with its hash. */
-export function ImportForm({ tables }: { tables: string[] }) {
+/** What the outcome line shows: an answer of the server, a refusal of the action, or a file too large to send. */
+type Shown = { kind: 'answer'; answer: ImportAnswer } | { kind: 'message'; code: string } | { kind: 'tooLarge' } | null;
+
+function shown(result: ImportResult): Shown {
+  if (result.data) return { kind: 'answer', answer: result.data };
+  if (result.fieldErrors?.file?.includes('TOO_LARGE')) return { kind: 'tooLarge' };
+  return result.message ? { kind: 'message', code: result.message } : null;
+}
+
+/**
+ * Upload → dry-run preview listing every problem → confirm, which sends the same
+ * file with its hash. A file over `maxBytes` (the server's limit) never leaves the browser.
+ */
+export function ImportForm({ tables, maxBytes }: { tables: string[]; maxBytes: number }) {
   const t = useTranslations('transfer');
-  const [preview, check, checking] = useActionState<ImportPreview, FormData>(previewImportAction, { ok: false });
-  const [applied, apply, applying] = useActionState<ActionResult & { rows?: number }, FormData>(applyImportAction, { ok: false });
+  const [preview, check, checking] = useActionState<ImportResult, FormData>(previewImportAction, { ok: false });
+  const [applied, apply, applying] = useActionState<ImportResult, FormData>(applyImportAction, { ok: false });
   // The choice and the file are kept here: the confirm step must send the very file that was checked.
   const [table, setTable] = useState(tables[0]);
   const [file, setFile] = useState<File | null>(null);
-  const [step, setStep] = useState<'edit' | 'checked' | 'applied'>('edit');
-  const ready = step === 'checked' && preview.message === 'READY' && preview.hash;
+  const [step, setStep] = useState<'edit' | 'tooLarge' | 'checked' | 'applied'>('edit');
+  const ready = step === 'checked' && !checking && preview.data?.status === 'READY' ? preview.data : null;
   const pending = checking || applying;
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    if (file && file.size > maxBytes) return setStep('tooLarge');
     const form = new FormData();
     form.set('table', table);
     if (file) form.set('file', file);
-    if (ready) form.set('hash', preview.hash!);
+    if (ready?.hash) form.set('hash', ready.hash);
     setStep(ready ? 'applied' : 'checked');
     startTransition(() => (ready ? apply(form) : check(form)));
   }
-  const changed = () => setStep('edit');
-  const state: ImportState =
-    step === 'applied' && !applying
-      ? applied.ok
-        ? { ok: true, message: 'WRITTEN', rows: preview.rows }
-        : { ok: false, message: applied.message === 'CONFLICT' ? 'CONFLICT' : 'PROBLEMS' }
-      : step === 'checked' && !checking
-        ? preview
-        : { ok: false };
+  const state: Shown =
+    step === 'tooLarge' ? { kind: 'tooLarge' } : step === 'applied' && !applying ? shown(applied) : step === 'checked' && !checking ? shown(preview) : null;
 
   return (
     <form onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="import-form">
@@ -45,7 +50,7 @@ export function ImportForm({ tables }: { tables: string[] }) {
           value={table}
           onChange={(e) => {
             setTable(e.target.value);
-            changed();
+            setStep('edit');
           }}
           className="mt-1 block rounded border border-slate-300 px-2 py-1"
         >
@@ -65,41 +70,53 @@ export function ImportForm({ tables }: { tables: string[] }) {
           accept=".xlsx,.csv"
           className="mt-1 block"
           onChange={(e) => {
-            setFile(e.target.files?.[0] ?? null);
-            changed();
+            const chosen = e.target.files?.[0] ?? null;
+            setFile(chosen);
+            setStep(chosen && chosen.size > maxBytes ? 'tooLarge' : 'edit');
           }}
         />
       </label>
-      <button type="submit" disabled={pending} className="rounded bg-red-800 px-4 py-2 text-sm text-white hover:bg-red-900 disabled:opacity-60">
-        {ready ? t('confirm', { rows: preview.rows ?? 0 }) : t('check')}
+      <button
+        type="submit"
+        disabled={pending || step === 'tooLarge'}
+        className="rounded bg-red-800 px-4 py-2 text-sm text-white hover:bg-red-900 disabled:opacity-60"
+      >
+        {ready ? t('confirm', { rows: ready.rows ?? 0 }) : t('check')}
       </button>
-      <ImportOutcome state={state} />
+      <ImportOutcome state={state} maxBytes={maxBytes} />
     </form>
   );
 }
 
-type ImportState = Omit<ImportPreview, 'message'> & { message?: ImportPreview['message'] | 'WRITTEN' | 'CONFLICT' };
-
-function ImportOutcome({ state }: { state: ImportState }) {
+function ImportOutcome({ state, maxBytes }: { state: Shown; maxBytes: number }) {
   const t = useTranslations('transfer');
   const forms = useTranslations('formErrors');
   // The sheet's own codes, else the rules shared with the forms (unit, dates, cumulative order).
   const problemText = (code: string) => (t.has(`problemCode.${code}`) ? t(`problemCode.${code}`) : forms.has(code) ? forms(code) : code);
-  if (!state.message) return null;
-  const refusal = state.refusal;
+  if (!state) return null;
+  const answer = state.kind === 'answer' ? state.answer : null;
+  const outcome = answer ? answer.status : state.kind === 'message' ? state.code : 'TOO_LARGE';
+  const refusal = answer?.refusal;
+  let text: string;
+  if (state.kind === 'tooLarge') text = t('tooLargeToSend', { mb: maxBytes / 1024 / 1024 });
+  else if (state.kind === 'message') text = t.has(`outcome.${state.code}`) ? t(`outcome.${state.code}`) : t('outcome.UNEXPECTED');
+  else if (refusal)
+    text = t(`refusal.${refusal.code}`, {
+      limit: 'limit' in refusal ? refusal.limit : 0,
+      mb: 'limit' in refusal ? Math.round(refusal.limit / 1024 / 1024) : 0,
+      columns: 'columns' in refusal ? refusal.columns.join('、') : '',
+    });
+  else
+    text = t(`outcome.${state.answer.status}`, {
+      rows: state.answer.rows ?? 0,
+      written: state.answer.written ?? 0,
+      problems: state.answer.problems?.length ?? 0,
+    });
+  const good = answer?.status === 'READY' || answer?.status === 'WRITTEN';
   return (
-    <div role="status" data-testid="import-outcome" data-outcome={state.message} className="space-y-2 text-sm">
-      <p className={state.ok ? 'text-emerald-800' : 'text-red-800'}>
-        {refusal
-          ? t(`refusal.${refusal.code}`, {
-              limit: 'limit' in refusal ? refusal.limit : 0,
-              columns: 'columns' in refusal ? refusal.columns.join('、') : '',
-              line: 'line' in refusal ? refusal.line : 0,
-              column: 'column' in refusal ? refusal.column : '',
-            })
-          : t(`outcome.${state.message}`, { rows: state.rows ?? 0, written: state.rows ?? 0, problems: state.problems?.length ?? 0 })}
-      </p>
-      {state.problems && state.problems.length > 0 && (
+    <div role="status" data-testid="import-outcome" data-outcome={outcome} data-refusal={refusal?.code} className="space-y-2 text-sm">
+      <p className={good ? 'text-emerald-800' : 'text-red-800'}>{text}</p>
+      {answer?.problems && answer.problems.length > 0 && (
         <table className="w-full text-left" data-testid="import-problems">
           <thead className="text-slate-500">
             <tr>
@@ -109,7 +126,7 @@ function ImportOutcome({ state }: { state: ImportState }) {
             </tr>
           </thead>
           <tbody>
-            {state.problems.map((p, i) => (
+            {answer.problems.map((p, i) => (
               <tr key={i} className="border-t border-slate-100">
                 <td className="py-0.5 tabular-nums">{p.line}</td>
                 <td>{p.column}</td>

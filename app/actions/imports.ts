@@ -1,32 +1,50 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import type { ActionResult } from '@/lib/server/actions';
-import { AppError } from '@/lib/server/errors';
+import { runAction, type ActionResult } from '@/lib/server/actions';
+import { IMPORT_LIMITS, type Refusal } from '@/lib/transfer/limits';
 import type { Problem } from '@/lib/transfer/sheets/problems';
-import type { Refusal } from '@/lib/transfer/tabular/read';
-import { applyImport, IMPORT_TABLES, importTablesFor, previewImport } from '@/lib/transfer/transfers';
-import { getActor } from '@/lib/server/session';
+import { applyImport, IMPORT_TABLES, previewImport, type ImportOutcome } from '@/lib/transfer/transfers';
 
-export type ImportPreview = {
-  ok: boolean;
-  fieldErrors?: Record<string, string[]>;
-  message?: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'INVALID_INPUT' | 'REFUSED' | 'PROBLEMS' | 'READY';
+/** What the import form shows after a step: the file refused as a whole, its problems, ready to confirm, or written. */
+export type ImportAnswer = {
+  status: 'REFUSED' | 'PROBLEMS' | 'READY' | 'WRITTEN';
   refusal?: Refusal;
   problems?: Problem[];
   rows?: number;
   hash?: string;
+  written?: number;
 };
+export type ImportResult = ActionResult<ImportAnswer>;
 
-const importInput = z.object({
+const previewInput = z.object({
   table: z.enum(IMPORT_TABLES),
-  file: z.instanceof(File).refine((f) => f.size > 0, { message: 'REQUIRED' }),
+  // The form checks the size before sending; a file over the limit is refused here unread.
+  file: z
+    .instanceof(File)
+    .refine((f) => f.size > 0, { message: 'REQUIRED' })
+    .refine((f) => f.size <= IMPORT_LIMITS.maxBytes, { message: 'TOO_LARGE' }),
   hash: z
     .string()
     .regex(/^[0-9a-f]{64}$/)
     .optional(),
 });
+const applyInput = previewInput.required({ hash: true });
+
+// Any of the import capabilities lets the input through; the data layer decides for the table named.
+const CAPABILITIES = ['data:import', 'metric:import'] as const;
+const PAGES = [
+  '/',
+  '/dashboard',
+  '/projects',
+  '/projects/[code]',
+  '/institutions',
+  '/institutions/[id]',
+  '/metrics',
+  '/directions/[code]',
+  '/leadership',
+  '/audit',
+];
 
 /** The three fields, from a form post or a plain object; a file is kept as a File. */
 function fieldsOf(input: unknown): Record<string, unknown> {
@@ -35,41 +53,35 @@ function fieldsOf(input: unknown): Record<string, unknown> {
   return { table: get('table'), file: get('file'), hash: get('hash') || undefined };
 }
 
-async function authorisedInput(form: unknown) {
-  const actor = await getActor();
-  if (!actor) return { error: 'UNAUTHENTICATED' as const };
-  const allowed = importTablesFor(actor);
-  if (allowed.length === 0) return { error: 'FORBIDDEN' as const };
-  const input = importInput.safeParse(fieldsOf(form));
-  if (!input.success) return { error: 'INVALID_INPUT' as const, fieldErrors: z.flattenError(input.error).fieldErrors as Record<string, string[]> };
-  const { table, file, hash } = input.data;
-  // An institution user imports metric values only; an administrator every table.
-  if (!allowed.includes(table)) return { error: 'FORBIDDEN' as const };
-  return { actor, table, hash, upload: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } };
+const upload = async (file: File) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+
+function answer(outcome: ImportOutcome): ImportResult {
+  if (!outcome.ok) return { ok: false, data: { status: 'REFUSED', refusal: outcome.refusal } };
+  if (outcome.problems.length) return { ok: false, data: { status: 'PROBLEMS', rows: outcome.rows, problems: outcome.problems } };
+  if (outcome.written !== undefined) return { ok: true, message: 'SAVED', data: { status: 'WRITTEN', rows: outcome.rows, written: outcome.written } };
+  return { ok: true, data: { status: 'READY', rows: outcome.rows, hash: outcome.hash } };
 }
 
 /** The dry run: every problem by row and column; writes nothing. */
-export async function previewImportAction(_previous: unknown, form: FormData): Promise<ImportPreview> {
-  const input = await authorisedInput(form);
-  if ('error' in input) return { ok: false, message: input.error, ...('fieldErrors' in input ? { fieldErrors: input.fieldErrors } : {}) };
-  const result = await previewImport({ actor: input.actor, table: input.table, file: input.upload });
-  if (!result.ok) return { ok: false, message: 'REFUSED', refusal: result.refusal };
-  if (result.problems.length) return { ok: false, message: 'PROBLEMS', problems: result.problems, rows: result.rows };
-  return { ok: true, message: 'READY', rows: result.rows, hash: result.hash };
+export async function previewImportAction(_previous: unknown, form: unknown): Promise<ImportResult> {
+  return runAction({
+    capability: CAPABILITIES,
+    schema: previewInput,
+    input: fieldsOf(form),
+    write: async (actor, data) => previewImport({ actor, table: data.table, file: await upload(data.file) }),
+    revalidate: [],
+    answer,
+  });
 }
 
 /** Writes the previewed file (named by its hash) in one transaction, with an audit entry per record. */
-export async function applyImportAction(_previous: unknown, form: FormData): Promise<ActionResult> {
-  const input = await authorisedInput(form);
-  if ('error' in input) return { ok: false, message: input.error, ...('fieldErrors' in input ? { fieldErrors: input.fieldErrors } : {}) };
-  if (!input.hash) return { ok: false, message: 'INVALID_INPUT', fieldErrors: { hash: ['REQUIRED'] } };
-  try {
-    const result = await applyImport({ actor: input.actor, table: input.table, file: input.upload, hash: input.hash });
-    if (!result.ok || result.problems.length) return { ok: false, message: 'INVALID_INPUT' };
-  } catch (err) {
-    if (err instanceof AppError) return { ok: false, message: err.code };
-    throw err;
-  }
-  revalidatePath('/', 'layout');
-  return { ok: true, message: 'SAVED' };
+export async function applyImportAction(_previous: unknown, form: unknown): Promise<ImportResult> {
+  return runAction({
+    capability: CAPABILITIES,
+    schema: applyInput,
+    input: fieldsOf(form),
+    write: async (actor, data) => applyImport({ actor, table: data.table, file: await upload(data.file), hash: data.hash }),
+    revalidate: PAGES,
+    answer,
+  });
 }

@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ImportForm } from '@/components/import-form';
 import { requireActor } from '@/lib/server/session';
+import { IMPORT_LIMITS } from '@/lib/transfer/limits';
 import { importTablesFor } from '@/lib/transfer/transfers';
 
 export async function generateMetadata() {
@@ -27,7 +28,7 @@ export default async function ImportPage() {
           </li>
         ))}
       </ul>
-      <ImportForm tables={tables} />
+      <ImportForm tables={tables} maxBytes={IMPORT_LIMITS.maxBytes} />
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { getActor } from './session';
 export type FormValues = Record<string, string | string[]>;
 
 /** What every server action returns: small, typed, and never a stack trace. */
-export type ActionResult = {
+export type ActionResult<D = never> = {
   ok: boolean;
   message?: ErrorCode | 'SAVED' | 'UNEXPECTED';
   fieldErrors?: Record<string, string[]>;
@@ -18,6 +18,8 @@ export type ActionResult = {
   current?: Record<string, unknown>;
   /** On any refusal: what was submitted (never a password), so the form shows it again instead of emptying. */
   values?: FormValues;
+  /** What an action answers beyond saved or not (an import's preview: its rows, problems and hash). */
+  data?: D;
 };
 
 type FieldErrors = Record<string, string[]>;
@@ -27,25 +29,29 @@ type FieldErrors = Record<string, string[]>;
  * actor → permission → zod parse → scoped data-layer call (which writes its
  * audit entry in the same transaction) → revalidate → small result.
  */
-export async function runAction<S extends z.ZodType>(options: {
-  capability: Capability;
+export async function runAction<S extends z.ZodType, R = unknown, D = never>(options: {
+  /** Several: any one of them lets the input through; the data layer then decides for the input itself (an import's table). */
+  capability: Capability | readonly Capability[];
   schema: S;
   input: unknown;
-  write: (actor: Actor, data: z.output<S>) => Promise<unknown>;
+  write: (actor: Actor, data: z.output<S>) => Promise<R>;
   revalidate: string[];
   /**
    * When the schema refuses some fields: what the data layer finds wrong with
    * the others (reads only), so one answer lists every problem.
    */
   checkRest?: (actor: Actor, raw: Record<string, unknown>) => Promise<FieldErrors>;
-}): Promise<ActionResult> {
+  /** The answer, from what `write` returned, for an action that answers more than "saved"; revalidates only when ok. */
+  answer?: (written: R) => ActionResult<D>;
+}): Promise<ActionResult<D>> {
   let raw: Record<string, unknown> = {};
-  const refuse = (result: ActionResult): ActionResult => ({ ...result, values: submittedValues(raw) });
+  const refuse = (result: ActionResult<D>): ActionResult<D> => ({ ...result, values: submittedValues(raw) });
   try {
     raw = toInput(options.input);
     const actor = await getActor();
     if (!actor) return refuse({ ok: false, message: 'UNAUTHENTICATED' });
-    if (!can(actor, options.capability)) return refuse({ ok: false, message: 'FORBIDDEN' });
+    const capabilities: readonly Capability[] = typeof options.capability === 'string' ? [options.capability] : options.capability;
+    if (!capabilities.some((c) => can(actor, c))) return refuse({ ok: false, message: 'FORBIDDEN' });
     const parsed = options.schema.safeParse(raw);
     if (!parsed.success) {
       const { fieldErrors, formErrors } = z.flattenError(parsed.error);
@@ -56,9 +62,10 @@ export async function runAction<S extends z.ZodType>(options: {
         fieldErrors: mergeErrors(fieldErrors as FieldErrors, rest, formErrors.length ? { _form: formErrors } : {}),
       });
     }
-    await options.write(actor, parsed.data);
-    for (const path of options.revalidate) revalidatePath(path, path.includes('[') ? 'page' : undefined);
-    return { ok: true, message: 'SAVED' };
+    const written = await options.write(actor, parsed.data);
+    const result: ActionResult<D> = options.answer ? options.answer(written) : { ok: true, message: 'SAVED' };
+    if (result.ok) for (const path of options.revalidate) revalidatePath(path, path.includes('[') ? 'page' : undefined);
+    return result;
   } catch (err) {
     return refuse(toResult(err));
   }

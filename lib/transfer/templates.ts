@@ -11,6 +11,7 @@ import { db } from '../server/db';
 import { InstitutionKind, ProjectStage, ValueQualifier } from '../generated/prisma/enums';
 import { INSTITUTION_SOURCE } from './sheets/metrics';
 import { headerOf } from './tabular/columns';
+import { neutralised } from './tabular/formula';
 import { tableColumns, type ImportTable } from './transfers';
 
 type Labels = {
@@ -30,7 +31,8 @@ type Rows = (string | number)[][];
 function sheet(workbook: ExcelJS.Workbook, name: string, header: string[], rows: Rows) {
   const ws = workbook.addWorksheet(name);
   ws.addRow(header).font = { bold: true };
-  rows.forEach((r) => ws.addRow(r));
+  // Names come from the database: written as the data sheet expects them (an apostrophe before text that would run as a formula).
+  rows.forEach((r) => ws.addRow(r.map((v) => (typeof v === 'string' ? neutralised(v) : v))));
   ws.columns.forEach((c) => (c.width = 24));
 }
 

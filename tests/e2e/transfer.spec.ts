@@ -45,11 +45,16 @@ test.describe('as an administrator', () => {
     const header = '机构名称,机构类型,持牌,占位记录,数据来源';
     await page.getByLabel('导入内容').selectOption('institutions');
 
-    await page.getByLabel(/^文件/).setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n端到端测试机构,BANKK,是,否,\n`) });
+    await page.getByLabel(/^文件/).setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${header}\n端到端测试机构,BANKK,是,否,\n"=HYPERLINK(""http://evil"",""x"")",BANK,是,否,\n`),
+    });
     await page.getByRole('button', { name: '检查文件' }).click();
     await expect(page.getByTestId('import-outcome')).toHaveAttribute('data-outcome', 'PROBLEMS');
     await expect(page.getByTestId('import-problems')).toContainText('机构类型');
     await expect(page.getByTestId('import-problems')).toContainText('不是允许的取值');
+    await expect(page.getByTestId('import-problems').locator('tbody tr').nth(1)).toContainText('以 =、+、-、@ 开头的文本');
 
     await page.getByLabel(/^文件/).setInputFiles({ name: 'renamed.csv', mimeType: 'text/csv', buffer: Buffer.from('名称,类型\nx,BANK\n') });
     await page.getByRole('button', { name: '检查文件' }).click();
@@ -71,6 +76,32 @@ test.describe('as an administrator', () => {
     expect(entries).toHaveLength(total);
     expect(entries.every((e) => e.action === 'IMPORT_CREATE')).toBe(true);
     expect(entries.some((e) => e.after.includes('端到端测试机构'))).toBe(true);
+  });
+});
+
+test.describe('uploading a file over 5 MB', () => {
+  test.use({ role: 'ADMIN' });
+
+  test('the file never leaves the browser, and the form says so', async ({ page }) => {
+    await page.goto('/import');
+    const posts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/import') posts.push(r.url());
+    });
+    await page.getByLabel('导入内容').selectOption('institutions');
+    await page.getByLabel(/^文件/).setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.alloc(5 * 1024 * 1024 + 1, 0x61) });
+    await expect(page.getByTestId('import-outcome')).toHaveAttribute('data-outcome', 'TOO_LARGE');
+    await expect(page.getByTestId('import-outcome')).toContainText('文件超过 5 MB，未上传');
+    await expect(page.getByRole('button', { name: '检查文件' })).toBeDisabled();
+    // Submitting anyway (Enter, a script) still sends nothing.
+    await page.getByTestId('import-form').evaluate((form: HTMLFormElement) => form.requestSubmit());
+    await expect(page.getByTestId('import-outcome')).toHaveAttribute('data-outcome', 'TOO_LARGE');
+
+    // A small file is sent: the one request the page made.
+    await page.getByLabel(/^文件/).setInputFiles({ name: 'small.csv', mimeType: 'text/csv', buffer: Buffer.from('名称,类型\nx,BANK\n') });
+    await page.getByRole('button', { name: '检查文件' }).click();
+    await expect(page.getByTestId('import-outcome')).toHaveAttribute('data-outcome', 'REFUSED');
+    expect(posts).toHaveLength(1);
   });
 });
 

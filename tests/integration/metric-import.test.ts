@@ -187,8 +187,6 @@ describe('refused files leave the database unchanged', () => {
       async () => ({ name: 'r.csv', bytes: text(HEADER.replace('数值,', '值,') + '\nBJFT-06,WEBSITES,2025-06-01,1,家,EXACT,,x,') }),
       'UNKNOWN_COLUMNS',
     ],
-    ['a formula in xlsx', async () => ({ name: 'f.xlsx', bytes: await formulaXlsx() }), 'FORMULA'],
-    ['a formula in csv', async () => csv(['BJFT-06,WEBSITES,2025-06-01,=1+1,家,EXACT,,x,']), 'FORMULA'],
   ];
   for (const [what, make, code] of cases) {
     it(`refuses ${what} (${code})`, async () => {
@@ -197,6 +195,21 @@ describe('refused files leave the database unchanged', () => {
       const { preview, applied } = await importFile(actors.cmb, 'metrics', file);
       expect(preview).toMatchObject({ ok: false, refusal: { code } });
       expect(applied).toMatchObject({ ok: false, refusal: { code } });
+      expect(await dbFingerprint(prisma)).toBe(before);
+    });
+  }
+
+  const formulas: [string, () => Promise<{ name: string; bytes: Uint8Array }>][] = [
+    ['in xlsx', async () => ({ name: 'f.xlsx', bytes: await formulaXlsx() })],
+    ['in csv', async () => csv(['BJFT-06,WEBSITES,2025-06-01,=1+1,家,EXACT,,x,'])],
+  ];
+  for (const [where, make] of formulas) {
+    it(`makes a formula ${where} a problem on its row and column, and writes nothing`, async () => {
+      const file = await make();
+      const before = await dbFingerprint(prisma);
+      const { preview, applied } = await importFile(actors.cmb, 'metrics', file);
+      expect(preview).toMatchObject({ ok: true, problems: [{ line: 2, column: '数值', code: 'FORMULA' }] });
+      expect(applied.written).toBeUndefined();
       expect(await dbFingerprint(prisma)).toBe(before);
     });
   }

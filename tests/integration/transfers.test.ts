@@ -1,4 +1,8 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectColumns } from '@/lib/transfer/sheets/projects';
 import { applyImport, previewImport } from '@/lib/transfer/transfers';
 import { seedBeijingPilot, seedReferenceData } from '@/seeds/seed';
 import { resetDatabase, testClient } from '../support/db';
@@ -8,6 +12,7 @@ import { createActors, type TestActors } from '../support/users';
 const prisma = testClient();
 const counts = () => Promise.all([prisma.project.count(), prisma.institution.count(), prisma.stageChange.count(), prisma.metricValue.count()]);
 const ROUND_TRIP = ['institutions', 'projects', 'metrics'] as const;
+const HYPERLINK = '=HYPERLINK("http://evil","x")';
 
 let actors: TestActors;
 
@@ -21,6 +26,12 @@ afterAll(() => prisma.$disconnect());
 describe('export and import', () => {
   it('round-trips the Beijing program: export, import into an empty database, export again, same content', async () => {
     let admin = actors.admin;
+    // Text a spreadsheet would run as a formula, in every kind of column that carries users' text.
+    await prisma.project.update({ where: { code: 'BJFT-01' }, data: { summary: HYPERLINK } });
+    await prisma.project.update({ where: { code: 'BJFT-02' }, data: { name: '@SUM(A1)', sourceNote: '-2+3' } });
+    await prisma.institution.update({ where: { name: '中国银联' }, data: { name: '=中国银联', sourceNote: '+1+1' } });
+    const value = await prisma.metricValue.findFirstOrThrow({ orderBy: { id: 'asc' }, select: { id: true } });
+    await prisma.metricValue.update({ where: { id: value.id }, data: { sourceNote: "'=quoted already", correctionNote: '@SUM(A1)' } });
     const before: Record<string, Uint8Array> = {};
     for (const table of ROUND_TRIP) before[table] = await exported(admin, table, 'xlsx');
     const csvBefore = await exported(admin, 'projects', 'csv');
@@ -29,6 +40,8 @@ describe('export and import', () => {
     expect(await rowsOf('projects', 'xlsx', before.projects)).toHaveLength(46);
     expect(await rowsOf('institutions', 'xlsx', before.institutions)).toHaveLength(77);
     expect(await rowsOf('metrics', 'xlsx', before.metrics)).toHaveLength(metricCount);
+    expect(new TextDecoder().decode(csvBefore)).toContain(`"'${HYPERLINK.replaceAll('"', '""')}"`);
+    expect((await rowsOf('institutions', 'xlsx', before.institutions)).find((r) => r.name === '=中国银联')).toMatchObject({ sourceNote: '+1+1' });
 
     await resetDatabase(prisma);
     await seedReferenceData(prisma);
@@ -49,6 +62,8 @@ describe('export and import', () => {
       expect(await rowsOf(table, 'xlsx', await exported(admin, table, 'xlsx'))).toEqual(await rowsOf(table, 'xlsx', before[table]));
     }
     expect(await rowsOf('projects', 'csv', await exported(admin, 'projects', 'csv'))).toEqual(await rowsOf('projects', 'csv', csvBefore));
+    expect(await prisma.project.findUniqueOrThrow({ where: { code: 'BJFT-01' }, select: { summary: true } })).toEqual({ summary: HYPERLINK });
+    expect(await prisma.metricValue.count({ where: { sourceNote: "'=quoted already", correctionNote: '@SUM(A1)' } })).toBe(1);
     // Each stage date became a step of the project's history.
     const stageDates = (await rowsOf('projects', 'xlsx', before.projects)).flatMap((r) =>
       ['approvedAt', 'onlineAt', 'promotionAt', 'completedAt', 'withdrawnAt'].filter((k) => r[k]),
@@ -123,5 +138,65 @@ describe('export and import', () => {
     expect(own.map((r) => r.code)).toEqual(['BJFT-02', 'BJFT-06']);
     const institutions = await rowsOf('institutions', 'csv', await exported(cmb, 'institutions', 'csv'));
     expect(institutions.map((r) => r.name)).toEqual(['招商银行北京分行']);
+  });
+});
+
+describe('text a spreadsheet would run as a formula', () => {
+  const HOSTILE: Record<string, string> = { 'BJFT-01': HYPERLINK, 'BJFT-02': '+1+1', 'BJFT-03': '-2+3', 'BJFT-04': '@SUM(A1)' };
+  const PROJECT_HEADER = projectColumns.filter((c) => !c.readOnly).map((c) => c.zh);
+  /** A new, otherwise valid project row with `summary`. */
+  const newProject = (i: number, summary: string) => {
+    const row: Record<string, string> = {
+      项目编号: `NEW-1${i}`,
+      项目名称: `新项目 ${i}`,
+      试点计划编号: 'BJ-FINTECH-PILOT',
+      领域编号: 'D1-1',
+      领域为推断: '否',
+      阶段: 'APPROVED',
+      批准日期: '2020-01-01',
+      牵头机构: '中国银联',
+      项目简介: summary,
+      占位记录: '否',
+    };
+    return PROJECT_HEADER.map((h) => row[h] ?? '');
+  };
+
+  it('is written to CSV with a leading apostrophe', async () => {
+    const original = await prisma.project.findMany({ where: { code: { in: Object.keys(HOSTILE) } }, select: { code: true, summary: true } });
+    try {
+      for (const [code, summary] of Object.entries(HOSTILE)) await prisma.project.update({ where: { code }, data: { summary } });
+      const text = new TextDecoder().decode(await exported(actors.admin, 'projects', 'csv')).replace(/^\uFEFF/, '');
+      const records: string[][] = parse(text, { relax_column_count: true });
+      const header = records.find((r) => r[0] === '项目编号')!;
+      const summaryOf = (code: string) => records.find((r) => r[0] === code)![header.indexOf('项目简介')];
+      for (const [code, summary] of Object.entries(HOSTILE)) expect(summaryOf(code)).toBe(`'${summary}`);
+    } finally {
+      for (const { code, summary } of original) await prisma.project.update({ where: { code }, data: { summary } });
+    }
+  });
+
+  it('is a problem on its row and column when imported without it, in CSV and xlsx, and nothing is written', async () => {
+    const rows = Object.values(HOSTILE).map((summary, i) => newProject(i, summary));
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('projects');
+    [PROJECT_HEADER, ...rows].forEach((r) => sheet.addRow(r));
+    const files = [
+      { name: 'hostile.csv', bytes: new TextEncoder().encode(stringify([PROJECT_HEADER, ...rows])) },
+      { name: 'hostile.xlsx', bytes: new Uint8Array(await workbook.xlsx.writeBuffer()) },
+    ];
+    const before = await counts();
+    for (const file of files) {
+      const preview = await previewImport({ actor: actors.admin, table: 'projects', file });
+      expect(preview.ok && preview.problems, file.name).toEqual(rows.map((_, i) => ({ line: i + 2, column: '项目简介', code: 'FORMULA' })));
+      const applied = await applyImport({ actor: actors.admin, table: 'projects', file, hash: preview.ok ? preview.hash : '' });
+      expect(applied.written).toBeUndefined();
+      expect(await counts()).toEqual(before);
+    }
+    // Quoted as an export quotes it, the same text imports, without the apostrophe.
+    const quoted = { name: 'quoted.csv', bytes: new TextEncoder().encode(stringify([PROJECT_HEADER, newProject(9, `'${HYPERLINK}`)])) };
+    const preview = await previewImport({ actor: actors.admin, table: 'projects', file: quoted });
+    expect(preview).toMatchObject({ ok: true, problems: [] });
+    await applyImport({ actor: actors.admin, table: 'projects', file: quoted, hash: preview.ok ? preview.hash : '' });
+    expect(await prisma.project.findUniqueOrThrow({ where: { code: 'NEW-19' }, select: { summary: true } })).toEqual({ summary: HYPERLINK });
   });
 });

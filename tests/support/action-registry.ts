@@ -47,6 +47,9 @@ function metricUpload(n: number) {
   return { file: new File([bytes], `metrics-${n}.csv`, { type: 'text/csv' }), hash: crypto.createHash('sha256').update(bytes).digest('hex') };
 }
 
+/** What a confirmed one-row import answers. */
+const WRITTEN_ONE = { ok: true, message: 'SAVED', data: { status: 'WRITTEN', rows: 1, written: 1 } };
+
 const version = async (prisma: PrismaClient, id: number) => (await prisma.project.findUniqueOrThrow({ where: { id } })).version;
 
 /** BJFT-06 (led by the institution demo user's bank) is where institution actions act. */
@@ -168,26 +171,28 @@ export const ACTIONS: Record<string, Entry> = {
     capability: 'data:import',
     audited: false,
     fields: ['table', 'file', 'hash'],
-    success: { ok: true, message: 'READY', rows: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    success: { ok: true, data: { status: 'READY', rows: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) } },
     input: async (ctx) => ({ table: 'institutions', file: institutionUpload(ctx.n).file }),
   },
   'imports#applyImportAction': {
     capability: 'data:import',
     audited: true,
     fields: ['table', 'file', 'hash'],
+    success: WRITTEN_ONE,
     input: async (ctx) => ({ table: 'institutions', ...institutionUpload(ctx.n) }),
   },
   'imports#previewImportAction [metrics]': {
     capability: 'metric:import',
     audited: false,
     fields: ['table', 'file', 'hash'],
-    success: { ok: true, message: 'READY', rows: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    success: { ok: true, data: { status: 'READY', rows: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) } },
     input: async (ctx) => ({ table: 'metrics', file: metricUpload(ctx.n).file }),
   },
   'imports#applyImportAction [metrics]': {
     capability: 'metric:import',
     audited: true,
     fields: ['table', 'file', 'hash'],
+    success: WRITTEN_ONE,
     input: async (ctx) => ({ table: 'metrics', ...metricUpload(ctx.n) }),
   },
 };

@@ -1,11 +1,14 @@
 /**
  * Streaming writers: rows arrive in batches from the database and leave as
- * bytes, so a 10,000-project export never sits whole in memory.
+ * bytes, so a 10,000-project export never sits whole in memory. Text that a
+ * spreadsheet would run as a formula is written with a leading apostrophe in
+ * both formats (./formula.ts); numbers stay numbers.
  */
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
-import { cellText, headerOf, type Column, type ExportMeta } from './columns';
+import { cellText, headerOf, type Cell, type Column, type ExportMeta } from './columns';
+import { neutralised } from './formula';
 
 type Locale = 'zh' | 'en';
 const BOM = '\uFEFF';
@@ -13,10 +16,10 @@ const BOM = '\uFEFF';
 /** CSV in UTF-8 with a BOM (so Excel opens Chinese correctly); the export's context as `#` lines first. */
 export function csvStream<R>(meta: ExportMeta, columns: Column<R>[], batches: AsyncIterable<R[]>, locale: Locale): Readable {
   async function* lines() {
-    yield BOM + meta.entries.map(([k, v]) => stringify([[`# ${k}`, v]])).join('');
+    yield BOM + meta.entries.map(([k, v]) => stringify([[`# ${k}`, neutralised(v)]])).join('');
     yield stringify([columns.map((c) => headerOf(c, locale))]);
     for await (const batch of batches) {
-      yield stringify(batch.map((row) => columns.map((c) => cellText(c.value(row), locale))));
+      yield stringify(batch.map((row) => columns.map((c) => csvValue(c.value(row), locale))));
     }
   }
   return Readable.from(lines());
@@ -44,14 +47,22 @@ export function xlsxStream<R>(
     }
     sheet.commit();
     const info = workbook.addWorksheet(sheetNames.meta);
-    for (const entry of meta.entries) info.addRow(entry).commit();
+    for (const [label, value] of meta.entries) info.addRow([label, neutralised(value)]).commit();
     info.commit();
     await workbook.commit();
   })().catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))));
   return out;
 }
 
-/** Numbers stay numbers in Excel; dates and booleans are written as the same text the CSV holds. */
-function excelValue(value: ReturnType<Column<unknown>['value']>, locale: Locale) {
-  return typeof value === 'number' ? value : cellText(value, locale);
+/** A number as its digits (a negative number is not text); anything else as text that will not run. */
+function csvValue(value: Cell, locale: Locale): string {
+  return typeof value === 'number' ? String(value) : neutralised(cellText(value, locale));
+}
+
+/**
+ * Numbers stay numbers in Excel; dates and booleans are written as the same text
+ * the CSV holds. exceljs writes a string as a string cell, never as a formula.
+ */
+function excelValue(value: Cell, locale: Locale): string | number {
+  return typeof value === 'number' ? value : neutralised(cellText(value, locale));
 }
