@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import * as article from '../fixtures/beijing-article';
 import { expect, test } from './support/fixtures';
 
 test('the dashboard shows the headline figures beside the published ones', async ({ page }) => {
@@ -9,8 +10,14 @@ test('the dashboard shows the headline figures beside the published ones', async
     await expect(card).toHaveAttribute('data-value', value);
     await expect(card.locator('[data-matches="true"]')).toBeVisible();
   }
-  await expect(page.locator('[data-chart="by-field"] .recharts-bar-rectangle')).toHaveCount(16);
-  await expect(page.locator('[data-table="by-field"] tbody tr')).toHaveCount(16);
+  // The 16 fields and one 「未公开」 bucket; bars for the 7 fields the named projects are placed in, and the bucket.
+  await expect(page.locator('[data-table="by-field"] tbody tr')).toHaveCount(17);
+  await expect(page.locator('[data-chart="by-field"] .recharts-bar-rectangle')).toHaveCount(8);
+  await expect(page.locator('[data-kpi="direction-undisclosed"]')).toHaveAttribute('data-value', String(article.UNDISCLOSED_PROJECTS));
+  await expect(page.locator('[data-kpi="field-undisclosed"]')).toHaveAttribute('data-value', String(article.UNDISCLOSED_PROJECTS));
+  // Every direction the article states, and no more, counts as stated: the rest of the named projects are labelled inferred.
+  const inferredDirections = article.NAMED_PROJECTS.filter((p) => p.direction === null).length;
+  await expect(page.locator('[data-card="by-direction"] [data-inferred]')).toHaveAttribute('data-inferred', String(inferredDirections));
 });
 
 test('a filter set in the form goes into the URL, survives a reload and narrows every card', async ({ page }) => {

@@ -32,17 +32,26 @@ test('a project page shows its figures with their source and date', async ({ pag
   await expect(cash).toContainText('累计回笼医院现金4.06亿元');
   await expect(page.locator('[data-metric="CASH_DEVICES"]')).toContainText('2,196台');
   await expect(page.locator('[data-metric="BRANCHES"]')).toContainText('485家');
-  await expect(page.getByTestId('stage-history')).toContainText('不晚于 2020-06-12');
+  // The article describes it running during the epidemic: online by January 2020, an inference, shown as one.
+  await expect(page.getByTestId('stage-history')).toContainText('2019-12-07 至 2020-01-31 之间（推断）');
+  await expect(page.getByTestId('project-direction')).toContainText('推断');
+  await expect(page.getByTestId('inference-notes')).toContainText('未说明其所属方向');
   await expect(page.getByText('北京农村商业银行')).toBeVisible();
 });
 
 test('qualified figures keep their qualifier, and scenarios are listed', async ({ page }) => {
   await page.goto('/projects/BJFT-05');
-  await expect(page.locator('[data-metric="MERCHANTS"]')).toContainText('约1,325户');
+  await expect(page.locator('[data-metric="MERCHANTS"]')).toContainText('约1,325家');
+  await expect(page.getByTestId('stage-history')).toContainText('2019-12-07 至 2020-06-12 之间');
+  // The article places it in its direction: no inference label there, only on the field.
+  await expect(page.getByTestId('project-direction').locator('[data-inferred]')).toHaveCount(0);
+  await expect(page.getByTestId('project-field').locator('[data-inferred]')).toHaveCount(1);
   await expect(page.locator('[data-metric="TERMINALS"]')).toContainText('超过2,000台');
   await expect(page.locator('[data-metric="USERS"]')).toContainText('32.55万人次');
   await page.goto('/projects/BJFT-06');
   await expect(page.getByTestId('scenarios').getByRole('listitem')).toHaveCount(6);
+  // Six listed with 「等」: at least six.
+  await expect(page.locator('[data-metric="SCENARIOS"]')).toContainText('不少于6');
 });
 
 for (const code of ['BJFT-99', 'not a code', '%E2%80%AE', "x'--"]) {

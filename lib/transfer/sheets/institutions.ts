@@ -39,14 +39,12 @@ export const institutionColumns: Column<InstitutionSheetRow>[] = [
 export const institutionRowSchema = z.object({
   name: required(200),
   // Empty means the record does not say (未公开).
-  kind: z.union([
-    z.literal('').transform(() => null),
-    z
-      .string()
-      .trim()
-      .toUpperCase()
-      .pipe(z.enum(InstitutionKind, { message: 'ENUM' })),
-  ]),
+  kind: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((v) => v === '' || v in InstitutionKind, { message: 'ENUM' })
+    .transform((v) => (v === '' ? null : (v as InstitutionKind))),
   kindInferred: orEmpty(yesNo),
   // Empty means the record does not say.
   licensed: z.union([z.literal('').transform(() => null), yesNo]),
