@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { BarChartView } from '@/components/charts/bar-chart';
-import { DIRECTION_COLOURS } from '@/components/charts/colours';
+import { DIRECTION_COLOURS, UNDISCLOSED_COLOUR } from '@/components/charts/colours';
+import { UNDISCLOSED } from '@/lib/rules/filters';
 import { MetricText } from '@/components/metric-text';
 import { getDirectionStages, getIndicators, type IndicatorTotal } from '@/lib/data/dashboard';
 import { listHref, type CardProps } from './card-props';
@@ -11,6 +12,7 @@ export async function IndicatorsCard(props: CardProps) {
   const [indicators, directions, t, locale] = await Promise.all([getIndicators(props), getDirectionStages(props), getTranslations(), getLocale()]);
   const zh = locale === 'zh';
   const codes = directions.map((d) => d.code);
+  const label = (code: string) => (directions.find((d) => d.code === code)?.undisclosed ? t('breakdown.undisclosedLabel') : code);
   const rule = (i: IndicatorTotal) =>
     `${t(i.cumulative || i.kind === 'PERCENT' ? 'charts.perProjectLatest' : 'charts.perProjectPeriods')}, ${t(
       `charts.aggregation.${i.kind === 'PERCENT' && i.aggregation === 'SUM' ? 'MEAN' : i.aggregation}`,
@@ -25,7 +27,7 @@ export async function IndicatorsCard(props: CardProps) {
       hint={t('dashboard.indicatorsIntro')}
       empty={indicators.length === 0}
       table={{
-        columns: [t('charts.indicator'), t('charts.rule'), t('charts.total'), ...codes],
+        columns: [t('charts.indicator'), t('charts.rule'), t('charts.total'), ...codes.map(label)],
         rows: indicators.map((i) => ({
           key: i.code,
           cells: [zh ? i.nameZh : i.nameEn, rule(i), metric(i, i), ...codes.map((c) => metric(i, i.byDirection[c]))],
@@ -45,10 +47,10 @@ export async function IndicatorsCard(props: CardProps) {
               height={130}
               series={[{ key: 'value', label: zh ? i.nameZh : i.nameEn, colour: DIRECTION_COLOURS[0] }]}
               rows={codes.map((c, k) => ({
-                label: c,
+                label: label(c),
                 values: { value: i.byDirection[c]?.value ?? 0 },
                 href: listHref(props.targets.filters, { direction: c }),
-                colour: DIRECTION_COLOURS[k % DIRECTION_COLOURS.length],
+                colour: c === UNDISCLOSED ? UNDISCLOSED_COLOUR : DIRECTION_COLOURS[k % DIRECTION_COLOURS.length],
               }))}
             />
           </li>

@@ -14,7 +14,7 @@ import type { DatePrecision, IndicatorKind, ProjectStage, ValueQualifier } from 
 import type { Actor } from '../rules/authz';
 import { dateRangeSql, placeInPeriodSql } from '../rules/dates';
 import { UNDISCLOSED } from '../rules/filters';
-import { combinePartialsSql, finalValueSql, partialsSql, takesLatestSql } from '../rules/indicators';
+import { combinePartialsSql, combineQualifiersSql, finalValueSql, partialsSql, takesLatestSql } from '../rules/indicators';
 import type { Period } from '../rules/periods';
 import { projectFilterSql, type FilterTargets } from '../rules/project-filter';
 
@@ -194,8 +194,7 @@ export async function getIndicatorsInPeriod(options: PeriodOptions): Promise<{ i
       ORDER BY side, mv."indicatorId", mv."projectId", mv."asOf" DESC),
     flow AS (
       SELECT 'end'::text AS side, mv."indicatorId", fp."directionId", sum(mv.value) AS value,
-        (CASE WHEN bool_or(mv.qualifier = 'ABOUT') THEN 'ABOUT' WHEN bool_or(mv.qualifier = 'OVER') THEN 'OVER'
-              WHEN bool_or(mv.qualifier = 'AT_LEAST') THEN 'AT_LEAST' ELSE 'EXACT' END)::"ValueQualifier" AS qualifier,
+        ${combineQualifiersSql('mv.qualifier')} AS qualifier,
         max(mv."asOf") AS "asOf"
       FROM "MetricValue" mv JOIN fp ON fp.id = mv."projectId"
         JOIN "Indicator" i ON i.id = mv."indicatorId" AND NOT ${takesLatestSql('i')}

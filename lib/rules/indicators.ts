@@ -8,7 +8,7 @@
  * - Across projects: SUM adds, MAX takes the largest, LATEST the most recently
  *   reported value (the larger on a tie). A rate (PERCENT) is never added up:
  *   under SUM it is the mean of the projects' values.
- * - A total built on an approximate value says so: about > over > exact.
+ * - A total built on an approximate value says so: about > over > at least > exact.
  */
 import { Prisma } from '../generated/prisma/client';
 import type { Aggregation, IndicatorKind, ValueQualifier } from '../generated/prisma/enums';
@@ -19,9 +19,19 @@ export type Reported = { value: number; qualifier: ValueQualifier; asOf: Date };
 /** Whether a project's standing on the indicator is its latest value (else the sum of its periods). */
 export const takesLatest = (rule: Pick<IndicatorRule, 'kind' | 'cumulative'>) => rule.cumulative || rule.kind === 'PERCENT';
 
-/** The weakest claim among the qualifiers: one approximate value makes the total approximate. */
+/** The order in which qualifiers speak for a total: one approximate value makes it approximate, a lower bound makes it a lower bound. */
+export const QUALIFIER_PRECEDENCE = ['ABOUT', 'OVER', 'AT_LEAST'] as const satisfies readonly ValueQualifier[];
+
+/** The weakest claim among the qualifiers. */
 export function combineQualifiers(qualifiers: ValueQualifier[]): ValueQualifier {
-  return qualifiers.includes('ABOUT') ? 'ABOUT' : qualifiers.includes('OVER') ? 'OVER' : 'EXACT';
+  return QUALIFIER_PRECEDENCE.find((q) => qualifiers.includes(q)) ?? 'EXACT';
+}
+
+/** The same as an SQL aggregate over the qualifier expression `q`, for a GROUP BY. */
+export function combineQualifiersSql(q: string): Prisma.Sql {
+  const column = Prisma.raw(q);
+  const branches = QUALIFIER_PRECEDENCE.map((k) => Prisma.sql`WHEN bool_or(${column} = ${k}::"ValueQualifier") THEN ${k}`);
+  return Prisma.sql`(CASE ${Prisma.join(branches, ' ')} ELSE 'EXACT' END)::"ValueQualifier"`;
 }
 
 /** One project's standing from its reported values (any order); null without values. */
@@ -51,15 +61,15 @@ const column = (name: string) => Prisma.raw(name);
 
 /** Partial aggregates of the standings `value`, `asOf`, `qualifier` (column expressions) in a GROUP BY. */
 export function partialsSql(value: string, asOf: string, qualifier: string): Prisma.Sql {
-  const [v, d, q] = [column(value), column(asOf), column(qualifier)];
+  const [v, d] = [column(value), column(asOf)];
   return Prisma.sql`sum(${v}) AS total, max(${v}) AS largest, count(*) AS projects,
     max(ARRAY[(${d} - DATE '1970-01-01')::numeric, ${v}]) AS latest, max(${d}) AS as_of,
-    bool_or(${q} = 'ABOUT') AS about, bool_or(${q} = 'OVER') AS over`;
+    ${combineQualifiersSql(qualifier)} AS qualifier`;
 }
 
 /** Partials of several groups (rows with partialsSql's columns) combined into one group's. */
 export const combinePartialsSql = Prisma.sql`sum(total) AS total, max(largest) AS largest, sum(projects) AS projects,
-  max(latest) AS latest, max(as_of) AS as_of, bool_or(about) AS about, bool_or(over) AS over`;
+  max(latest) AS latest, max(as_of) AS as_of, ${combineQualifiersSql('qualifier')} AS qualifier`;
 
 /** The value and qualifier from partials `p` of an indicator `i` (aliases). */
 export function finalValueSql(i: string, p: string): Prisma.Sql {
@@ -68,7 +78,7 @@ export function finalValueSql(i: string, p: string): Prisma.Sql {
       WHEN ${ind('aggregation')} = 'LATEST' THEN ${c('latest')}[2]
       WHEN ${ind('kind')} = 'PERCENT' THEN ${c('total')} / ${c('projects')}
       ELSE ${c('total')} END)::float8 AS value,
-    (CASE WHEN ${c('about')} THEN 'ABOUT' WHEN ${c('over')} THEN 'OVER' ELSE 'EXACT' END)::"ValueQualifier" AS qualifier`;
+    ${c('qualifier')} AS qualifier`;
 }
 
 /** Whether the indicator `i` (alias) takes a project's latest value, as SQL. */

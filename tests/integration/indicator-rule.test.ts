@@ -65,7 +65,7 @@ beforeAll(async () => {
           const dates = [...new Set(Array.from({ length: Math.floor(random() * 4) }, () => pick(DATES)))];
           for (const asOf of dates) {
             const value = kind === 'PERCENT' ? Math.round(random() * 1000) / 10 : Math.floor(random() * 50) * 10;
-            const qualifier = pick<ValueQualifier>(['EXACT', 'EXACT', 'EXACT', 'ABOUT', 'OVER']);
+            const qualifier = pick<ValueQualifier>(['EXACT', 'EXACT', 'EXACT', 'ABOUT', 'OVER', 'AT_LEAST']);
             await prisma.metricValue.create({ data: { projectId: row.id, indicatorId: indicator.id, asOf: day(asOf), value, qualifier, source: 'test' } });
             stored.push({ project: row.code, direction, indicator: code, value, qualifier, asOf: day(asOf) });
           }

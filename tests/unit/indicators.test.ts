@@ -25,6 +25,8 @@ describe('indicator rule', () => {
   it('lets the weakest qualifier speak for a total: about before over before exact', () => {
     expect(combineQualifiers(['EXACT', 'OVER', 'ABOUT'])).toBe('ABOUT');
     expect(combineQualifiers(['EXACT', 'OVER'])).toBe('OVER');
+    expect(combineQualifiers(['AT_LEAST', 'OVER'])).toBe('OVER');
+    expect(combineQualifiers(['EXACT', 'AT_LEAST'])).toBe('AT_LEAST');
     expect(combineQualifiers(['EXACT'])).toBe('EXACT');
   });
 });
