@@ -4,7 +4,6 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { HeadlineCards } from '@/components/dashboard/headline-cards';
 import { PendingProposalsCard } from '@/components/pending-proposals-card';
 import { resolveFilters } from '@/lib/data/filter-targets';
-import { HOME_CARDS } from '@/lib/data/headline';
 import { requireActor } from '@/lib/server/session';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -21,7 +20,7 @@ export default async function HomePage({ searchParams }: Props) {
         <h1 className="text-2xl font-semibold text-slate-900">{t('heading', { program: locale === 'zh' ? program.name : program.nameEn })}</h1>
         <p className="mt-1 text-sm text-slate-600">{t('intro')}</p>
       </div>
-      <HeadlineCards actor={actor} targets={targets} keys={HOME_CARDS} />
+      <HeadlineCards actor={actor} targets={targets} view="home" />
       <section className="grid grid-cols-2 gap-4 md:grid-cols-3 lg:grid-cols-6">
         <PendingProposalsCard actor={actor} />
       </section>

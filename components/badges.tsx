@@ -1,19 +1,17 @@
-import { useTranslations } from 'next-intl';
-import type { InstitutionKind, ProjectStage } from '@/lib/generated/prisma/enums';
+import { useLocale, useTranslations } from 'next-intl';
+import { stageColour } from '@/components/charts/colours';
+import type { InstitutionKind, StageMeaning } from '@/lib/generated/prisma/enums';
 
-const stageColours: Record<ProjectStage, string> = {
-  APPROVED: 'bg-slate-100 text-slate-800 ring-slate-300',
-  ONLINE: 'bg-sky-50 text-sky-900 ring-sky-300',
-  PROMOTION: 'bg-emerald-50 text-emerald-900 ring-emerald-300',
-  COMPLETED: 'bg-violet-50 text-violet-900 ring-violet-300',
-  WITHDRAWN: 'bg-zinc-100 text-zinc-700 ring-zinc-300',
-};
-
-export function StageBadge({ stage }: { stage: ProjectStage }) {
-  const t = useTranslations('stage');
+/** A stage of a program's lifecycle, named in the reader's language, coloured as the charts colour it. */
+export function StageBadge({ stage }: { stage: { code: string; name: string; nameEn: string; meaning: StageMeaning; sortOrder: number } }) {
+  const zh = useLocale() === 'zh';
   return (
-    <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ring-1 ${stageColours[stage]}`} data-stage={stage}>
-      {t(stage)}
+    <span
+      className="inline-flex items-center gap-1 rounded bg-white px-1.5 py-0.5 text-xs font-medium text-slate-800 ring-1 ring-slate-300"
+      data-stage={stage.code}
+    >
+      <span aria-hidden="true" className="inline-block h-2 w-2 rounded-full" style={{ backgroundColor: stageColour(stage) }} />
+      {zh ? stage.name : stage.nameEn}
     </span>
   );
 }

@@ -15,6 +15,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { Prisma } from '../lib/generated/prisma/client';
 import type { Actor } from '../lib/rules/authz';
+import type { Lifecycle } from '../lib/rules/stages';
 import * as q from '../lib/data/dashboard-queries';
 import { createPool, createPrismaClient } from '../lib/server/prisma';
 import { sqlRunner } from '../lib/server/sql';
@@ -33,7 +34,7 @@ const scales = process.argv
   .map(Number)
   .filter((n) => Number.isInteger(n) && n > 0);
 const SCALES = scales.length ? scales : [46, 1_000, 10_000];
-const actor: Actor = { userId: 0, role: 'REGULATOR', institutionId: null, name: 'bench' };
+const actor: Actor = { userId: 0, role: 'REGULATOR', institutionId: null, name: 'bench', programs: 'ALL' };
 const BENCH_USER = 'bench@bench.example';
 const BENCH_PASSWORD = 'bench-only-password';
 
@@ -82,7 +83,13 @@ async function benchScale(server: string, n: number) {
       SELECT (SELECT count(*) FROM "Project")::int AS projects, (SELECT count(*) FROM "MetricValue")::int AS values`);
     out(`projects_${n}`, counts.projects);
     out(`metric_values_${n}`, counts.values);
-    const scope = { actor, targets: { programId: program.id, filters: {} } };
+    const [lifecycle] = await run<Lifecycle>(Prisma.sql`
+      SELECT l.id, l.code, l.name, l."nameEn", l."hasStatement",
+        json_agg(json_build_object('id', s.id, 'code', s.code, 'name', s.name, 'nameEn', s."nameEn", 'sortOrder', s."sortOrder", 'meaning', s.meaning,
+          'onPath', s."onPath", 'requiresApproval', s."requiresApproval", 'kpiKey', s."kpiKey", 'statementOpen', s."statementOpen") ORDER BY s."sortOrder") AS stages
+      FROM "Lifecycle" l JOIN "LifecycleStage" s ON s."lifecycleId" = l.id
+      WHERE l.id = (SELECT "lifecycleId" FROM "Program" WHERE id = ${program.id}) GROUP BY l.id`);
+    const scope = { actor, targets: { programId: program.id, filters: {} }, lifecycle };
     // In the order the page starts them (lib/data/dashboard.ts, preloadDashboard).
     const aggregates = () =>
       Promise.all([

@@ -4,7 +4,10 @@
  * (quoted in `sourceNote` fields), and 21世纪经济报道 (2019-12) for the approval date of the list.
  * Everything not in the record is generated in placeholders.ts and flagged as a placeholder.
  */
-import type { InstitutionKind, ProjectStage, ValueQualifier } from '../lib/generated/prisma/enums';
+import type { InstitutionKind, ValueQualifier } from '../lib/generated/prisma/enums';
+
+/** A stage of the pilot's lifecycle (seeds/lifecycles.ts), by code. */
+export type PilotStage = 'APPROVED' | 'ONLINE' | 'PROMOTION' | 'COMPLETED' | 'WITHDRAWN';
 
 export const ARTICLE = '曾志诚《金融电子化》2020-06-12';
 export const ARTICLE_AS_OF = '2020-06-12';
@@ -147,7 +150,7 @@ export type SourcedProject = {
   direction: Placement;
   /** The field's name within the direction. */
   field: Placement;
-  stage: `${ProjectStage}`;
+  stage: PilotStage;
   /** When each stage past approval was reached. */
   reached: Reached;
   lead: string;

@@ -8,12 +8,15 @@ import { hashPassword } from '../lib/server/passwords';
 
 export const DEMO_PASSWORD = 'Pilot-Demo-2026';
 
-export const demoUsers: { email: string; name: string; role: `${Role}`; institution?: string }[] = [
+/** `programs`: the program codes a regulator or leader may read; absent means every program. */
+export const demoUsers: { email: string; name: string; role: `${Role}`; institution?: string; programs?: string[] }[] = [
   { email: 'admin@pilot.example', name: '管理员演示账号', role: 'ADMIN' },
   { email: 'regulator@pilot.example', name: '监管演示账号', role: 'REGULATOR' },
   // Leads two projects (BJFT-02, BJFT-06), both online: enough to try every institution action.
   { email: 'institution@pilot.example', name: '招商银行北京分行演示账号', role: 'INSTITUTION', institution: '招商银行北京分行' },
   { email: 'leader@pilot.example', name: '领导演示账号', role: 'LEADER' },
+  // A regulator of the sandbox only: the pilot is not theirs to read or decide in.
+  { email: 'sandbox-regulator@pilot.example', name: '沙盒监管演示账号', role: 'REGULATOR', programs: ['BJ-FINTECH-SANDBOX'] },
 ];
 
 export function demoUsersAllowed(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -27,9 +30,18 @@ export async function seedDemoUsers(prisma: PrismaClient): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of demoUsers) {
     const institutionId = u.institution ? (await prisma.institution.findUniqueOrThrow({ where: { name: u.institution }, select: { id: true } })).id : null;
+    const programs = u.programs ? await prisma.program.findMany({ where: { code: { in: u.programs } }, select: { id: true } }) : [];
     await prisma.user.upsert({
       where: { email: u.email },
-      create: { email: u.email, name: u.name, role: u.role, institutionId, passwordHash },
+      create: {
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        institutionId,
+        passwordHash,
+        allPrograms: u.role !== 'INSTITUTION' && !u.programs,
+        programs: { create: programs.map((p) => ({ programId: p.id })) },
+      },
       update: {},
     });
   }

@@ -1,10 +1,12 @@
-/** Everything a fresh portal database gets: the Beijing pilot, and demo accounts where allowed. */
+/** Everything a fresh portal database gets: the Beijing pilot and sandbox, and demo accounts where allowed. */
 import type { PrismaClient } from '../lib/server/prisma';
 import { demoUsersAllowed, seedDemoUsers } from './demo-users';
+import { seedBeijingSandbox } from './sandbox-seed';
 import { seedBeijingPilot } from './seed';
 
 export async function seedDatabase(prisma: PrismaClient, log: (m: string) => void = console.log): Promise<void> {
   await seedBeijingPilot(prisma);
+  await seedBeijingSandbox(prisma);
   if (demoUsersAllowed()) {
     await seedDemoUsers(prisma);
   } else {

@@ -6,8 +6,7 @@
  * its stage is derived from the published totals minus the named projects:
  * true of the undisclosed projects as a group, not a fact about any one.
  */
-import type { ProjectStage } from '../lib/generated/prisma/enums';
-import { program, projects as sourcedProjects, institutions as sourcedInstitutions } from './beijing-pilot';
+import { program, projects as sourcedProjects, institutions as sourcedInstitutions, type PilotStage } from './beijing-pilot';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 export const placeholderProjectName = (n: number) => `未公开试点项目 ${pad(n)}`;
@@ -16,14 +15,14 @@ export const placeholderInstitutionName = (n: number) => `未公开参与机构 
 export type PlaceholderProject = {
   code: string;
   name: string;
-  stage: `${ProjectStage}`;
+  stage: PilotStage;
   /** How the stage was derived, for the project's page. */
   stageNote: string;
   lead: string;
   participants: string[];
 };
 
-function count(stage: `${ProjectStage}`) {
+function count(stage: PilotStage) {
   return sourcedProjects.filter((p) => p.stage === stage).length;
 }
 
@@ -39,10 +38,10 @@ export function placeholderPlan() {
   const onlineOnly = ONLINE - PROMOTION - count('ONLINE');
   const total = PROJECTS - sourcedProjects.length;
   const approvedOnly = total - promotion - onlineOnly;
-  const stages: `${ProjectStage}`[] = [
-    ...Array<`${ProjectStage}`>(promotion).fill('PROMOTION'),
-    ...Array<`${ProjectStage}`>(onlineOnly).fill('ONLINE'),
-    ...Array<`${ProjectStage}`>(approvedOnly).fill('APPROVED'),
+  const stages: PilotStage[] = [
+    ...Array<PilotStage>(promotion).fill('PROMOTION'),
+    ...Array<PilotStage>(onlineOnly).fill('ONLINE'),
+    ...Array<PilotStage>(approvedOnly).fill('APPROVED'),
   ];
   const stageNote =
     `占位：阶段由公开总数推得（未公开的 ${total} 个项目中，${promotion} 个进入应用推广期、` +

@@ -1,25 +1,33 @@
 /**
- * Loads the Beijing pilot into a database. Idempotent: reference data (program,
- * directions, fields, technologies, indicators) is brought up to date; projects,
- * institutions, their history and figures are created once and then left as the
- * portal's users have changed them. Runs in one transaction: all or nothing.
+ * Loads the Beijing pilot into a database. Idempotent: reference data (lifecycle,
+ * program, directions, fields, technologies, indicators) is brought up to date;
+ * projects, institutions, their history and figures are created once and then
+ * left as the portal's users have changed them. Runs in one transaction: all or nothing.
  */
 import type { PrismaClient } from '../lib/server/prisma';
-import type { InstitutionKind, ProjectStage } from '../lib/generated/prisma/enums';
 import * as bj from './beijing-pilot';
+import { day, ensureInstitution, ensureProject, upsertLifecycle, type HistoryEntry, type Provenance, type SeededLifecycle, type Tx } from './helpers';
+import { PILOT } from './lifecycles';
 import { placeholderPlan } from './placeholders';
 
-type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+/** The pilot's history: the list's approval, then each stage reached in a range that ends at its bound. */
+function pilotHistory(stage: string, reached: bj.Reached): HistoryEntry[] {
+  const path = ['APPROVED', 'ONLINE', 'PROMOTION'];
+  return path
+    .slice(0, path.indexOf(stage) + 1)
+    .map((s, i) =>
+      i === 0
+        ? { stage: s, date: bj.LIST_APPROVED_ON, precision: 'DAY', inferred: false, note: `试点项目名单批准（${bj.LIST_APPROVAL_SOURCE}）` }
+        : { stage: s, date: reached.by, precision: 'BETWEEN', notBefore: bj.LIST_APPROVED_ON, inferred: reached.inferred, note: reached.note },
+    );
+}
 
-const STAGE_PATH: `${ProjectStage}`[] = ['APPROVED', 'ONLINE', 'PROMOTION'];
-
-async function upsertProgram(tx: Tx) {
+async function upsertProgram(tx: Tx, lifecycle: SeededLifecycle) {
   const { published, startDate, ...fields } = bj.program;
   const row = await tx.program.upsert({
     where: { code: bj.program.code },
-    create: { ...fields, startDate: day(startDate) },
-    update: { name: fields.name, nameEn: fields.nameEn, region: fields.region },
+    create: { ...fields, startDate: day(startDate), lifecycleId: lifecycle.id },
+    update: { name: fields.name, nameEn: fields.nameEn, region: fields.region, lifecycleId: lifecycle.id },
   });
   for (const [key, value] of Object.entries(published)) {
     const k = key as keyof typeof published;
@@ -61,91 +69,6 @@ async function upsertCatalogues(tx: Tx) {
   }
 }
 
-type NewInstitution = { name: string; kind: `${InstitutionKind}` | null; licensed: boolean | null; isPlaceholder: boolean };
-
-async function ensureInstitution(tx: Tx, data: NewInstitution) {
-  const sourceNote = data.isPlaceholder
-    ? '占位记录：机构名称未公开，仅用于使参与机构总数与公开数字一致。'
-    : `见于${bj.ARTICLE}；文章未说明其类型与是否持牌，类型依据机构名称归类。`;
-  const provenance = { kind: data.kind, kindInferred: !data.isPlaceholder, licensed: data.licensed, sourceNote };
-  return tx.institution.upsert({ where: { name: data.name }, create: { name: data.name, isPlaceholder: data.isPlaceholder, ...provenance }, update: {} });
-}
-
-/** What the record says of a project's place and stage; the pages show each inference as a label. */
-type Provenance = {
-  directionId: number | null;
-  directionInferred: boolean;
-  directionNote: string | null;
-  fieldId: number | null;
-  fieldInferred: boolean;
-  fieldNote: string | null;
-  stageInferred: boolean;
-  stageNote: string | null;
-};
-
-type NewProject = Provenance & {
-  programId: number;
-  code: string;
-  name: string;
-  summary: string;
-  stage: `${ProjectStage}`;
-  /** When each stage past approval was reached: a range from the list's approval to this bound. */
-  reached: bj.Reached;
-  isPlaceholder: boolean;
-  sourceNote: string;
-  scenarios: string[];
-  lead: number;
-  leadNote?: string;
-  participants: number[];
-  technologyIds: number[];
-};
-
-/** Creates a project with its links and its known stage history, unless it exists already. */
-async function ensureProject(tx: Tx, p: NewProject): Promise<number> {
-  const existing = await tx.project.findUnique({ where: { code: p.code }, select: { id: true } });
-  if (existing) return existing.id;
-  const reached = STAGE_PATH.slice(0, STAGE_PATH.indexOf(p.stage) + 1);
-  const approvedAt = day(bj.LIST_APPROVED_ON);
-  // The record says when the list was approved, and that these stages were reached by a bound, not on which day.
-  const { programId, directionId, fieldId, lead, leadNote, participants, technologyIds, reached: bound, ...rest } = p;
-  const reachedBy = day(bound.by);
-  const created = await tx.project.create({
-    data: {
-      ...rest,
-      program: { connect: { id: programId } },
-      direction: directionId === null ? undefined : { connect: { id: directionId } },
-      field: fieldId === null ? undefined : { connect: { id: fieldId } },
-      approvedAt,
-      onlineAt: reached.includes('ONLINE') ? reachedBy : null,
-      promotionAt: reached.includes('PROMOTION') ? reachedBy : null,
-      institutions: {
-        create: [
-          { institutionId: lead, role: 'LEAD', roleInferred: leadNote !== undefined, roleNote: leadNote ?? null },
-          ...participants.map((institutionId) => ({ institutionId, role: 'PARTICIPANT' as const })),
-        ],
-      },
-      technologies: { create: technologyIds.map((technologyId) => ({ technologyId })) },
-      stageChanges: {
-        create: reached.map((toStage, i) =>
-          i === 0
-            ? { fromStage: null, toStage, effectiveDate: approvedAt, note: `试点项目名单批准（${bj.LIST_APPROVAL_SOURCE}）` }
-            : {
-                fromStage: reached[i - 1],
-                toStage,
-                effectiveDate: reachedBy,
-                datePrecision: 'BETWEEN' as const,
-                notBefore: approvedAt,
-                dateInferred: bound.inferred,
-                note: bound.note,
-              },
-        ),
-      },
-    },
-    select: { id: true },
-  });
-  return created.id;
-}
-
 /**
  * A named project's provenance as the record now reads: brought up to date on
  * every seed while no one has edited the project (version 1), so a corrected
@@ -159,7 +82,7 @@ async function refreshProvenance(tx: Tx, code: string, provenance: Provenance, s
 /** Only the program's structure and the catalogues: what an import of projects needs to exist first. */
 export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    await upsertProgram(tx);
+    await upsertProgram(tx, await upsertLifecycle(tx, PILOT));
     await upsertCatalogues(tx);
   });
 }
@@ -167,18 +90,24 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
 export async function seedBeijingPilot(prisma: PrismaClient): Promise<{ programId: number }> {
   return prisma.$transaction(
     async (tx) => {
-      const { programId, directionIds, fieldIdByName } = await upsertProgram(tx);
+      const lifecycle = await upsertLifecycle(tx, PILOT);
+      const { programId, directionIds, fieldIdByName } = await upsertProgram(tx, lifecycle);
       await upsertCatalogues(tx);
       const technologyIds = new Map((await tx.technology.findMany()).map((t) => [t.name, t.id]));
       const indicatorIds = new Map((await tx.indicator.findMany()).map((i) => [i.code, i.id]));
 
       const institutionIds = new Map<string, number>();
       for (const inst of bj.institutions) {
-        institutionIds.set(inst.name, (await ensureInstitution(tx, { ...inst, isPlaceholder: false })).id);
+        const sourceNote = `见于${bj.ARTICLE}；文章未说明其类型与是否持牌，类型依据机构名称归类。`;
+        institutionIds.set(
+          inst.name,
+          (await ensureInstitution(tx, { name: inst.name, kind: inst.kind, kindInferred: true, isPlaceholder: false, sourceNote })).id,
+        );
       }
       const plan = placeholderPlan();
       for (const name of plan.institutionNames) {
-        institutionIds.set(name, (await ensureInstitution(tx, { name, kind: null, licensed: null, isPlaceholder: true })).id);
+        const sourceNote = '占位记录：机构名称未公开，仅用于使参与机构总数与公开数字一致。';
+        institutionIds.set(name, (await ensureInstitution(tx, { name, kind: null, kindInferred: false, isPlaceholder: true, sourceNote })).id);
       }
       const idOf = (name: string) => {
         const id = institutionIds.get(name);
@@ -207,11 +136,12 @@ export async function seedBeijingPilot(prisma: PrismaClient): Promise<{ programI
         const projectId = await ensureProject(tx, {
           ...provenance,
           programId,
+          lifecycle,
           code: p.code,
           name: p.name,
           summary: p.summary,
           stage: p.stage,
-          reached: p.reached,
+          history: pilotHistory(p.stage, p.reached),
           isPlaceholder: false,
           sourceNote,
           scenarios: p.scenarios,
@@ -235,6 +165,7 @@ export async function seedBeijingPilot(prisma: PrismaClient): Promise<{ programI
       for (const p of plan.projects) {
         await ensureProject(tx, {
           programId,
+          lifecycle,
           directionId: null,
           directionInferred: false,
           directionNote: null,
@@ -247,7 +178,11 @@ export async function seedBeijingPilot(prisma: PrismaClient): Promise<{ programI
           name: p.name,
           summary: '',
           stage: p.stage,
-          reached: { by: bj.ARTICLE_AS_OF, inferred: false, note: `占位：实际日期未公开；公开总数表明截至 ${bj.ARTICLE_AS_OF} 已达到该阶段。` },
+          history: pilotHistory(p.stage, {
+            by: bj.ARTICLE_AS_OF,
+            inferred: false,
+            note: `占位：实际日期未公开；公开总数表明截至 ${bj.ARTICLE_AS_OF} 已达到该阶段。`,
+          }),
           isPlaceholder: true,
           sourceNote: '占位记录：该试点项目未公开，名称与机构均为填充，仅用于使总数与公开数字一致；其方向、领域与日期未公开。',
           scenarios: [],

@@ -8,6 +8,8 @@ import { progressReportProblems, submitProgressReport } from '@/lib/data/progres
 import { acceptedFields } from '@/lib/schemas/fields';
 import { metricRecordSchema } from '@/lib/schemas/metric';
 import { milestoneAddSchema, milestoneCompleteSchema, progressReportSchema, projectDetailsSchema, stageProposalSchema } from '@/lib/schemas/project';
+import { editStatement } from '@/lib/data/dossiers';
+import { statementSchema } from '@/lib/schemas/statement';
 import { proposeStageChange, stageProposalProblems } from '@/lib/data/stage-proposals';
 
 // Institution writes on a project page. Each is a public POST: the pipeline in
@@ -77,6 +79,16 @@ export async function submitProgressReportAction(_prev: ActionResult | null, inp
     input,
     write: (actor, data) => submitProgressReport({ actor, input: data }),
     checkRest: (actor, raw) => progressReportProblems({ actor, input: acceptedFields(progressReportSchema, raw) }),
+    revalidate: PAGES,
+  });
+}
+
+export async function editStatementAction(_prev: ActionResult | null, input: unknown): Promise<ActionResult> {
+  return runAction({
+    capability: 'project:edit',
+    schema: statementSchema,
+    input,
+    write: (actor, data) => editStatement({ actor, input: data }),
     revalidate: PAGES,
   });
 }

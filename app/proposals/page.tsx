@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { StageBadge } from '@/components/badges';
 import { DecisionForm } from '@/components/proposals/decision-form';
 import { can } from '@/lib/rules/authz';
 import { isoDate } from '@/lib/rules/format';
@@ -13,7 +14,7 @@ export const metadata = { title: '阶段审批' };
 export default async function ProposalsPage() {
   const actor = await requireActor();
   if (!can(actor, 'stage:decide')) notFound();
-  const [proposals, t, tStage] = await Promise.all([listPendingProposals({ actor }), getTranslations('proposals'), getTranslations('stage')]);
+  const [proposals, t, locale] = await Promise.all([listPendingProposals({ actor }), getTranslations('proposals'), getLocale()]);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t('heading')}</h1>
@@ -28,8 +29,9 @@ export default async function ProposalsPage() {
               <Link href={`/projects/${p.project.code}`} className="font-medium text-red-800 hover:underline">
                 {p.project.code} {p.project.name}
               </Link>
+              <span className="text-sm text-slate-600">{locale === 'zh' ? p.project.program.name : p.project.program.nameEn}</span>
               <span>
-                {tStage(p.fromStage)} → {tStage(p.toStage)}
+                <StageBadge stage={p.fromStage} /> → <StageBadge stage={p.toStage} />
               </span>
               <span className="text-sm text-slate-600">
                 {t('effectiveDate')} {isoDate(p.effectiveDate)}

@@ -1,7 +1,8 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { DASHBOARD_CARDS, getHeadline, type HeadlineCard, type HeadlineKey } from '@/lib/data/headline';
+import { getHeadline, type HeadlineCard, type HeadlineView } from '@/lib/data/headline';
 import { formatInteger, formatPercent, isoDate } from '@/lib/rules/format';
 import type { Locale } from '@/lib/i18n/config';
+import { stageName } from '@/lib/rules/stages';
 import type { CardProps } from './card-props';
 
 /**
@@ -9,12 +10,15 @@ import type { CardProps } from './card-props';
  * beside the published one when the view is the whole program; a mismatch is
  * shown, never hidden.
  */
-export async function HeadlineCards(props: CardProps & { keys?: readonly HeadlineKey[] }) {
+export async function HeadlineCards(props: CardProps & { view?: HeadlineView }) {
   const [{ cards, comparable }, t, locale] = await Promise.all([
-    getHeadline({ ...props, keys: props.keys ?? DASHBOARD_CARDS }),
+    getHeadline({ ...props, view: props.view ?? 'dashboard' }),
     getTranslations('dashboard'),
     getLocale() as Promise<Locale>,
   ]);
+  // A stage's card is named after the stage; the program's own counts by their key.
+  const label = (c: HeadlineCard) =>
+    c.stage ? (c.isRate ? t('kpi.rate', { stage: stageName(c.stage, locale) }) : stageName(c.stage, locale)) : t(`kpi.${c.key}`);
   const show = (c: HeadlineCard, v: number | null) => (v === null ? t('noValue') : c.isRate ? formatPercent(v, locale) : formatInteger(v, locale));
   const sources = [...new Set(cards.flatMap((c) => (comparable && c.published ? [c.published.source] : [])))];
   return (
@@ -24,7 +28,7 @@ export async function HeadlineCards(props: CardProps & { keys?: readonly Headlin
           const diff = c.published && c.value !== null ? Math.round((c.value - c.published.value) * 10) / 10 : 0;
           return (
             <div key={c.key} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-kpi={c.key} data-value={c.value ?? ''}>
-              <div className="text-sm text-slate-600">{t(`kpi.${c.key}`)}</div>
+              <div className="text-sm text-slate-600">{label(c)}</div>
               <div className="mt-1 text-3xl font-semibold tabular-nums text-slate-900">{show(c, c.value)}</div>
               {c.isRate && <div className="text-xs text-slate-500">{t('rateHint')}</div>}
               {!comparable ? null : c.published ? (

@@ -1,10 +1,11 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { BarChartView } from '@/components/charts/bar-chart';
-import { DIRECTION_COLOURS, STAGE_COLOURS, UNDISCLOSED_COLOUR } from '@/components/charts/colours';
+import { DIRECTION_COLOURS, stageColour, UNDISCLOSED_COLOUR } from '@/components/charts/colours';
 import { getDirectionStages, getFields, getFunnel, getTechnologies } from '@/lib/data/dashboard';
 import { formatInteger } from '@/lib/rules/format';
 import type { Locale } from '@/lib/i18n/config';
-import { ALL_STAGES } from '@/lib/rules/stages';
+import { getProgramLifecycle } from '@/lib/data/lifecycles';
+import { stageName, stagesInOrder } from '@/lib/rules/stages';
 import { listHref, type CardProps } from './card-props';
 import { ChartCard } from './chart-card';
 
@@ -33,15 +34,15 @@ function BucketNotes(props: { kpi: string; undisclosed: number; inferred: number
 type Translate = Awaited<ReturnType<typeof labels>>['t'];
 
 export async function DirectionStageCard(props: CardProps) {
-  const [dirs, { t, zh, n }] = await Promise.all([getDirectionStages(props), labels()]);
+  const [dirs, lifecycle, { t, zh, n }] = await Promise.all([getDirectionStages(props), getProgramLifecycle(props.targets.programId), labels()]);
   const f = props.targets.filters;
-  const stages = ALL_STAGES.filter((s) => dirs.some((d) => d.stages[s] > 0));
+  const stages = stagesInOrder(lifecycle).filter((s) => dirs.some((d) => (d.stages[s.id] ?? 0) > 0));
   const label = (d: (typeof dirs)[number]) => (d.undisclosed ? t('breakdown.undisclosedLabel') : d.code);
   const rows = dirs.map((d) => ({
     label: label(d),
-    values: Object.fromEntries(stages.map((s) => [s, d.stages[s]])),
+    values: Object.fromEntries(stages.map((s) => [s.code, d.stages[s.id] ?? 0])),
     href: listHref(f, { direction: d.code }),
-    hrefs: Object.fromEntries(stages.map((s) => [s, listHref(f, { direction: d.code, stage: s })])),
+    hrefs: Object.fromEntries(stages.map((s) => [s.code, listHref(f, { direction: d.code, stage: s.code })])),
   }));
   const undisclosed = dirs.find((d) => d.undisclosed)!;
   return (
@@ -51,11 +52,11 @@ export async function DirectionStageCard(props: CardProps) {
       hint={t('dashboard.clickHint')}
       empty={dirs.every((d) => d.total === 0)}
       table={{
-        columns: [t('charts.direction'), ...stages.map((s) => t(`stage.${s}`)), t('charts.total'), t('breakdown.inferredColumn')],
+        columns: [t('charts.direction'), ...stages.map((s) => stageName(s, zh ? 'zh' : 'en')), t('charts.total'), t('breakdown.inferredColumn')],
         rows: dirs.map((d) => ({
           key: d.code,
           href: listHref(f, { direction: d.code }),
-          cells: [d.undisclosed ? label(d) : `${d.code} ${zh ? d.name : d.nameEn}`, ...stages.map((s) => n(d.stages[s])), n(d.total), n(d.inferred)],
+          cells: [d.undisclosed ? label(d) : `${d.code} ${zh ? d.name : d.nameEn}`, ...stages.map((s) => n(d.stages[s.id] ?? 0)), n(d.total), n(d.inferred)],
         })),
       }}
       notes={
@@ -72,7 +73,7 @@ export async function DirectionStageCard(props: CardProps) {
       <BarChartView
         name="by-direction"
         rows={rows}
-        series={stages.map((s) => ({ key: s, label: t(`stage.${s}`), colour: STAGE_COLOURS[s] }))}
+        series={stages.map((s) => ({ key: s.code, label: stageName(s, zh ? 'zh' : 'en'), colour: stageColour(s) }))}
         stacked
         height={260}
       />
@@ -122,27 +123,29 @@ export async function FieldCard(props: CardProps) {
 }
 
 export async function FunnelCard(props: CardProps) {
-  const [steps, { t, n }] = await Promise.all([getFunnel(props), labels()]);
+  const [steps, { t, zh, n }] = await Promise.all([getFunnel(props), labels()]);
   const f = props.targets.filters;
-  const href = (s: (typeof steps)[number]['stage']) => listHref(f, { reached: s === 'APPROVED' ? undefined : s });
+  // The first step is every project; each later one, those that reached it.
+  const href = (i: number) => listHref(f, { reached: i === 0 ? undefined : steps[i].stage.code });
+  const name = (s: (typeof steps)[number]) => stageName(s.stage, zh ? 'zh' : 'en');
   return (
     <ChartCard
       id="funnel"
       title={t('dashboard.funnel')}
       hint={t('dashboard.clickHint')}
-      empty={steps[0].projects === 0}
+      empty={(steps[0]?.projects ?? 0) === 0}
       table={{
         columns: [t('charts.stage'), t('charts.projects')],
-        rows: steps.map((s) => ({ key: s.stage, href: href(s.stage), cells: [t(`stage.${s.stage}`), n(s.projects)] })),
+        rows: steps.map((s, i) => ({ key: s.stage.code, href: href(i), cells: [name(s), n(s.projects)] })),
       }}
     >
       <BarChartView
         name="funnel"
         layout="horizontal"
-        labelWidth={90}
-        height={200}
-        series={[{ key: 'projects', label: t('charts.projects'), colour: STAGE_COLOURS.APPROVED }]}
-        rows={steps.map((s) => ({ label: t(`stage.${s.stage}`), values: { projects: s.projects }, href: href(s.stage), colour: STAGE_COLOURS[s.stage] }))}
+        labelWidth={zh ? 110 : 150}
+        height={Math.max(200, steps.length * 34 + 40)}
+        series={[{ key: 'projects', label: t('charts.projects'), colour: stageColour(steps[0]?.stage ?? { sortOrder: 1, meaning: 'PENDING' }) }]}
+        rows={steps.map((s, i) => ({ label: name(s), values: { projects: s.projects }, href: href(i), colour: stageColour(s.stage) }))}
       />
     </ChartCard>
   );

@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import type { FilterOptions } from '@/lib/data/filter-targets';
-import { REACHED_STAGES, SORTS, sortKeyOf, type ProjectFilters } from '@/lib/rules/filters';
-import { ALL_STAGES } from '@/lib/rules/stages';
+import { SORTS, sortKeyOf, type ProjectFilters } from '@/lib/rules/filters';
 import { InstitutionField } from './institution-field';
 
 type Props = {
@@ -56,12 +55,12 @@ export function FilterBar({ action, filters, options, programId, programCode, wi
         {select(
           'stage',
           t('filters.stage'),
-          ALL_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) })),
+          options.stages.map((s) => ({ value: s.code, label: zh ? s.name : s.nameEn })),
         )}
         {select(
           'reached',
           t('filters.reached'),
-          REACHED_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) })),
+          options.path.slice(1).map((s) => ({ value: s.code, label: zh ? s.name : s.nameEn })),
         )}
         {select(
           'tech',

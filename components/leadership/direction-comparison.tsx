@@ -4,6 +4,7 @@ import { Section } from '@/components/section';
 import { getDirectionsAtEnd, getIndicatorsInPeriod, type CountRange } from '@/lib/data/leadership';
 import type { Actor } from '@/lib/rules/authz';
 import { formatInteger, formatPercent } from '@/lib/rules/format';
+import { stageName } from '@/lib/rules/stages';
 import type { Locale } from '@/lib/i18n/config';
 import type { Period } from '@/lib/rules/periods';
 import type { FilterTargets } from '@/lib/rules/project-filter';
@@ -14,7 +15,7 @@ import type { FilterTargets } from '@/lib/rules/project-filter';
  * and the projects without a public direction counted beside the table.
  */
 export async function DirectionComparison(props: { actor: Actor; targets: FilterTargets; period: Period }) {
-  const [directions, { indicators }, t, locale] = await Promise.all([
+  const [{ stages, directions }, { indicators }, t, locale] = await Promise.all([
     getDirectionsAtEnd(props),
     getIndicatorsInPeriod(props),
     getTranslations('leadership'),
@@ -38,8 +39,11 @@ export async function DirectionComparison(props: { actor: Actor; targets: Filter
             <tr>
               <th scope="col">{t('direction')}</th>
               <th scope="col">{t('disclosedProjects')}</th>
-              <th scope="col">{t('onlineRate')}</th>
-              <th scope="col">{t('promotionRate')}</th>
+              {stages.map((st) => (
+                <th key={st.code} scope="col">
+                  {t('stageRate', { stage: stageName(st, locale) })}
+                </th>
+              ))}
               {key.map((i) => (
                 <th key={i.code} scope="col">
                   {locale === 'zh' ? i.nameZh : i.nameEn}
@@ -54,8 +58,11 @@ export async function DirectionComparison(props: { actor: Actor; targets: Filter
                   <span className="font-mono text-xs">{d.code}</span> {locale === 'zh' ? d.name : d.nameEn}
                 </td>
                 <td className="tabular-nums">{n(d.projects)}</td>
-                <td className="tabular-nums">{rate(d.online, d.projects)}</td>
-                <td className="tabular-nums">{rate(d.promotion, d.projects)}</td>
+                {d.reached.map((r, i) => (
+                  <td key={stages[i].code} className="tabular-nums">
+                    {rate(r, d.projects)}
+                  </td>
+                ))}
                 {key.map((i) => {
                   const share = i.byDirection[d.code];
                   return (

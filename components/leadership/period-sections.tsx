@@ -6,7 +6,8 @@ import type { Actor } from '@/lib/rules/authz';
 import { describeDate } from '@/lib/rules/dates';
 import { formatInteger, formatPercent } from '@/lib/rules/format';
 import type { Locale } from '@/lib/i18n/config';
-import { getIndicatorsInPeriod, getPeriodSnapshot, getStageChangesInPeriod, growthRatio, SNAPSHOT_STAGES, type CountRange } from '@/lib/data/leadership';
+import { getIndicatorsInPeriod, getPeriodSnapshot, getStageChangesInPeriod, growthRatio, type CountRange } from '@/lib/data/leadership';
+import { stageName } from '@/lib/rules/stages';
 import type { Period } from '@/lib/rules/periods';
 import type { FilterTargets } from '@/lib/rules/project-filter';
 
@@ -26,30 +27,25 @@ export async function PeriodSnapshot(props: Props) {
   const [snapshot, t, locale] = await Promise.all([getPeriodSnapshot(props), getTranslations('leadership'), getLocale() as Promise<Locale>]);
   return (
     <section className="grid grid-cols-3 gap-4 print:gap-2" aria-label={t('snapshot')}>
-      {SNAPSHOT_STAGES.map((k) => {
-        const s = snapshot[k];
-        return (
-          <div
-            key={k}
-            className="rounded-lg border border-slate-200 bg-white p-4 print:p-2"
-            data-period-kpi={k}
-            data-value={s.atEnd.min}
-            data-max={s.atEnd.max}
-            data-added={s.added}
-            data-by-end={s.byEnd}
-          >
-            <div className="text-sm text-slate-600">{t(`atEnd.${k}`)}</div>
-            <div className="mt-1 text-3xl font-semibold tabular-nums">
-              <RangeText range={s.atEnd} locale={locale} />
-            </div>
-            <div className="text-xs text-slate-600">{t('addedInPeriod', { n: formatInteger(s.added, locale) })}</div>
-            {s.byEnd > 0 && <div className="text-xs text-slate-600">{t('byEndNote', { n: formatInteger(s.byEnd, locale) })}</div>}
-            {s.atEnd.max > s.atEnd.min && (
-              <div className="text-xs text-slate-600">{t('rangeNote', { n: formatInteger(s.atEnd.max - s.atEnd.min, locale) })}</div>
-            )}
+      {snapshot.map((s, i) => (
+        <div
+          key={s.stage.code}
+          className="rounded-lg border border-slate-200 bg-white p-4 print:p-2"
+          data-period-kpi={s.stage.code.toLowerCase()}
+          data-value={s.atEnd.min}
+          data-max={s.atEnd.max}
+          data-added={s.added}
+          data-by-end={s.byEnd}
+        >
+          <div className="text-sm text-slate-600">{t(i === 0 ? 'atEndFirst' : 'atEndStage', { stage: stageName(s.stage, locale) })}</div>
+          <div className="mt-1 text-3xl font-semibold tabular-nums">
+            <RangeText range={s.atEnd} locale={locale} />
           </div>
-        );
-      })}
+          <div className="text-xs text-slate-600">{t('addedInPeriod', { n: formatInteger(s.added, locale) })}</div>
+          {s.byEnd > 0 && <div className="text-xs text-slate-600">{t('byEndNote', { n: formatInteger(s.byEnd, locale) })}</div>}
+          {s.atEnd.max > s.atEnd.min && <div className="text-xs text-slate-600">{t('rangeNote', { n: formatInteger(s.atEnd.max - s.atEnd.min, locale) })}</div>}
+        </div>
+      ))}
     </section>
   );
 }

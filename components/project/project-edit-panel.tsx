@@ -6,11 +6,12 @@ import { MetricForm } from '@/components/project/metric-form';
 import { Section } from '@/components/section';
 import { isoDate } from '@/lib/rules/format';
 import type { ProjectDetail } from '@/lib/data/projects';
-import { nextStages } from '@/lib/rules/stages';
+import { nextStages, stageName, type Lifecycle } from '@/lib/rules/stages';
 
 type Indicator = { code: string; nameZh: string; nameEn: string; unit: string };
 type Props = {
-  project: Pick<ProjectDetail, 'id' | 'stage' | 'summary' | 'scenarios' | 'milestones'>;
+  project: Pick<ProjectDetail, 'id' | 'stageId' | 'summary' | 'scenarios' | 'milestones'>;
+  lifecycle: Lifecycle;
   version: number;
   indicators: Indicator[];
   hasPendingProposal: boolean;
@@ -18,11 +19,10 @@ type Props = {
 };
 
 /** The institution's forms on its own project page; shown only when the actor may edit the project. */
-export function ProjectEditPanel({ project, version, indicators, hasPendingProposal, locale }: Props) {
+export function ProjectEditPanel({ project, lifecycle, version, indicators, hasPendingProposal, locale }: Props) {
   const t = useTranslations('editPanel');
-  const stageLabel = useTranslations('stage');
   const open = project.milestones.filter((m) => !m.completedAt);
-  const stages = nextStages(project.stage);
+  const stages = nextStages(lifecycle, project.stageId);
   return (
     <Section title={t('heading')} id="edit">
       <p className="mb-3 text-sm text-slate-600">{t('intro')}</p>
@@ -35,10 +35,11 @@ export function ProjectEditPanel({ project, version, indicators, hasPendingPropo
             <input type="hidden" name="projectId" value={project.id} />
             <VersionInput version={version} />
             <Field name="toStage" label={t('toStage')}>
-              <SelectInput name="toStage" initial={stages[0]}>
+              <SelectInput name="toStage" initial={stages[0].code}>
                 {stages.map((s) => (
-                  <option key={s} value={s}>
-                    {stageLabel(s)}
+                  <option key={s.code} value={s.code}>
+                    {stageName(s, locale)}
+                    {s.requiresApproval ? '' : ` (${t('noApproval')})`}
                   </option>
                 ))}
               </SelectInput>

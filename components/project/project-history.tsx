@@ -1,20 +1,22 @@
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { StageBadge } from '@/components/badges';
 import { Section } from '@/components/section';
 import { describeDate } from '@/lib/rules/dates';
 import { isoDate } from '@/lib/rules/format';
 import { milestoneStatus } from '@/lib/data/milestones';
 import type { ProjectDetail } from '@/lib/data/projects';
-import { STAGE_ORDER } from '@/lib/rules/stages';
+import { stageName, type Stage } from '@/lib/rules/stages';
 
-type Props = Pick<ProjectDetail, 'stage' | 'stageChanges' | 'milestones'> & { today: Date };
+/** `path`: the stages of the project's lifecycle, in order. */
+type Props = Pick<ProjectDetail, 'stage' | 'stageChanges' | 'milestones'> & { path: Stage[]; today: Date };
 
 const statusStyle = { done: 'text-emerald-800 bg-emerald-50', due: 'text-slate-800 bg-slate-100', overdue: 'text-red-800 bg-red-50' } as const;
 
-/** The path approval → online → promotion → completion with the date each stage was reached, the full history, and the milestones. */
-export function ProjectHistory({ stage, stageChanges, milestones, today }: Props) {
+/** The lifecycle's path with the date each stage was reached, the full history, and the milestones. */
+export function ProjectHistory({ stage, stageChanges, milestones, path, today }: Props) {
   const t = useTranslations();
-  const reached = new Map(stageChanges.map((c) => [c.toStage, c]));
+  const locale = useLocale();
+  const reached = new Map(stageChanges.map((c) => [c.toStageId, c]));
   const date = (c: (typeof stageChanges)[number]) => {
     const { key, values } = describeDate(c);
     return `${t(`dates.${key}`, values)}${c.dateInferred ? t('dates.inferred') : ''}`;
@@ -22,13 +24,14 @@ export function ProjectHistory({ stage, stageChanges, milestones, today }: Props
   return (
     <div className="grid gap-4 md:grid-cols-2">
       <Section title={t('timeline.heading')}>
-        <ol className="grid grid-cols-4 gap-1 text-center text-xs" data-testid="stage-timeline">
-          {STAGE_ORDER.map((s) => {
-            const c = reached.get(s);
+        <ol className="grid gap-1 text-center text-xs" style={{ gridTemplateColumns: `repeat(${path.length}, minmax(0, 1fr))` }} data-testid="stage-timeline">
+          {path.map((s) => {
+            const c = reached.get(s.id);
+            const current = s.code === stage.code;
             return (
-              <li key={s} data-reached={Boolean(c)} aria-current={s === stage ? 'step' : undefined}>
+              <li key={s.code} data-reached={Boolean(c)} aria-current={current ? 'step' : undefined}>
                 <div className={`h-2 rounded ${c ? 'bg-red-800' : 'bg-slate-200'}`} />
-                <div className={`mt-1 ${s === stage ? 'font-semibold' : ''}`}>{t(`stage.${s}`)}</div>
+                <div className={`mt-1 ${current ? 'font-semibold' : ''}`}>{stageName(s, locale)}</div>
                 <div className="tabular-nums text-slate-600">{c ? date(c) : '—'}</div>
               </li>
             );

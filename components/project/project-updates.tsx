@@ -12,16 +12,16 @@ import { getProjectVersion } from '@/lib/data/project-edits';
 import { listProgressReports } from '@/lib/data/progress-reports';
 import type { ProjectDetail } from '@/lib/data/projects';
 import { getPendingProposal } from '@/lib/data/stage-proposals';
+import { stageName, type Lifecycle } from '@/lib/rules/stages';
 
 /**
  * Everything below a project's facts that comes from institutions' and
  * regulators' writes: the pending proposal, the edit forms (only for the lead
  * institution's users), progress reports, comments and the change history.
  */
-export async function ProjectUpdates({ actor, project }: { actor: Actor; project: ProjectDetail }) {
-  const [t, tStage, locale, version, pending, history, comments, reports] = await Promise.all([
+export async function ProjectUpdates({ actor, project, lifecycle }: { actor: Actor; project: ProjectDetail; lifecycle: Lifecycle }) {
+  const [t, locale, version, pending, history, comments, reports] = await Promise.all([
     getTranslations('editPanel'),
-    getTranslations('stage'),
     getLocale(),
     // null unless the data layer says this actor may edit the project.
     getProjectVersion({ actor, projectId: project.id }),
@@ -35,11 +35,11 @@ export async function ProjectUpdates({ actor, project }: { actor: Actor; project
     <>
       {pending && (
         <p className="rounded border border-amber-400 bg-amber-50 p-2 text-sm" data-testid="pending-proposal">
-          {t('pending', { from: tStage(pending.fromStage), to: tStage(pending.toStage), date: isoDate(pending.effectiveDate) })}
+          {t('pending', { from: stageName(pending.fromStage, locale), to: stageName(pending.toStage, locale), date: isoDate(pending.effectiveDate) })}
         </p>
       )}
       {version !== null ? (
-        <ProjectEditPanel project={project} version={version} indicators={indicators} hasPendingProposal={!!pending} locale={locale} />
+        <ProjectEditPanel project={project} lifecycle={lifecycle} version={version} indicators={indicators} hasPendingProposal={!!pending} locale={locale} />
       ) : (
         actor.role === 'INSTITUTION' && (
           <p className="text-sm text-slate-600" data-testid="read-only">

@@ -6,43 +6,49 @@
  * benchmark run the very same statements.
  */
 import { Prisma } from '../generated/prisma/client';
-import type { Aggregation, IndicatorKind, ProjectStage, ValueQualifier } from '../generated/prisma/enums';
+import type { Aggregation, IndicatorKind, ValueQualifier } from '../generated/prisma/enums';
 import type { Actor } from '../rules/authz';
 import { projectFilterSql, type FilterTargets } from '../rules/project-filter';
 import { combinePartialsSql, finalValueSql, partialsSql, takesLatestSql } from '../rules/indicators';
 import { dateRangeSql } from '../rules/dates';
 import { UNDISCLOSED } from '../rules/filters';
-import { reachedSql } from '../rules/stages';
+import { pathOf, reachedSql, type Lifecycle } from '../rules/stages';
 import type { SqlRunner } from '../server/sql';
 
-type Scope = { actor: Actor; targets: FilterTargets };
+/** The actor, the filters, and the program's lifecycle (its stages are data: lib/rules/stages.ts). */
+type Scope = { actor: Actor; targets: FilterTargets; lifecycle: Lifecycle };
 
 /** The matching projects as a CTE named `fp`. */
 const matching = ({ actor, targets }: Scope) => Prisma.sql`
-  fp AS (SELECT p.id, p."directionId", p."directionInferred", p."fieldId", p."fieldInferred", p.stage, p."approvedAt", p."onlineAt", p."promotionAt"
+  fp AS (SELECT p.id, p."directionId", p."directionInferred", p."fieldId", p."fieldInferred", p."stageId", p."reachedOrder", p."approvedAt"
     FROM "Project" p WHERE ${projectFilterSql(actor, targets, 'p')})`;
+
+/** How many of the rows counted reached each stage of the path, in path order, as an SQL array. */
+const reachedCounts = (lifecycle: Lifecycle, alias: string) => {
+  const path = pathOf(lifecycle);
+  return path.length
+    ? Prisma.sql`ARRAY[${Prisma.join(path.map((s) => Prisma.sql`count(${Prisma.raw(`${alias}.id`)}) FILTER (WHERE ${reachedSql(s, alias)})`))}]::int[]`
+    : Prisma.sql`ARRAY[]::int[]`;
+};
 
 export type HeadlineCounts = {
   projects: number;
   institutions: number;
-  online: number;
-  promotion: number;
-  completed: number;
+  /** Per stage of the path, in order: how many reached it (later stages and leaving after it included). */
+  reached: number[];
   /** The program's structure: its directions and fields, whatever the filters. */
   directions: number;
   fields: number;
 };
 
-/** Projects, distinct institutions taking part, how many reached each stage, and the program's directions and fields. */
+/** Projects, distinct institutions taking part, how many reached each stage of the path, and the program's directions and fields. */
 export async function queryHeadline(run: SqlRunner, scope: Scope): Promise<HeadlineCounts> {
   const { programId } = scope.targets;
   const [row] = await run<HeadlineCounts>(Prisma.sql`
     WITH ${matching(scope)}
     SELECT count(*)::int AS projects,
       (SELECT count(DISTINCT pi."institutionId") FROM "ProjectInstitution" pi JOIN fp ON fp.id = pi."projectId")::int AS institutions,
-      count(*) FILTER (WHERE ${reachedSql('ONLINE', 'fp')})::int AS online,
-      count(*) FILTER (WHERE ${reachedSql('PROMOTION', 'fp')})::int AS promotion,
-      count(*) FILTER (WHERE ${reachedSql('COMPLETED', 'fp')})::int AS completed,
+      ${reachedCounts(scope.lifecycle, 'fp')} AS reached,
       (SELECT count(*) FROM "Direction" WHERE "programId" = ${programId})::int AS directions,
       (SELECT count(*) FROM "Field" f JOIN "Direction" d ON d.id = f."directionId" WHERE d."programId" = ${programId})::int AS fields
     FROM fp`);
@@ -53,13 +59,12 @@ export async function queryHeadline(run: SqlRunner, scope: Scope): Promise<Headl
 type Bucket = { code: string | null; name: string | null; nameEn: string | null };
 
 export type DirectionStageRow = Bucket & {
-  stage: ProjectStage | null;
+  stageId: number | null;
   projects: number;
   /** Of these, how many are placed there by our reading, not by the record. */
   inferred: number;
-  /** Of these, how many went online / reached promotion, by the headline's rule. */
-  online: number;
-  promotion: number;
+  /** Of these, how many reached each stage of the path, by the headline's rule. */
+  reached: number[];
 };
 
 /**
@@ -71,13 +76,12 @@ export function queryDirectionStages(run: SqlRunner, scope: Scope) {
   return run<DirectionStageRow>(Prisma.sql`
     WITH ${matching(scope)},
     d AS (SELECT id, code, name, "nameEn", "sortOrder" FROM "Direction" WHERE "programId" = ${scope.targets.programId})
-    SELECT d.code, d.name, d."nameEn", fp.stage, count(fp.id)::int AS projects,
+    SELECT d.code, d.name, d."nameEn", fp."stageId", count(fp.id)::int AS projects,
       count(fp.id) FILTER (WHERE fp."directionInferred")::int AS inferred,
-      count(fp.id) FILTER (WHERE ${reachedSql('ONLINE', 'fp')})::int AS online,
-      count(fp.id) FILTER (WHERE ${reachedSql('PROMOTION', 'fp')})::int AS promotion
+      ${reachedCounts(scope.lifecycle, 'fp')} AS reached
     FROM d FULL JOIN fp ON fp."directionId" = d.id
-    GROUP BY d.id, d.code, d.name, d."nameEn", d."sortOrder", fp.stage
-    ORDER BY d."sortOrder" NULLS LAST, fp.stage`);
+    GROUP BY d.id, d.code, d.name, d."nameEn", d."sortOrder", fp."stageId"
+    ORDER BY d."sortOrder" NULLS LAST, fp."stageId"`);
 }
 
 export type FieldRow = Bucket & { direction: string | null; projects: number; inferred: number };
@@ -96,50 +100,40 @@ export function queryFields(run: SqlRunner, scope: Scope) {
     ORDER BY f.id IS NULL, projects DESC, f.direction_order, f."sortOrder"`);
 }
 
-/** Counts as ranges: `x` certainly by the month's end, `xMax` possibly (a date known only as a range may fall either side). */
-export type MonthRow = { month: string; approved: number; approvedMax: number; online: number; onlineMax: number; promotion: number; promotionMax: number };
+/** Per month and stage of the path: how many had certainly reached it by the month's end, and how many possibly. */
+export type MonthRow = { month: string; stageId: number; certain: number; possible: number };
 
 /**
- * Cumulative projects approved, online and in promotion at the end of each
- * month, from the first date each project entered the stage (stage changes).
- * A date known only as a range counts as certain from its upper bound's month
- * and as possible from its lower bound's, so a chart draws a band, never an
+ * Cumulative projects that had entered each stage of the path by the end of
+ * each month, from the first date each project entered it (stage changes). A
+ * date known only as a range counts as certain from its upper bound's month and
+ * as possible from its lower bound's, so a chart draws a band, never an
  * invented month. The per-project dates are counted by month at once, so what
  * follows reads a few dozen rows, not one per project.
  */
 export function queryCumulativeByMonth(run: SqlRunner, scope: Scope) {
+  const ids = pathOf(scope.lifecycle).map((s) => s.id);
+  if (ids.length === 0) return Promise.resolve([] as MonthRow[]);
   return run<MonthRow>(Prisma.sql`
     WITH ${matching(scope)},
     ranges AS (
-      SELECT sc."projectId", sc."toStage" AS stage, ${dateRangeSql('sc', 'fp."approvedAt"')}
+      SELECT sc."projectId", sc."toStageId" AS stage_id, ${dateRangeSql('sc', 'fp."approvedAt"')}
       FROM "StageChange" sc JOIN fp ON fp.id = sc."projectId"
-      WHERE sc."toStage" IN ('APPROVED', 'ONLINE', 'PROMOTION')),
-    firsts AS (SELECT stage, min(latest) AS latest, min(earliest) AS earliest FROM ranges GROUP BY "projectId", stage),
+      WHERE sc."toStageId" IN (${Prisma.join(ids)})),
+    firsts AS (SELECT stage_id, min(latest) AS latest, min(earliest) AS earliest FROM ranges GROUP BY "projectId", stage_id),
     events AS (
-      SELECT stage, date_trunc('month', latest::timestamp)::date AS month, true AS certain FROM firsts
+      SELECT stage_id, date_trunc('month', latest::timestamp)::date AS month, 1 AS certain, 0 AS possible FROM firsts
       UNION ALL
-      SELECT stage, date_trunc('month', earliest::timestamp)::date, false FROM firsts),
-    monthly AS (
-      SELECT month,
-        count(*) FILTER (WHERE stage = 'APPROVED' AND certain) AS approved,
-        count(*) FILTER (WHERE stage = 'APPROVED' AND NOT certain) AS approved_max,
-        count(*) FILTER (WHERE stage = 'ONLINE' AND certain) AS online,
-        count(*) FILTER (WHERE stage = 'ONLINE' AND NOT certain) AS online_max,
-        count(*) FILTER (WHERE stage = 'PROMOTION' AND certain) AS promotion,
-        count(*) FILTER (WHERE stage = 'PROMOTION' AND NOT certain) AS promotion_max
-      FROM events GROUP BY 1),
-    months AS (
-      SELECT generate_series(min(month), max(month), interval '1 month')::date AS month FROM monthly)
-    SELECT to_char(m.month, 'YYYY-MM') AS month,
-      (sum(coalesce(mo.approved, 0)) OVER w)::int AS approved,
-      (sum(coalesce(mo.approved_max, 0)) OVER w)::int AS "approvedMax",
-      (sum(coalesce(mo.online, 0)) OVER w)::int AS online,
-      (sum(coalesce(mo.online_max, 0)) OVER w)::int AS "onlineMax",
-      (sum(coalesce(mo.promotion, 0)) OVER w)::int AS promotion,
-      (sum(coalesce(mo.promotion_max, 0)) OVER w)::int AS "promotionMax"
-    FROM months m LEFT JOIN monthly mo ON mo.month = m.month
-    WINDOW w AS (ORDER BY m.month)
-    ORDER BY m.month`);
+      SELECT stage_id, date_trunc('month', earliest::timestamp)::date, 0, 1 FROM firsts),
+    monthly AS (SELECT month, stage_id, sum(certain) AS certain, sum(possible) AS possible FROM events GROUP BY 1, 2),
+    months AS (SELECT generate_series(min(month), max(month), interval '1 month')::date AS month FROM monthly),
+    grid AS (SELECT m.month, s.id AS stage_id FROM months m CROSS JOIN unnest(ARRAY[${Prisma.join(ids)}]::int[]) AS s(id))
+    SELECT to_char(g.month, 'YYYY-MM') AS month, g.stage_id AS "stageId",
+      (sum(coalesce(mo.certain, 0)) OVER w)::int AS certain,
+      (sum(coalesce(mo.possible, 0)) OVER w)::int AS possible
+    FROM grid g LEFT JOIN monthly mo ON mo.month = g.month AND mo.stage_id = g.stage_id
+    WINDOW w AS (PARTITION BY g.stage_id ORDER BY g.month)
+    ORDER BY g.month, g.stage_id`);
 }
 
 export type TechnologyRow = { id: number | null; name: string | null; nameEn: string | null; projects: number };

@@ -2,24 +2,29 @@ import 'server-only';
 import type { Actor } from '../rules/authz';
 import * as q from './dashboard-queries';
 import { headlineCounts } from './headline';
+import { getProgramLifecycle } from './lifecycles';
 import { sql } from '../server/db';
 import { memoByValue } from '../server/memo';
 import type { FilterTargets } from '../rules/project-filter';
-import type { ProjectStage } from '../generated/prisma/enums';
 import { UNDISCLOSED } from '../rules/filters';
-import { ALL_STAGES } from '../rules/stages';
+import { pathOf, type Lifecycle, type Stage } from '../rules/stages';
 
 /**
  * What the dashboard shows, each card's data from one aggregate query
  * (lib/data/dashboard-queries.ts) over the projects the actor may read that match
  * the filters. Only the few rows SQL returns are reshaped here. Every read
- * here is hand-written SQL on node-postgres (lib/server/sql.ts).
+ * here is hand-written SQL on node-postgres (lib/server/sql.ts). Stages come
+ * from the program's lifecycle.
  */
 type Options = { actor: Actor; targets: FilterTargets };
 
+/** A statement of the dashboard, run once per request whichever card asks, with the program's lifecycle. */
+const statement = <R>(name: string, query: (run: typeof sql, scope: { actor: Actor; targets: FilterTargets; lifecycle: Lifecycle }) => Promise<R>) =>
+  memoByValue(name, async (actor: Actor, targets: FilterTargets) => query(sql, { actor, targets, lifecycle: await getProgramLifecycle(targets.programId) }));
+
 // Within one request each statement runs once (two cards share the directions),
 // and preloadDashboard can start them all before any card renders.
-const directionStageRows = memoByValue('directionStages', (actor: Actor, targets: FilterTargets) => q.queryDirectionStages(sql, { actor, targets }));
+const directionStageRows = statement('directionStages', q.queryDirectionStages);
 
 /** A bucket of a breakdown; `undisclosed` marks the projects the record does not place (code UNDISCLOSED, shown as 「未公开」). */
 type Bucket = { code: string; name: string | null; nameEn: string | null; undisclosed: boolean };
@@ -30,54 +35,43 @@ export type DirectionStages = Bucket & {
   total: number;
   /** Of these, how many are placed in the direction by our reading of the record. */
   inferred: number;
-  stages: Record<ProjectStage, number>;
-  /** Projects that went online / reached promotion, counted as the headline counts them. */
-  online: number;
-  promotion: number;
+  /** Projects in each current stage, by stage id. */
+  stages: Record<number, number>;
+  /** How many reached each stage of the path, in path order, counted as the headline counts them. */
+  reached: number[];
 };
 
 /**
  * Projects per direction, split by current stage (for a stacked bar), with how
- * many went online and into promotion; the projects without a public direction
- * last, as their own bucket.
+ * many reached each stage of the path; the projects without a public direction
+ * last, as their own bucket (shown even when empty).
  */
 export async function getDirectionStages(options: Options): Promise<DirectionStages[]> {
-  const rows = await directionStageRows(options.actor, options.targets);
+  const [rows, lifecycle] = await Promise.all([directionStageRows(options.actor, options.targets), getProgramLifecycle(options.targets.programId)]);
+  const empty = (b: Bucket): DirectionStages => ({ ...b, total: 0, inferred: 0, stages: {}, reached: pathOf(lifecycle).map(() => 0) });
   const byCode = new Map<string, DirectionStages>();
   for (const r of rows) {
     const b = bucket(r);
-    const d = byCode.get(b.code) ?? {
-      ...b,
-      total: 0,
-      inferred: 0,
-      stages: Object.fromEntries(ALL_STAGES.map((s) => [s, 0])) as Record<ProjectStage, number>,
-      online: 0,
-      promotion: 0,
-    };
-    if (r.stage) {
-      d.stages[r.stage] += r.projects;
+    const d = byCode.get(b.code) ?? empty(b);
+    if (r.stageId !== null) {
+      d.stages[r.stageId] = (d.stages[r.stageId] ?? 0) + r.projects;
       d.total += r.projects;
       d.inferred += r.inferred;
-      d.online += r.online;
-      d.promotion += r.promotion;
+      d.reached = d.reached.map((n, i) => n + (r.reached[i] ?? 0));
     }
     byCode.set(b.code, d);
   }
-  // The undisclosed bucket is always shown, with its count, even when it is empty.
-  if (!byCode.has(UNDISCLOSED)) {
-    const stages = Object.fromEntries(ALL_STAGES.map((s) => [s, 0])) as Record<ProjectStage, number>;
-    byCode.set(UNDISCLOSED, { ...bucket({ code: null, name: null, nameEn: null }), total: 0, inferred: 0, stages, online: 0, promotion: 0 });
-  }
+  if (!byCode.has(UNDISCLOSED)) byCode.set(UNDISCLOSED, empty(bucket({ code: null, name: null, nameEn: null })));
   return [...byCode.values()];
 }
 
 export type FieldBucket = Bucket & { direction: string | null; projects: number; inferred: number };
 export type TechnologyBucket = Omit<Bucket, 'code'> & { id: number | typeof UNDISCLOSED; projects: number };
 
-const fieldRows = memoByValue('fields', (actor: Actor, targets: FilterTargets) => q.queryFields(sql, { actor, targets }));
-const monthRows = memoByValue('months', (actor: Actor, targets: FilterTargets) => q.queryCumulativeByMonth(sql, { actor, targets }));
-const technologyRows = memoByValue('technologies', (actor: Actor, targets: FilterTargets) => q.queryTechnologies(sql, { actor, targets }));
-const indicatorRows = memoByValue('indicators', (actor: Actor, targets: FilterTargets) => q.queryIndicators(sql, { actor, targets }));
+const fieldRows = statement('fields', q.queryFields);
+const monthRows = statement('months', q.queryCumulativeByMonth);
+const technologyRows = statement('technologies', q.queryTechnologies);
+const indicatorRows = statement('indicators', q.queryIndicators);
 
 /**
  * Starts every card's statement as soon as the filters are known, rather than
@@ -101,7 +95,25 @@ export async function getFields(options: Options): Promise<FieldBucket[]> {
     ? fields
     : [...fields, { ...bucket({ code: null, name: null, nameEn: null }), direction: null, projects: 0, inferred: 0 }];
 }
-export const getCumulativeByMonth = (options: Options) => monthRows(options.actor, options.targets);
+/** A month of the trend: per stage code, how many had certainly (`code`) and possibly (`code` + `Max`) entered it by the month's end. */
+export type TrendMonth = { month: string } & Record<string, number | string>;
+
+/** The trend's rows, one per month, and the stages of the path it follows (those entered at all). */
+export async function getCumulativeByMonth(options: Options): Promise<{ stages: Stage[]; months: TrendMonth[] }> {
+  const [rows, lifecycle] = await Promise.all([monthRows(options.actor, options.targets), getProgramLifecycle(options.targets.programId)]);
+  const stages = pathOf(lifecycle).filter((s) => rows.some((r) => r.stageId === s.id && r.possible > 0));
+  const months = new Map<string, TrendMonth>();
+  for (const r of rows) {
+    const stage = stages.find((s) => s.id === r.stageId);
+    if (!stage) continue;
+    const m = months.get(r.month) ?? { month: r.month };
+    m[stage.code] = r.certain;
+    m[`${stage.code}Max`] = r.possible;
+    months.set(r.month, m);
+  }
+  return { stages, months: [...months.values()] };
+}
+
 /** Projects per technology, the projects with no technology on record last as their own bucket. */
 export async function getTechnologies(options: Options): Promise<TechnologyBucket[]> {
   const rows = await technologyRows(options.actor, options.targets);
@@ -110,17 +122,12 @@ export async function getTechnologies(options: Options): Promise<TechnologyBucke
   );
 }
 
-export type FunnelStep = { stage: 'APPROVED' | 'ONLINE' | 'PROMOTION' | 'COMPLETED'; projects: number };
+export type FunnelStep = { stage: Stage; projects: number };
 
-/** Approved → online → promotion → completed: how many projects reached each stage. */
+/** Each stage of the path: how many projects reached it (later stages included). */
 export async function getFunnel(options: Options): Promise<FunnelStep[]> {
-  const c = await headlineCounts(options.actor, options.targets);
-  return [
-    { stage: 'APPROVED', projects: c.projects },
-    { stage: 'ONLINE', projects: c.online },
-    { stage: 'PROMOTION', projects: c.promotion },
-    { stage: 'COMPLETED', projects: c.completed },
-  ];
+  const [c, lifecycle] = await Promise.all([headlineCounts(options.actor, options.targets), getProgramLifecycle(options.targets.programId)]);
+  return pathOf(lifecycle).map((stage, i) => ({ stage, projects: c.reached[i] ?? 0 }));
 }
 
 type Share = Pick<q.IndicatorRow, 'value' | 'qualifier' | 'projects'>;

@@ -4,12 +4,22 @@ import { db, sql } from '../server/db';
 import { Prisma } from '../generated/prisma/client';
 import { UNDISCLOSED, type FilterNotice, type ProjectFilters } from '../rules/filters';
 import { likePattern, type FilterTargets } from '../rules/project-filter';
+import { pathOf, stageByCode, stagesInOrder, type Lifecycle } from '../rules/stages';
+import { getProgramLifecycle } from './lifecycles';
 
-export type ProgramSummary = { id: number; code: string; name: string; nameEn: string; isSynthetic: boolean };
+export type ProgramSummary = {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  isSynthetic: boolean;
+  directionLabel: string | null;
+  directionLabelEn: string | null;
+};
 
-export type ResolvedFilters = { program: ProgramSummary; targets: FilterTargets; notices: FilterNotice[] };
+export type ResolvedFilters = { program: ProgramSummary; lifecycle: Lifecycle; targets: FilterTargets; notices: FilterNotice[] };
 
-const programSql = Prisma.sql`SELECT id, code, name, "nameEn", "isSynthetic" FROM "Program"`;
+const programSql = Prisma.sql`SELECT id, code, name, "nameEn", "isSynthetic", "directionLabel", "directionLabelEn" FROM "Program"`;
 
 /**
  * Looks up what the filters name (program, direction, field, technology,
@@ -35,7 +45,8 @@ export async function resolveFilters(options: { filters: ProjectFilters; notices
 
   const tech = filters.tech;
   const isNamed = (code: string | undefined) => code !== undefined && code !== UNDISCLOSED;
-  const [direction, field, technology, institution] = await Promise.all([
+  const [lifecycle, direction, field, technology, institution] = await Promise.all([
+    getProgramLifecycle(program.id),
     isNamed(filters.direction)
       ? db.direction.findUnique({ where: { programId_code: { programId: program.id, code: filters.direction! } }, select: { id: true } })
       : null,
@@ -56,12 +67,20 @@ export async function resolveFilters(options: { filters: ProjectFilters; notices
   // The 「未公开」 bucket of each: null, where an id names a known one.
   const target = (value: unknown, found: { id: number } | null) => (value === UNDISCLOSED ? null : found?.id);
   if (filters.institution && !institution) unknown('institution', filters.institution);
+  // Stages are the program's own: a code of another lifecycle names nothing here.
+  const stage = filters.stage ? stageByCode(lifecycle, filters.stage) : undefined;
+  if (filters.stage && !stage) unknown('stage', filters.stage);
+  const reached = filters.reached ? pathOf(lifecycle).find((s) => s.code === filters.reached) : undefined;
+  if (filters.reached && !reached) unknown('reached', filters.reached);
 
   return {
     program,
+    lifecycle,
     notices,
     targets: {
       programId: program.id,
+      stageId: stage?.id,
+      reachedOrder: reached?.sortOrder,
       directionId: target(filters.direction, direction),
       fieldId: target(filters.field, field),
       technologyId: target(filters.tech, technology),
@@ -88,7 +107,7 @@ export type FilterDirection = Named & { fields: Named[] };
  * dashboard and every list page, and through Prisma they cost three statements.
  */
 export async function getFilterOptions(options: { actor: Actor; programId: number; institutionId?: number }) {
-  const [directions, technologies, institution] = await Promise.all([
+  const [directions, technologies, institution, lifecycle] = await Promise.all([
     sql<FilterDirection>(Prisma.sql`
       SELECT d.code, d.name, d."nameEn",
         coalesce(json_agg(json_build_object('code', f.code, 'name', f.name, 'nameEn', f."nameEn") ORDER BY f."sortOrder")
@@ -97,15 +116,20 @@ export async function getFilterOptions(options: { actor: Actor; programId: numbe
       WHERE d."programId" = ${options.programId}
       GROUP BY d.id
       ORDER BY d."sortOrder"`),
-    sql<{ id: number; name: string; nameEn: string }>(Prisma.sql`SELECT id, name, "nameEn" FROM "Technology" ORDER BY name`),
+    // The catalogue is shared between programs; a program's form offers what its projects use.
+    sql<{ id: number; name: string; nameEn: string }>(Prisma.sql`
+      SELECT t.id, t.name, t."nameEn" FROM "Technology" t
+      WHERE EXISTS (SELECT 1 FROM "ProjectTechnology" pt JOIN "Project" p ON p.id = pt."projectId" WHERE pt."technologyId" = t.id AND p."programId" = ${options.programId})
+      ORDER BY t.name`),
     options.institutionId
       ? db.institution.findFirst({
           where: { id: options.institutionId, ...filterableInstitutions(options.actor, options.programId) },
           select: { id: true, name: true },
         })
       : null,
+    getProgramLifecycle(options.programId),
   ]);
-  return { directions, technologies, institution };
+  return { directions, technologies, institution, stages: stagesInOrder(lifecycle), path: pathOf(lifecycle) };
 }
 
 export type FilterOptions = Awaited<ReturnType<typeof getFilterOptions>>;

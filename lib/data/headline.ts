@@ -1,55 +1,52 @@
 import 'server-only';
-import { projectReadScope, type Actor } from '../rules/authz';
+import { readsWholeProgram, type Actor } from '../rules/authz';
 import { isNarrowed } from '../rules/filters';
 import type { FilterTargets } from '../rules/project-filter';
+import { headlineStages, pathOf, type Stage } from '../rules/stages';
 import { Prisma } from '../generated/prisma/client';
-import type { PublishedFigureKey } from '../generated/prisma/enums';
 import { sql } from '../server/db';
 import { memoByValue } from '../server/memo';
 import { queryHeadline, type HeadlineCounts } from './dashboard-queries';
+import { getProgramLifecycle } from './lifecycles';
 
 /**
  * The headline figures of a program, the one source of the home page's and the
  * dashboard's cards: the counts of the projects the actor may read that match
  * the filters, each beside the figure the program published, when comparing
- * them means something.
+ * them means something. Which stages have a card is the lifecycle's to say
+ * (a stage with a `kpiKey`): 上线运行 and 应用推广期 for the pilot, 完成测试 for the sandbox.
  */
 type Options = { actor: Actor; targets: FilterTargets };
 
-export const HEADLINE_KEYS = ['projects', 'institutions', 'directions', 'fields', 'online', 'promotion', 'onlineRate', 'promotionRate'] as const;
-export type HeadlineKey = (typeof HEADLINE_KEYS)[number];
+/** The program's own counts; each headline stage adds its count (its kpiKey) and, on the dashboard, its rate. */
+export const FIXED_KEYS = ['projects', 'institutions', 'directions', 'fields'] as const;
+type FixedKey = (typeof FIXED_KEYS)[number];
 
-/** The dashboard's cards and the home page's. */
-export const DASHBOARD_CARDS = ['projects', 'institutions', 'online', 'promotion', 'onlineRate', 'promotionRate'] as const satisfies readonly HeadlineKey[];
-export const HOME_CARDS = ['projects', 'institutions', 'directions', 'fields', 'online', 'promotion'] as const satisfies readonly HeadlineKey[];
+/** Which cards a view shows: the home page its program's structure, the dashboard the rates. */
+export type HeadlineView = 'home' | 'dashboard';
 
 type Published = { value: number; asOf: Date; source: string };
 export type HeadlineCard = {
-  key: HeadlineKey;
+  /** A fixed key, a stage's kpiKey, or that key + `Rate`. */
+  key: string;
+  /** For a stage's card, the stage (its name is the card's label). */
+  stage: Pick<Stage, 'code' | 'name' | 'nameEn'> | null;
   /** A count, or for rates a percentage (0–100); null when there is nothing to divide by. */
   value: number | null;
   isRate: boolean;
   published: Published | null;
 };
 
-const COUNT_FIGURES: Record<Exclude<HeadlineKey, 'onlineRate' | 'promotionRate'>, PublishedFigureKey> = {
-  projects: 'PROJECTS',
-  institutions: 'INSTITUTIONS',
-  directions: 'DIRECTIONS',
-  fields: 'FIELDS',
-  online: 'ONLINE',
-  promotion: 'PROMOTION',
-};
-const RATE_PARTS = { onlineRate: 'online', promotionRate: 'promotion' } as const;
-
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
 
 /** Within one request the counts run once, whichever card or page asks (the funnel reads them too). */
-export const headlineCounts = memoByValue('headline', (actor: Actor, targets: FilterTargets) => queryHeadline(sql, { actor, targets }));
+export const headlineCounts = memoByValue('headline', async (actor: Actor, targets: FilterTargets) =>
+  queryHeadline(sql, { actor, targets, lifecycle: await getProgramLifecycle(targets.programId) }),
+);
 
 /** The latest published figure of each kind. */
 const publishedFigures = memoByValue('published', (programId: number) =>
-  sql<{ key: PublishedFigureKey; value: number; asOf: Date; source: string }>(Prisma.sql`
+  sql<{ key: string; value: number; asOf: Date; source: string }>(Prisma.sql`
     SELECT DISTINCT ON (key) key, value, "asOf", source FROM "PublishedFigure"
     WHERE "programId" = ${programId}
     ORDER BY key, "asOf" DESC`),
@@ -60,35 +57,53 @@ const publishedFigures = memoByValue('published', (programId: number) =>
  * whole program (no narrowing filter, an actor who may read every project). A
  * published total compared with a subset would be a false alarm.
  */
-export const isWholeProgram = ({ actor, targets }: Options) => !isNarrowed(targets.filters) && Object.keys(projectReadScope(actor)).length === 0;
+export const isWholeProgram = ({ actor, targets }: Options) => !isNarrowed(targets.filters) && readsWholeProgram(actor, targets.programId);
 
-export function headlineCards(counts: HeadlineCounts, published: Map<PublishedFigureKey, Published>, keys: readonly HeadlineKey[]): HeadlineCard[] {
-  return keys.map((key) => {
-    if (key === 'onlineRate' || key === 'promotionRate') {
-      const part = RATE_PARTS[key];
-      const [n, d] = [published.get(COUNT_FIGURES[part]), published.get('PROJECTS')];
-      const publishedRate = n && d ? rate(n.value, d.value) : null;
-      return { key, value: rate(counts[part], counts.projects), isRate: true, published: n && publishedRate !== null ? { ...n, value: publishedRate } : null };
-    }
-    return { key, value: counts[key], isRate: false, published: published.get(COUNT_FIGURES[key]) ?? null };
+/** The cards of a view, from the counts, the lifecycle's headline stages and the published figures (keyed in capitals). */
+export function headlineCards(counts: HeadlineCounts, stages: Stage[], path: Stage[], published: Map<string, Published>, view: HeadlineView): HeadlineCard[] {
+  const fixed = (key: FixedKey): HeadlineCard => ({ key, stage: null, value: counts[key], isRate: false, published: published.get(key.toUpperCase()) ?? null });
+  const reached = (s: Stage) => counts.reached[path.findIndex((p) => p.id === s.id)] ?? 0;
+  const kpi = (s: Stage): HeadlineCard => ({
+    key: s.kpiKey!,
+    stage: s,
+    value: reached(s),
+    isRate: false,
+    published: published.get(s.kpiKey!.toUpperCase()) ?? null,
   });
+  const kpiRate = (s: Stage): HeadlineCard => {
+    const [n, d] = [published.get(s.kpiKey!.toUpperCase()), published.get('PROJECTS')];
+    const publishedRate = n && d ? rate(n.value, d.value) : null;
+    return {
+      key: `${s.kpiKey}Rate`,
+      stage: s,
+      value: rate(reached(s), counts.projects),
+      isRate: true,
+      published: n && publishedRate !== null ? { ...n, value: publishedRate } : null,
+    };
+  };
+  if (view === 'home') {
+    const structure = (['directions', 'fields'] as const).filter((k) => counts[k] > 0);
+    return [fixed('projects'), fixed('institutions'), ...structure.map(fixed), ...stages.map(kpi)];
+  }
+  return [fixed('projects'), fixed('institutions'), ...stages.map(kpi), ...stages.map(kpiRate)];
 }
 
-/** The cards named by `keys`, with the published figures only when the view is the whole program. */
-export async function getHeadline(options: Options & { keys: readonly HeadlineKey[] }): Promise<{ cards: HeadlineCard[]; comparable: boolean }> {
+/** The cards of a view, with the published figures only when the view is the whole program. */
+export async function getHeadline(options: Options & { view: HeadlineView }): Promise<{ cards: HeadlineCard[]; comparable: boolean }> {
   const comparable = isWholeProgram(options);
-  const [counts, published] = await Promise.all([
+  const [counts, lifecycle, published] = await Promise.all([
     headlineCounts(options.actor, options.targets),
+    getProgramLifecycle(options.targets.programId),
     comparable ? publishedFigures(options.targets.programId) : Promise.resolve([]),
   ]);
   const byKey = new Map(published.map((p) => [p.key, { value: p.value, asOf: p.asOf, source: p.source }]));
-  return { comparable, cards: headlineCards(counts, byKey, options.keys) };
+  return { comparable, cards: headlineCards(counts, headlineStages(lifecycle), pathOf(lifecycle), byKey, options.view) };
 }
 
 /**
  * The program's latest published figures, for a view that may be set against
  * them (the whole program, read by someone who may read all of it); none otherwise.
  */
-export async function getPublishedFigures(options: Options): Promise<{ key: PublishedFigureKey; value: number; asOf: Date; source: string }[]> {
+export async function getPublishedFigures(options: Options): Promise<{ key: string; value: number; asOf: Date; source: string }[]> {
   return isWholeProgram(options) ? publishedFigures(options.targets.programId) : [];
 }

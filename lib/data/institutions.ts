@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { projectReadScope, type Actor } from '../rules/authz';
 import { db, sql } from '../server/db';
+import { stageBadgeSelect } from './lifecycles';
 import { Prisma } from '../generated/prisma/client';
 import type { InstitutionKind } from '../generated/prisma/enums';
 import { projectFilterSql, type FilterTargets } from '../rules/project-filter';
@@ -73,7 +74,7 @@ export async function getInstitution(options: { actor: Actor; id: string }) {
             select: {
               code: true,
               name: true,
-              stage: true,
+              stage: stageBadgeSelect,
               isPlaceholder: true,
               directionInferred: true,
               fieldInferred: true,

@@ -10,10 +10,12 @@ import 'server-only';
  */
 import { db, sql } from '../server/db';
 import { Prisma } from '../generated/prisma/client';
-import type { DatePrecision, IndicatorKind, ProjectStage, ValueQualifier } from '../generated/prisma/enums';
+import type { DatePrecision, IndicatorKind, StageMeaning, ValueQualifier } from '../generated/prisma/enums';
 import type { Actor } from '../rules/authz';
 import { dateRangeSql, placeInPeriodSql } from '../rules/dates';
 import { UNDISCLOSED } from '../rules/filters';
+import { firstStage, headlineStages, type Lifecycle, type Stage } from '../rules/stages';
+import { getProgramLifecycle } from './lifecycles';
 import { combinePartialsSql, combineQualifiersSql, finalValueSql, partialsSql, takesLatestSql } from '../rules/indicators';
 import type { Period } from '../rules/periods';
 import { projectFilterSql, type FilterTargets } from '../rules/project-filter';
@@ -21,14 +23,23 @@ import { projectFilterSql, type FilterTargets } from '../rules/project-filter';
 type Options = { actor: Actor; targets: FilterTargets };
 type PeriodOptions = Options & { period: Period };
 
-/** The matching projects as `fp`, and each one's first entry into each stage as a date range (`firsts`). */
-const stageRanges = ({ actor, targets }: Options) => Prisma.sql`
+/**
+ * The stages a period view follows: where projects enter the program, and the
+ * lifecycle's headline stages (上线运行 and 应用推广期 for the pilot, 完成测试 for the sandbox).
+ */
+export function periodStages(lifecycle: Lifecycle): Stage[] {
+  const first = firstStage(lifecycle);
+  return [first, ...headlineStages(lifecycle).filter((s) => s.id !== first.id)];
+}
+
+/** The matching projects as `fp`, and each one's first entry into each of `stages` as a date range (`firsts`). */
+const stageRanges = ({ actor, targets }: Options, stages: Stage[]) => Prisma.sql`
   fp AS (SELECT p.id, p."directionId", p."approvedAt", p."isPlaceholder" FROM "Project" p WHERE ${projectFilterSql(actor, targets, 'p')}),
   ranges AS (
-    SELECT sc."projectId", sc."toStage" AS stage, ${dateRangeSql('sc', 'fp."approvedAt"')}
+    SELECT sc."projectId", sc."toStageId" AS stage_id, ${dateRangeSql('sc', 'fp."approvedAt"')}
     FROM "StageChange" sc JOIN fp ON fp.id = sc."projectId"
-    WHERE sc."toStage" IN ('APPROVED', 'ONLINE', 'PROMOTION')),
-  firsts AS (SELECT "projectId", stage, min(latest) AS latest, min(earliest) AS earliest FROM ranges GROUP BY "projectId", stage)`;
+    WHERE sc."toStageId" IN (${Prisma.join(stages.map((st) => st.id))})),
+  firsts AS (SELECT "projectId", stage_id, min(latest) AS latest, min(earliest) AS earliest FROM ranges GROUP BY "projectId", stage_id)`;
 
 /** The day of the latest stage change or figure among the matching projects: the default period ends there. */
 export async function getLatestEventDate({ actor, targets }: Options): Promise<Date | null> {
@@ -50,9 +61,8 @@ export async function getEarliestEventDate({ actor, targets }: Options): Promise
 
 /** A count that a date range may leave open: certainly `min`, possibly up to `max`. */
 export type CountRange = { min: number; max: number };
-export const SNAPSHOT_STAGES = ['approved', 'online', 'promotion'] as const;
-export type SnapshotStage = (typeof SNAPSHOT_STAGES)[number];
 export type StageSnapshot = {
+  stage: Stage;
   atStart: CountRange;
   atEnd: CountRange;
   /** Certainly reached within the period. */
@@ -63,25 +73,15 @@ export type StageSnapshot = {
   maybe: number;
 };
 
-const STAGE_OF: Record<SnapshotStage, ProjectStage> = { approved: 'APPROVED', online: 'ONLINE', promotion: 'PROMOTION' };
-
-/** Projects approved, online and in promotion at the period's start and end, and how many were added in it. */
-export async function getPeriodSnapshot(options: PeriodOptions): Promise<Record<SnapshotStage, StageSnapshot>> {
+/** For each stage a period view follows: projects in it at the period's start and end, and how many were added in it. */
+export async function getPeriodSnapshot(options: PeriodOptions): Promise<StageSnapshot[]> {
   const { from, to } = options.period;
-  const rows = await sql<{
-    stage: ProjectStage;
-    startMin: number;
-    startMax: number;
-    endMin: number;
-    endMax: number;
-    added: number;
-    byEnd: number;
-    maybe: number;
-  }>(
+  const stages = periodStages(await getProgramLifecycle(options.targets.programId));
+  const rows = await sql<{ stageId: number; startMin: number; startMax: number; endMin: number; endMax: number; added: number; byEnd: number; maybe: number }>(
     Prisma.sql`
-    WITH ${stageRanges(options)},
-    placed AS (SELECT stage, latest, earliest, ${placeInPeriodSql('latest', 'earliest', options.period)} AS place FROM firsts)
-    SELECT stage,
+    WITH ${stageRanges(options, stages)},
+    placed AS (SELECT stage_id, latest, earliest, ${placeInPeriodSql('latest', 'earliest', options.period)} AS place FROM firsts)
+    SELECT stage_id AS "stageId",
       count(*) FILTER (WHERE latest < ${from}::date)::int AS "startMin",
       count(*) FILTER (WHERE earliest < ${from}::date)::int AS "startMax",
       count(*) FILTER (WHERE latest <= ${to}::date)::int AS "endMin",
@@ -89,24 +89,20 @@ export async function getPeriodSnapshot(options: PeriodOptions): Promise<Record<
       count(*) FILTER (WHERE place = 'in')::int AS added,
       count(*) FILTER (WHERE place = 'byEnd')::int AS "byEnd",
       count(*) FILTER (WHERE place = 'maybe')::int AS maybe
-    FROM placed GROUP BY stage`,
+    FROM placed GROUP BY stage_id`,
   );
-  const byStage = new Map(rows.map((r) => [r.stage, r]));
-  return Object.fromEntries(
-    SNAPSHOT_STAGES.map((k) => {
-      const r = byStage.get(STAGE_OF[k]);
-      return [
-        k,
-        {
-          atStart: { min: r?.startMin ?? 0, max: r?.startMax ?? 0 },
-          atEnd: { min: r?.endMin ?? 0, max: r?.endMax ?? 0 },
-          added: r?.added ?? 0,
-          byEnd: r?.byEnd ?? 0,
-          maybe: r?.maybe ?? 0,
-        },
-      ];
-    }),
-  ) as Record<SnapshotStage, StageSnapshot>;
+  const byStage = new Map(rows.map((r) => [r.stageId, r]));
+  return stages.map((stage) => {
+    const r = byStage.get(stage.id);
+    return {
+      stage,
+      atStart: { min: r?.startMin ?? 0, max: r?.startMax ?? 0 },
+      atEnd: { min: r?.endMin ?? 0, max: r?.endMax ?? 0 },
+      added: r?.added ?? 0,
+      byEnd: r?.byEnd ?? 0,
+      maybe: r?.maybe ?? 0,
+    };
+  });
 }
 
 export type DirectionAtEnd = {
@@ -114,47 +110,45 @@ export type DirectionAtEnd = {
   code: string;
   name: string | null;
   nameEn: string | null;
-  /** Approved by the period's end. */
+  /** In the program (entered its first stage) by the period's end. */
   projects: number;
-  online: CountRange;
-  promotion: CountRange;
+  /** Per headline stage, in order: how many had reached it by the period's end. */
+  reached: CountRange[];
 };
 
-/** The directions as of the period's end: projects approved by then and how many had gone online and into promotion. */
-export async function getDirectionsAtEnd(options: PeriodOptions): Promise<DirectionAtEnd[]> {
+/** The directions as of the period's end: projects in the program by then, and how many had reached each headline stage. */
+export async function getDirectionsAtEnd(options: PeriodOptions): Promise<{ stages: Stage[]; directions: DirectionAtEnd[] }> {
+  const lifecycle = await getProgramLifecycle(options.targets.programId);
+  const [first, ...stages] = periodStages(lifecycle);
   const to = Prisma.sql`${options.period.to}::date`;
-  const rows = await sql<
-    Omit<DirectionAtEnd, 'code' | 'online' | 'promotion'> & {
-      code: string | null;
-      onlineMin: number;
-      onlineMax: number;
-      promotionMin: number;
-      promotionMax: number;
-    }
-  >(Prisma.sql`
-    WITH ${stageRanges(options)},
+  const flags = stages.map(
+    (st, i) =>
+      Prisma.sql`bool_or(f.stage_id = ${st.id} AND f.latest <= ${to}) AS ${Prisma.raw(`min_${i}`)}, bool_or(f.stage_id = ${st.id} AND f.earliest <= ${to}) AS ${Prisma.raw(`max_${i}`)}`,
+  );
+  const counts = stages.map(
+    (_, i) => Prisma.sql`ARRAY[count(pp.id) FILTER (WHERE ${Prisma.raw(`pp.min_${i}`)}), count(pp.id) FILTER (WHERE ${Prisma.raw(`pp.max_${i}`)})]::int[]`,
+  );
+  const rows = await sql<{ code: string | null; name: string | null; nameEn: string | null; projects: number; reached: number[][] }>(Prisma.sql`
+    WITH ${stageRanges(options, [first, ...stages])},
     per_project AS (
-      SELECT fp.id, fp."directionId",
-        bool_or(f.stage = 'APPROVED' AND f.latest <= ${to}) AS approved,
-        bool_or(f.stage = 'ONLINE' AND f.latest <= ${to}) AS online_min, bool_or(f.stage = 'ONLINE' AND f.earliest <= ${to}) AS online_max,
-        bool_or(f.stage = 'PROMOTION' AND f.latest <= ${to}) AS promotion_min, bool_or(f.stage = 'PROMOTION' AND f.earliest <= ${to}) AS promotion_max
+      SELECT fp.id, fp."directionId", bool_or(f.stage_id = ${first.id} AND f.latest <= ${to}) AS entered
+        ${stages.length ? Prisma.sql`, ${Prisma.join(flags)}` : Prisma.empty}
       FROM fp JOIN firsts f ON f."projectId" = fp.id GROUP BY fp.id, fp."directionId"),
     d AS (SELECT id, code, name, "nameEn", "sortOrder" FROM "Direction" WHERE "programId" = ${options.targets.programId})
-    SELECT d.code, d.name, d."nameEn",
-      count(pp.id) FILTER (WHERE pp.approved)::int AS projects,
-      count(pp.id) FILTER (WHERE pp.online_min)::int AS "onlineMin", count(pp.id) FILTER (WHERE pp.online_max)::int AS "onlineMax",
-      count(pp.id) FILTER (WHERE pp.promotion_min)::int AS "promotionMin", count(pp.id) FILTER (WHERE pp.promotion_max)::int AS "promotionMax"
+    SELECT d.code, d.name, d."nameEn", count(pp.id) FILTER (WHERE pp.entered)::int AS projects,
+      ${stages.length ? Prisma.sql`ARRAY[${Prisma.join(counts)}]` : Prisma.sql`ARRAY[]::int[]`} AS reached
     FROM d FULL JOIN per_project pp ON pp."directionId" = d.id
     GROUP BY d.id, d.code, d.name, d."nameEn", d."sortOrder"
     ORDER BY d."sortOrder" NULLS LAST`);
-  const directions = rows.map(({ onlineMin, onlineMax, promotionMin, promotionMax, ...r }) => ({
+  const directions = rows.map((r) => ({
     ...r,
     code: r.code ?? UNDISCLOSED,
-    online: { min: onlineMin, max: onlineMax },
-    promotion: { min: promotionMin, max: promotionMax },
+    reached: stages.map((_, i) => ({ min: r.reached[i]?.[0] ?? 0, max: r.reached[i]?.[1] ?? 0 })),
   }));
-  if (directions.some((d) => d.code === UNDISCLOSED)) return directions;
-  return [...directions, { code: UNDISCLOSED, name: null, nameEn: null, projects: 0, online: { min: 0, max: 0 }, promotion: { min: 0, max: 0 } }];
+  if (!directions.some((d) => d.code === UNDISCLOSED)) {
+    directions.push({ code: UNDISCLOSED, name: null, nameEn: null, projects: 0, reached: stages.map(() => ({ min: 0, max: 0 })) });
+  }
+  return { stages, directions };
 }
 
 export type IndicatorAtPeriod = {
@@ -238,7 +232,7 @@ export const growthRatio = (g: IndicatorAtPeriod) => (g.start === null || g.star
 
 export type PeriodStageChange = {
   id: number;
-  toStage: ProjectStage;
+  toStage: { code: string; name: string; nameEn: string; meaning: StageMeaning; sortOrder: number };
   effectiveDate: Date;
   datePrecision: DatePrecision;
   notBefore: Date | null;
@@ -259,9 +253,9 @@ export async function getStageChangesInPeriod(
   const placed = Prisma.sql`
     WITH fp AS (SELECT p.id, p.code, p.name, p."approvedAt", p."isPlaceholder" FROM "Project" p WHERE ${projectFilterSql(options.actor, options.targets, 'p')}),
     placed AS (
-      SELECT sc.id, sc."toStage", sc."effectiveDate", sc."datePrecision", sc."notBefore", sc."dateInferred", fp.code, fp.name, fp."isPlaceholder",
+      SELECT sc.id, json_build_object('code', ls.code, 'name', ls.name, 'nameEn', ls."nameEn", 'meaning', ls.meaning, 'sortOrder', ls."sortOrder") AS "toStage", sc."effectiveDate", sc."datePrecision", sc."notBefore", sc."dateInferred", fp.code, fp.name, fp."isPlaceholder",
         ${placeInPeriodSql('r.latest', 'r.earliest', options.period)} AS place
-      FROM "StageChange" sc JOIN fp ON fp.id = sc."projectId"
+      FROM "StageChange" sc JOIN fp ON fp.id = sc."projectId" JOIN "LifecycleStage" ls ON ls.id = sc."toStageId"
         CROSS JOIN LATERAL (SELECT ${dateRangeSql('sc', 'fp."approvedAt"')}) r)`;
   const [rows, [counts]] = await Promise.all([
     sql<PeriodStageChange>(Prisma.sql`${placed}

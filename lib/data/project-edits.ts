@@ -16,14 +16,13 @@ export async function findEditableProject(tx: Tx, actor: Actor, projectId: numbe
       id: true,
       code: true,
       version: true,
-      stage: true,
+      programId: true,
+      stageId: true,
+      reachedOrder: true,
+      stage: { select: { code: true } },
       summary: true,
       scenarios: true,
       approvedAt: true,
-      onlineAt: true,
-      promotionAt: true,
-      completedAt: true,
-      withdrawnAt: true,
       updatedAt: true,
     },
   });
@@ -84,7 +83,7 @@ const currentState = (p: EditableProject) => ({
   version: p.version,
   summary: p.summary,
   scenarios: p.scenarios,
-  stage: p.stage,
+  stage: p.stage.code,
   updatedAt: p.updatedAt.toISOString(),
 });
 

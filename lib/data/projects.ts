@@ -5,6 +5,7 @@ import { sortKeyOf, type Sort, type SortKey } from '../rules/filters';
 import type { Prisma } from '../generated/prisma/client';
 import { projectWhere, type FilterTargets } from '../rules/project-filter';
 
+import { stageBadgeSelect } from './lifecycles';
 import { projectCodeSchema } from '../rules/project-code';
 
 export const PAGE_SIZE = 50;
@@ -12,7 +13,7 @@ export const PAGE_SIZE = 50;
 const ORDER: Record<SortKey, (d: Prisma.SortOrder) => Prisma.ProjectOrderByWithRelationInput[]> = {
   code: () => [],
   name: (d) => [{ name: d }],
-  stage: (d) => [{ stage: d }],
+  stage: (d) => [{ stage: { sortOrder: d } }],
   // Projects the record does not place sort after the placed ones ascending (PostgreSQL's nulls last).
   field: (d) => [{ direction: { sortOrder: d } }, { field: { sortOrder: d } }],
   approved: (d) => [{ approvedAt: d }],
@@ -42,7 +43,7 @@ export async function listProjects(options: { actor: Actor; targets: FilterTarge
     select: {
       code: true,
       name: true,
-      stage: true,
+      stage: stageBadgeSelect,
       isPlaceholder: true,
       directionInferred: true,
       directionNote: true,
@@ -82,7 +83,7 @@ export async function getProject(options: { actor: Actor; code: string }) {
       code: true,
       name: true,
       summary: true,
-      stage: true,
+      stage: stageBadgeSelect,
       scenarios: true,
       isPlaceholder: true,
       directionInferred: true,
@@ -93,9 +94,9 @@ export async function getProject(options: { actor: Actor; code: string }) {
       stageNote: true,
       sourceNote: true,
       approvedAt: true,
-      onlineAt: true,
-      promotionAt: true,
-      program: { select: { code: true, name: true, nameEn: true } },
+      programId: true,
+      stageId: true,
+      program: { select: { code: true, name: true, nameEn: true, directionLabel: true, directionLabelEn: true } },
       direction: { select: { code: true, name: true, nameEn: true } },
       field: { select: { code: true, name: true, nameEn: true } },
       institutions: {
@@ -110,7 +111,16 @@ export async function getProject(options: { actor: Actor; code: string }) {
       technologies: { orderBy: { technology: { name: 'asc' } }, select: { technology: { select: { name: true, nameEn: true } } } },
       stageChanges: {
         orderBy: [{ effectiveDate: 'asc' }, { id: 'asc' }],
-        select: { id: true, fromStage: true, toStage: true, effectiveDate: true, datePrecision: true, notBefore: true, dateInferred: true, note: true },
+        select: {
+          id: true,
+          toStageId: true,
+          toStage: stageBadgeSelect,
+          effectiveDate: true,
+          datePrecision: true,
+          notBefore: true,
+          dateInferred: true,
+          note: true,
+        },
       },
       milestones: { orderBy: { dueDate: 'asc' }, select: { id: true, title: true, dueDate: true, completedAt: true } },
       metricValues: {

@@ -86,11 +86,25 @@ export async function updateUser(options: { actor: Actor; input: UserUpdateInput
   });
 }
 
-export type SessionUser = { id: number; role: Role; institutionId: number | null; name: string; disabled: boolean; sessionVersion: number };
+export type SessionUser = {
+  id: number;
+  role: Role;
+  institutionId: number | null;
+  name: string;
+  disabled: boolean;
+  sessionVersion: number;
+  allPrograms: boolean;
+  /** The programs granted, for a user without allPrograms. */
+  programIds: number[];
+};
 
 /** The user a session names, as getActor() needs it. Every request waits for this read, so it is hand-written SQL (lib/server/sql.ts). */
 export async function findSessionUser(userId: number): Promise<SessionUser | null> {
-  const [user] = await sql<SessionUser>(Prisma.sql`SELECT id, role, "institutionId", name, disabled, "sessionVersion" FROM "User" WHERE id = ${userId}`);
+  const [user] = await sql<SessionUser>(
+    Prisma.sql`SELECT id, role, "institutionId", name, disabled, "sessionVersion", "allPrograms",
+      array(SELECT "programId" FROM "UserProgram" WHERE "userId" = u.id ORDER BY "programId") AS "programIds"
+    FROM "User" u WHERE id = ${userId}`,
+  );
   return user ?? null;
 }
 

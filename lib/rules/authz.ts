@@ -14,7 +14,25 @@ export type Actor = {
   /** Set for INSTITUTION users: the one institution they act for. */
   institutionId: number | null;
   name: string;
+  /**
+   * The programs a regulator, leader or administrator reads and decides in:
+   * all, or the ids granted. An institution user reads its institution's
+   * projects in any program, so for it this is ALL and the institution scopes.
+   */
+  programs: 'ALL' | number[];
 };
+
+/** Whether the actor may read every project of the program (so its published totals may stand beside the counts). */
+export function readsWholeProgram(actor: Actor, programId: number): boolean {
+  if (!can(actor, 'project:read') || actor.role === 'INSTITUTION') return false;
+  return actor.programs === 'ALL' || actor.programs.includes(programId);
+}
+
+/** The programs whose projects the actor may read, as a `where` on Program (every program for an institution user, which its institution scopes). */
+export function programReadScope(actor: Actor): Prisma.ProgramWhereInput {
+  if (!can(actor, 'program:read')) return { id: { in: [] } };
+  return actor.programs === 'ALL' ? {} : { id: { in: actor.programs } };
+}
 
 export const CAPABILITIES = [
   'program:read',
@@ -54,7 +72,7 @@ const NOTHING: Prisma.ProjectWhereInput = { id: { in: [] } };
 /** The projects an actor may read, as a `where` to AND into every project query. */
 export function projectReadScope(actor: Actor): Prisma.ProjectWhereInput {
   if (!can(actor, 'project:read')) return NOTHING;
-  if (actor.role !== 'INSTITUTION') return {};
+  if (actor.role !== 'INSTITUTION') return actor.programs === 'ALL' ? {} : { programId: { in: actor.programs } };
   if (actor.institutionId === null) return NOTHING;
   return { institutions: { some: { institutionId: actor.institutionId } } };
 }
@@ -72,13 +90,13 @@ export function projectEditScope(actor: Actor): Prisma.ProjectWhereInput {
  */
 export function metricImportScope(actor: Actor): Prisma.ProjectWhereInput {
   if (!can(actor, 'metric:import')) return NOTHING;
-  return actor.role === 'INSTITUTION' ? projectEditScope(actor) : {};
+  return actor.role === 'INSTITUTION' ? projectEditScope(actor) : projectReadScope(actor);
 }
 
 /** The institutions an actor may read: all, or for an institution user those in its projects. */
 export function institutionReadScope(actor: Actor): Prisma.InstitutionWhereInput {
   if (!can(actor, 'program:read')) return { id: { in: [] } };
-  if (actor.role !== 'INSTITUTION') return {};
+  if (actor.role !== 'INSTITUTION' && actor.programs === 'ALL') return {};
   return { projects: { some: { project: projectReadScope(actor) } } };
 }
 
@@ -86,7 +104,10 @@ export function institutionReadScope(actor: Actor): Prisma.InstitutionWhereInput
 export function projectReadScopeSql(actor: Actor, alias = 'p'): Prisma.Sql {
   const id = Prisma.raw(`"${alias}".id`);
   if (!can(actor, 'project:read')) return Prisma.sql`FALSE`;
-  if (actor.role !== 'INSTITUTION') return Prisma.sql`TRUE`;
+  if (actor.role !== 'INSTITUTION') {
+    if (actor.programs === 'ALL') return Prisma.sql`TRUE`;
+    return actor.programs.length ? Prisma.sql`${Prisma.raw(`"${alias}"."programId"`)} IN (${Prisma.join(actor.programs)})` : Prisma.sql`FALSE`;
+  }
   if (actor.institutionId === null) return Prisma.sql`FALSE`;
   return Prisma.sql`${id} IN (SELECT "projectId" FROM "ProjectInstitution" WHERE "institutionId" = ${actor.institutionId})`;
 }

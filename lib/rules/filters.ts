@@ -6,10 +6,6 @@
  * decided later, by the data layer (lib/rules/project-filter.ts).
  */
 import { z } from 'zod';
-import { ProjectStage } from '../generated/prisma/enums';
-import { REACHED_STAGES } from './stages';
-
-export { REACHED_STAGES };
 
 const code = z
   .string()
@@ -52,8 +48,9 @@ export const filterQuerySchema = z.object({
   program: code.optional(),
   direction: code.optional(),
   field: code.optional(),
-  stage: z.enum(ProjectStage).optional(),
-  reached: z.enum(REACHED_STAGES).optional(),
+  /** A stage of the program's lifecycle, by code: the current stage, or (`reached`) a stage of the path reached. */
+  stage: code.optional(),
+  reached: code.optional(),
   /** A technology by id (from a chart) or by its name in either language. */
   tech: z.union([id, text.max(40)]).optional(),
   institution: id.optional(),

@@ -16,6 +16,9 @@ import { reachedSql, reachedWhere } from './stages';
  */
 export type FilterTargets = {
   programId: number;
+  /** The current stage the `stage` filter names, and the path order the `reached` filter names. */
+  stageId?: number;
+  reachedOrder?: number;
   directionId?: number | null;
   fieldId?: number | null;
   technologyId?: number | null;
@@ -32,8 +35,8 @@ export function projectWhere(actor: Actor, targets: FilterTargets): Prisma.Proje
   const and: Prisma.ProjectWhereInput[] = [projectReadScope(actor), { programId: targets.programId }];
   if (targets.directionId !== undefined) and.push({ directionId: targets.directionId });
   if (targets.fieldId !== undefined) and.push({ fieldId: targets.fieldId });
-  if (f.stage) and.push({ stage: f.stage });
-  if (f.reached) and.push(reachedWhere(f.reached));
+  if (targets.stageId !== undefined) and.push({ stageId: targets.stageId });
+  if (targets.reachedOrder !== undefined) and.push(reachedWhere({ sortOrder: targets.reachedOrder }));
   if (targets.technologyId === null) and.push({ technologies: { none: {} } });
   else if (targets.technologyId !== undefined) and.push({ technologies: { some: { technologyId: targets.technologyId } } });
   if (targets.institutionId) and.push({ institutions: { some: { institutionId: targets.institutionId } } });
@@ -54,8 +57,8 @@ export function projectFilterSql(actor: Actor, targets: FilterTargets, alias = '
   const isOrEquals = (column: string, id: number | null) => (id === null ? Prisma.sql`${p(column)} IS NULL` : Prisma.sql`${p(column)} = ${id}`);
   if (targets.directionId !== undefined) parts.push(isOrEquals('directionId', targets.directionId));
   if (targets.fieldId !== undefined) parts.push(isOrEquals('fieldId', targets.fieldId));
-  if (f.stage) parts.push(Prisma.sql`${p('stage')} = ${f.stage}::"ProjectStage"`);
-  if (f.reached) parts.push(reachedSql(f.reached, alias));
+  if (targets.stageId !== undefined) parts.push(Prisma.sql`${p('stageId')} = ${targets.stageId}`);
+  if (targets.reachedOrder !== undefined) parts.push(reachedSql({ sortOrder: targets.reachedOrder }, alias));
   if (targets.technologyId === null) parts.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "ProjectTechnology" pt WHERE pt."projectId" = ${p('id')})`);
   else if (targets.technologyId !== undefined) {
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "ProjectTechnology" pt WHERE pt."projectId" = ${p('id')} AND pt."technologyId" = ${targets.technologyId})`);

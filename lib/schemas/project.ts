@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ProjectStage } from '../generated/prisma/enums';
 import { dateField, idField, requiredText, text } from './fields';
 
 /** Scenarios arrive as one per line (a textarea) or as a list. */
@@ -23,7 +22,11 @@ export type ProjectDetailsInput = z.output<typeof projectDetailsSchema>;
 export const stageProposalSchema = z.object({
   projectId: idField,
   version: idField,
-  toStage: z.enum(ProjectStage, { error: 'invalid' }),
+  /** A stage of the project's lifecycle, by code; whether it is one, and a move allowed, is the data layer's to decide. */
+  toStage: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
+    z.string({ error: 'invalid' }).regex(/^[A-Z][A-Z0-9_]{0,39}$/, { error: 'invalid' }),
+  ),
   effectiveDate: dateField,
   evidenceNote: requiredText(2000),
 });

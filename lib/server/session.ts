@@ -48,7 +48,9 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const user = await findSessionUser(token.userId);
   if (!user || user.disabled || user.sessionVersion !== token.version) return null;
   if (user.role === 'INSTITUTION' && user.institutionId === null) return null;
-  return { userId: user.id, role: user.role, institutionId: user.institutionId, name: user.name };
+  // An institution user reads its institution's projects in any program; others the programs granted.
+  const programs = user.role === 'INSTITUTION' || user.allPrograms ? 'ALL' : user.programIds;
+  return { userId: user.id, role: user.role, institutionId: user.institutionId, name: user.name, programs };
 });
 
 /** The actor, or a redirect to the sign-in page. */

@@ -8,7 +8,9 @@ import 'server-only';
 import ExcelJS from 'exceljs';
 import { institutionReadScope, metricImportScope, type Actor } from '../rules/authz';
 import { db } from '../server/db';
-import { InstitutionKind, ProjectStage, ValueQualifier } from '../generated/prisma/enums';
+import { InstitutionKind, ValueQualifier } from '../generated/prisma/enums';
+import { listLifecycles } from '../data/lifecycles';
+import { stageName, stagesInOrder } from '../rules/stages';
 import { INSTITUTION_SOURCE } from './sheets/metrics';
 import { headerOf } from './tabular/columns';
 import { neutralised } from './tabular/formula';
@@ -21,7 +23,6 @@ type Labels = {
   technologies: string;
   indicators: string;
   projects: string;
-  stage: Record<string, string>;
   kind: Record<string, string>;
   qualifier: Record<string, string>;
   institutionSource: string;
@@ -52,7 +53,19 @@ async function indicatorSheet(workbook: ExcelJS.Workbook, labels: Labels) {
 }
 
 async function projectReferences(workbook: ExcelJS.Workbook, actor: Actor, locale: 'zh' | 'en', labels: Labels) {
-  sheet(workbook, labels.allowedValues, ['column', 'value', 'meaning'], [...Object.values(ProjectStage).map((s) => ['stage', s, labels.stage[s]]), ...YES_NO]);
+  // Stages are each program's own: every lifecycle's, named in the reader's language, with the programs that follow it.
+  const [lifecycles, programs] = await Promise.all([
+    listLifecycles(),
+    db.program.findMany({ where: { isSynthetic: false }, select: { code: true, lifecycleId: true }, orderBy: { id: 'asc' } }),
+  ]);
+  const stageRows = lifecycles.flatMap((l) => {
+    const codes = programs
+      .filter((p) => p.lifecycleId === l.id)
+      .map((p) => p.code)
+      .join(' / ');
+    return stagesInOrder(l).map((st) => ['stage', st.code, `${stageName(st, locale)}（${codes}）`]);
+  });
+  sheet(workbook, labels.allowedValues, ['column', 'value', 'meaning'], [...stageRows, ...YES_NO]);
   const [fields, institutions, technologies] = await Promise.all([
     db.field.findMany({
       where: { direction: { program: { isSynthetic: false } } },

@@ -35,8 +35,10 @@ export async function buildSyntheticProgram(url: string, projects: number): Prom
   try {
     await client.query(`
       BEGIN;
-      INSERT INTO "Program" (code, name, "nameEn", region, "startDate", "isSynthetic")
-        VALUES ('${code}', '合成基准项目集 ${n}', 'Synthetic benchmark program ${n}', 'synthetic', DATE '2019-12-07', true);
+      INSERT INTO "Program" (code, name, "nameEn", region, "startDate", "isSynthetic", "lifecycleId")
+        SELECT '${code}', '合成基准项目集 ${n}', 'Synthetic benchmark program ${n}', 'synthetic', DATE '2019-12-07', true, id FROM "Lifecycle" WHERE code = 'PILOT';
+      CREATE TEMP TABLE syn_stages AS
+        SELECT s.code, s.id, s."sortOrder" FROM "LifecycleStage" s JOIN "Lifecycle" l ON l.id = s."lifecycleId" WHERE l.code = 'PILOT';
       INSERT INTO "Direction" ("programId", code, name, "nameEn", "sortOrder")
         SELECT p.id, 'D' || d, '合成方向 ' || d, 'Synthetic direction ' || d, d FROM "Program" p, generate_series(1, 4) d WHERE p.code = '${code}';
       INSERT INTO "Field" ("directionId", code, name, "nameEn", "sortOrder")
@@ -51,30 +53,32 @@ export async function buildSyntheticProgram(url: string, projects: number): Prom
         FROM generate_series(1, ${institutions}) i;
 
       CREATE TEMP TABLE syn_fields AS
-        SELECT row_number() OVER (ORDER BY f.id) - 1 AS k, f.id FROM "Field" f JOIN "Direction" d ON d.id = f."directionId" JOIN "Program" p ON p.id = d."programId" WHERE p.code = '${code}';
+        SELECT row_number() OVER (ORDER BY f.id) - 1 AS k, f.id, f."directionId" FROM "Field" f JOIN "Direction" d ON d.id = f."directionId" JOIN "Program" p ON p.id = d."programId" WHERE p.code = '${code}';
       CREATE TEMP TABLE syn_inst AS
         SELECT row_number() OVER (ORDER BY id) - 1 AS k, id FROM "Institution" WHERE name LIKE '${code} %';
       CREATE TEMP TABLE syn_tech AS
         SELECT row_number() OVER (ORDER BY id) - 1 AS k, id FROM "Technology" WHERE name LIKE '合成技术 %';
 
-      -- Stages: 25% approved, 30% online, 35% promotion, 7% completed, 3% withdrawn.
-      INSERT INTO "Project" (code, name, "programId", "fieldId", stage, "approvedAt", "onlineAt", "promotionAt", "completedAt", "withdrawnAt", scenarios, "isPlaceholder", "updatedAt")
-        SELECT '${code}-' || lpad(g::text, 5, '0'), '合成项目 ' || g, p.id, f.id, s.stage::"ProjectStage",
-          DATE '2019-12-07',
-          CASE WHEN s.stage IN ('ONLINE','PROMOTION','COMPLETED') THEN DATE '2020-01-01' + (g % 300) END,
-          CASE WHEN s.stage IN ('PROMOTION','COMPLETED') THEN DATE '2020-06-01' + (g % 300) END,
-          CASE WHEN s.stage = 'COMPLETED' THEN DATE '2021-06-01' + (g % 200) END,
-          CASE WHEN s.stage = 'WITHDRAWN' THEN DATE '2020-03-01' + (g % 100) END,
-          '{}', false, now()
-        FROM generate_series(1, ${n}) g
+      -- Stages: 25% approved, 30% online, 35% promotion, 7% completed, 3% withdrawn (from approval).
+      CREATE TEMP TABLE syn_plan AS
+        SELECT g, CASE WHEN g % 100 < 25 THEN 'APPROVED' WHEN g % 100 < 55 THEN 'ONLINE' WHEN g % 100 < 90 THEN 'PROMOTION'
+                       WHEN g % 100 < 97 THEN 'COMPLETED' ELSE 'WITHDRAWN' END AS stage
+        FROM generate_series(1, ${n}) g;
+      INSERT INTO "Project" (code, name, "programId", "directionId", "fieldId", "stageId", "reachedOrder", "approvedAt", scenarios, "isPlaceholder", "updatedAt")
+        SELECT '${code}-' || lpad(pl.g::text, 5, '0'), '合成项目 ' || pl.g, p.id, f."directionId", f.id, st.id,
+          CASE WHEN pl.stage = 'WITHDRAWN' THEN 1 ELSE st."sortOrder" END, DATE '2019-12-07', '{}', false, now()
+        FROM syn_plan pl
           CROSS JOIN "Program" p
-          JOIN syn_fields f ON f.k = g % 16
-          CROSS JOIN LATERAL (SELECT CASE WHEN g % 100 < 25 THEN 'APPROVED' WHEN g % 100 < 55 THEN 'ONLINE' WHEN g % 100 < 90 THEN 'PROMOTION'
-                                          WHEN g % 100 < 97 THEN 'COMPLETED' ELSE 'WITHDRAWN' END AS stage) s
+          JOIN syn_fields f ON f.k = pl.g % 16
+          JOIN syn_stages st ON st.code = pl.stage
         WHERE p.code = '${code}';
       CREATE TEMP TABLE syn_projects AS
-        SELECT row_number() OVER (ORDER BY id) - 1 AS k, id, stage, "approvedAt", "onlineAt", "promotionAt", "completedAt", "withdrawnAt"
-        FROM "Project" WHERE code LIKE '${code}-%';
+        SELECT row_number() OVER (ORDER BY pr.id) - 1 AS k, pr.id, pl.stage, pr."approvedAt",
+          CASE WHEN pl.stage IN ('ONLINE','PROMOTION','COMPLETED') THEN DATE '2020-01-01' + (pl.g % 300) END AS "onlineAt",
+          CASE WHEN pl.stage IN ('PROMOTION','COMPLETED') THEN DATE '2020-06-01' + (pl.g % 300) END AS "promotionAt",
+          CASE WHEN pl.stage = 'COMPLETED' THEN DATE '2021-06-01' + (pl.g % 200) END AS "completedAt",
+          CASE WHEN pl.stage = 'WITHDRAWN' THEN DATE '2020-03-01' + (pl.g % 100) END AS "withdrawnAt"
+        FROM "Project" pr JOIN syn_plan pl ON pr.code = '${code}-' || lpad(pl.g::text, 5, '0');
 
       INSERT INTO "ProjectInstitution" ("projectId", "institutionId", role)
         SELECT p.id, i.id, 'LEAD'::"InstitutionRole" FROM syn_projects p JOIN syn_inst i ON i.k = p.k % ${institutions}
@@ -85,12 +89,16 @@ export async function buildSyntheticProgram(url: string, projects: number): Prom
         SELECT p.id, t.id FROM syn_projects p JOIN syn_tech t ON t.k = p.k % 8
         UNION
         SELECT p.id, t.id FROM syn_projects p JOIN syn_tech t ON t.k = (p.k / 3) % 8 WHERE p.k % 2 = 0;
-      INSERT INTO "StageChange" ("projectId", "fromStage", "toStage", "effectiveDate", note)
-        SELECT id, NULL::"ProjectStage", 'APPROVED'::"ProjectStage", "approvedAt", 'synthetic' FROM syn_projects
-        UNION ALL SELECT id, 'APPROVED', 'ONLINE', "onlineAt", 'synthetic' FROM syn_projects WHERE "onlineAt" IS NOT NULL
-        UNION ALL SELECT id, 'ONLINE', 'PROMOTION', "promotionAt", 'synthetic' FROM syn_projects WHERE "promotionAt" IS NOT NULL
-        UNION ALL SELECT id, 'PROMOTION', 'COMPLETED', "completedAt", 'synthetic' FROM syn_projects WHERE "completedAt" IS NOT NULL
-        UNION ALL SELECT id, 'APPROVED', 'WITHDRAWN', "withdrawnAt", 'synthetic' FROM syn_projects WHERE "withdrawnAt" IS NOT NULL;
+      INSERT INTO "StageChange" ("projectId", "fromStageId", "toStageId", "effectiveDate", note)
+        SELECT h.id, f.id, t.id, h.day, 'synthetic'
+        FROM (
+          SELECT id, NULL AS from_code, 'APPROVED' AS to_code, "approvedAt" AS day FROM syn_projects
+          UNION ALL SELECT id, 'APPROVED', 'ONLINE', "onlineAt" FROM syn_projects WHERE "onlineAt" IS NOT NULL
+          UNION ALL SELECT id, 'ONLINE', 'PROMOTION', "promotionAt" FROM syn_projects WHERE "promotionAt" IS NOT NULL
+          UNION ALL SELECT id, 'PROMOTION', 'COMPLETED', "completedAt" FROM syn_projects WHERE "completedAt" IS NOT NULL
+          UNION ALL SELECT id, 'APPROVED', 'WITHDRAWN', "withdrawnAt" FROM syn_projects WHERE "withdrawnAt" IS NOT NULL) h
+          LEFT JOIN syn_stages f ON f.code = h.from_code
+          JOIN syn_stages t ON t.code = h.to_code;
       INSERT INTO "Milestone" ("projectId", title, "dueDate", "completedAt")
         SELECT id, '合成里程碑 ' || m, DATE '2020-01-31' + m * 90, CASE WHEN m < 3 THEN DATE '2020-01-20' + m * 90 END
         FROM syn_projects, generate_series(1, 4) m;

@@ -18,7 +18,7 @@ async function main() {
   const { db } = await import('../../lib/server/db');
   const transfers = await import('../../lib/transfer/transfers');
   const admin = await db.user.create({ data: { email: `bench-${name}@bench.example`, name: 'bench', role: 'ADMIN', passwordHash: 'x' } });
-  const actor = { userId: admin.id, role: 'ADMIN' as const, institutionId: null, name: 'bench' };
+  const actor = { userId: admin.id, role: 'ADMIN' as const, institutionId: null, name: 'bench', programs: 'ALL' as const };
   out(`${name}_base_rss_mb`, mb(process.memoryUsage().rss));
   peak = process.memoryUsage().rss;
 

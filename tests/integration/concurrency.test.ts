@@ -70,8 +70,8 @@ describe('optimistic locking under concurrency', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
     const decided = await prisma.stageProposal.findUniqueOrThrow({ where: { id: proposal.id } });
-    const changes = await prisma.stageChange.count({ where: { projectId: bjft02, toStage: 'PROMOTION' } });
-    const stage = (await prisma.project.findUniqueOrThrow({ where: { id: bjft02 } })).stage;
+    const changes = await prisma.stageChange.count({ where: { projectId: bjft02, toStage: { code: 'PROMOTION' } } });
+    const stage = (await prisma.project.findUniqueOrThrow({ where: { id: bjft02 }, select: { stage: { select: { code: true } } } })).stage.code;
     if (decided.status === 'APPROVED') expect([changes, stage]).toEqual([1, 'PROMOTION']);
     else expect([changes, stage]).toEqual([0, 'ONLINE']);
     expect(

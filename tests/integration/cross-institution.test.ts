@@ -40,6 +40,7 @@ describe('cross-institution writes', async () => {
       'projects#addMilestoneAction',
       'projects#completeMilestoneAction',
       'projects#editProjectDetailsAction',
+      'projects#editStatementAction',
       'projects#proposeStageAction',
       'projects#recordMetricAction',
       'projects#submitProgressReportAction',

@@ -1,19 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/rules/authz';
-import type { ProjectStage } from '@/lib/generated/prisma/enums';
 import { getCumulativeByMonth, getDirectionStages, getFields, getFunnel, getIndicators, getTechnologies } from '@/lib/data/dashboard';
-import { DASHBOARD_CARDS, getHeadline as headline } from '@/lib/data/headline';
+import { getHeadline as headline } from '@/lib/data/headline';
+import { getProgramLifecycle } from '@/lib/data/lifecycles';
+import { stagesInOrder } from '@/lib/rules/stages';
 
-const getHeadline = (v: Parameters<typeof getDirectionStages>[0]) => headline({ ...v, keys: DASHBOARD_CARDS });
+const getHeadline = (v: Parameters<typeof getDirectionStages>[0]) => headline({ ...v, view: 'dashboard' });
 import { resolveFilters } from '@/lib/data/filter-targets';
 import { parseFilters } from '@/lib/rules/filters';
 import { getInstitution, listInstitutions } from '@/lib/data/institutions';
 import { listProjects } from '@/lib/data/projects';
 import { resetDatabase, testClient } from '../support/db';
-import { createIndicator, createProgram, createProject, day } from '../support/factories';
+import { createIndicator, createProgram, createProject, day, stageIdOf } from '../support/factories';
 
 const prisma = testClient();
-const regulator: Actor = { userId: 1, role: 'REGULATOR', institutionId: null, name: 't' };
+const regulator: Actor = { userId: 1, role: 'REGULATOR', institutionId: null, name: 't', programs: 'ALL' };
 let instA = 0;
 let instB = 0;
 
@@ -136,7 +137,9 @@ describe('dashboard aggregates', () => {
     const v = await view({});
     const dirs = await getDirectionStages(v);
     // The 「未公开」 buckets are always there, counted, even when empty.
-    expect(dirs.map((d) => [d.code, d.total, d.stages.APPROVED, d.stages.ONLINE, d.stages.PROMOTION])).toEqual([
+    const lifecycle = await getProgramLifecycle(v.targets.programId);
+    const count = (d: (typeof dirs)[number], code: string) => d.stages[stagesInOrder(lifecycle).find((s) => s.code === code)!.id] ?? 0;
+    expect(dirs.map((d) => [d.code, d.total, count(d, 'APPROVED'), count(d, 'ONLINE'), count(d, 'PROMOTION')])).toEqual([
       ['D1', 2, 1, 1, 0],
       ['D2', 1, 0, 0, 1],
       ['UNDISCLOSED', 0, 0, 0, 0],
@@ -152,46 +155,49 @@ describe('dashboard aggregates', () => {
       ['UNDISCLOSED', 1],
     ]);
     expect((await getFunnel(v)).map((s) => s.projects)).toEqual([3, 2, 1, 0]);
-    expect(dirs.map((d) => [d.code, d.online, d.promotion])).toEqual([
-      ['D1', 1, 0],
-      ['D2', 1, 1],
-      ['UNDISCLOSED', 0, 0],
+    // Per stage of the path: approved, online, promotion, completed.
+    expect(dirs.map((d) => [d.code, ...d.reached])).toEqual([
+      ['D1', 2, 1, 0, 0],
+      ['D2', 1, 1, 1, 0],
+      ['UNDISCLOSED', 0, 0, 0, 0],
     ]);
   });
 
-  it('counts a completed project as online per direction only when it went online, as the headline does', async () => {
-    // A program of its own: two completed projects, one never recorded as online or in promotion.
-    const { program, field } = await createProgram(prisma, 'DONE');
+  it('counts a project that left the path by what it reached before leaving, per direction as the headline does', async () => {
+    const { program, field } = await createProgram(prisma, 'LEFT');
     const lead = (await prisma.institution.create({ data: { name: '机构丙', kind: 'BANK' } })).id;
-    const done = (code: string, history: [ProjectStage, string][]) =>
-      createProject(prisma, { programId: program.id, fieldId: field('D1-1'), code, stage: 'COMPLETED', lead, history });
-    await done('DONE-1', [
+    const withdrawn = (code: string, history: Parameters<typeof createProject>[1]['history']) =>
+      createProject(prisma, { programId: program.id, fieldId: field('D1-1'), code, stage: 'WITHDRAWN', lead, history });
+    await withdrawn('LEFT-1', [
       ['APPROVED', '2020-01-05'],
       ['ONLINE', '2020-02-01'],
       ['PROMOTION', '2020-03-01'],
-      ['COMPLETED', '2020-05-01'],
+      ['WITHDRAWN', '2020-05-01'],
     ]);
-    await done('DONE-2', [
+    await withdrawn('LEFT-2', [
       ['APPROVED', '2020-01-05'],
-      ['COMPLETED', '2020-05-01'],
+      ['WITHDRAWN', '2020-05-01'],
     ]);
-    const v = await view({ program: 'DONE' });
+    const v = await view({ program: 'LEFT' });
     const [d1] = await getDirectionStages(v);
-    expect([d1.code, d1.total, d1.stages.COMPLETED, d1.online, d1.promotion]).toEqual(['D1', 2, 2, 1, 1]);
+    expect([d1.code, d1.total, ...d1.reached]).toEqual(['D1', 2, 2, 1, 1, 0]);
     const headline = Object.fromEntries((await getHeadline(v)).cards.map((c) => [c.key, c.value]));
-    expect([headline.online, headline.promotion]).toEqual([d1.online, d1.promotion]);
+    expect([headline.online, headline.promotion]).toEqual([d1.reached[1], d1.reached[2]]);
   });
 
   it('accumulates stage entries by month, filling months without changes', async () => {
-    const exact = (approved: number, online: number, promotion: number) => ({
-      approved,
-      approvedMax: approved,
-      online,
-      onlineMax: online,
-      promotion,
-      promotionMax: promotion,
+    const exact = (APPROVED: number, ONLINE: number, PROMOTION: number) => ({
+      APPROVED,
+      APPROVEDMax: APPROVED,
+      ONLINE,
+      ONLINEMax: ONLINE,
+      PROMOTION,
+      PROMOTIONMax: PROMOTION,
     });
-    expect(await getCumulativeByMonth(await view({}))).toEqual([
+    const { stages, months } = await getCumulativeByMonth(await view({}));
+    // The stages the projects entered; none has completed.
+    expect(stages.map((s) => s.code)).toEqual(['APPROVED', 'ONLINE', 'PROMOTION']);
+    expect(months).toEqual([
       { month: '2020-01', ...exact(2, 0, 0) },
       { month: '2020-02', ...exact(3, 1, 0) },
       { month: '2020-03', ...exact(3, 2, 0) },
@@ -213,15 +219,15 @@ describe('dashboard aggregates', () => {
     await prisma.stageChange.create({
       data: {
         projectId: project.id,
-        fromStage: 'APPROVED',
-        toStage: 'ONLINE',
+        fromStageId: await stageIdOf(prisma, 'APPROVED'),
+        toStageId: await stageIdOf(prisma, 'ONLINE'),
         effectiveDate: day('2020-03-31'),
         datePrecision: 'BETWEEN',
         notBefore: day('2020-01-15'),
       },
     });
-    const months = await getCumulativeByMonth(await view({ program: 'BAND' }));
-    expect(months.map((m) => [m.month, m.online, m.onlineMax])).toEqual([
+    const { months } = await getCumulativeByMonth(await view({ program: 'BAND' }));
+    expect(months.map((m) => [m.month, m.ONLINE, m.ONLINEMax])).toEqual([
       ['2020-01', 0, 1],
       ['2020-02', 0, 1],
       ['2020-03', 1, 1],
@@ -255,7 +261,7 @@ describe('dashboard aggregates', () => {
     });
     await prisma.project.update({ where: { id: unplaced.id }, data: { directionId: null, fieldId: null } });
     const v = await view({ program: 'UNPLACED' });
-    expect((await getDirectionStages(v)).map((d) => [d.code, d.total, d.online])).toEqual([
+    expect((await getDirectionStages(v)).map((d) => [d.code, d.total, d.reached[1]])).toEqual([
       ['D1', 1, 1],
       ['D2', 0, 0],
       ['UNDISCLOSED', 1, 1],
@@ -272,7 +278,7 @@ describe('dashboard aggregates', () => {
   });
 
   it('counts only an institution user’s own projects, everywhere', async () => {
-    const actor: Actor = { userId: 2, role: 'INSTITUTION', institutionId: instA, name: 'a' };
+    const actor: Actor = { userId: 2, role: 'INSTITUTION', institutionId: instA, name: 'a', programs: 'ALL' };
     const v = await view({}, actor);
     const { cards, comparable } = await getHeadline(v);
     expect(comparable).toBe(false);
@@ -280,7 +286,7 @@ describe('dashboard aggregates', () => {
     expect((await getFunnel(v)).map((s) => s.projects)).toEqual([2, 1, 0, 0]);
     expect((await totals({}, actor)).CUM_SUM).toBe(1030);
     expect((await listProjects(v)).rows.map((r) => r.code)).toEqual(['T-1', 'T-3']);
-    const other: Actor = { userId: 3, role: 'INSTITUTION', institutionId: instB, name: 'b' };
+    const other: Actor = { userId: 3, role: 'INSTITUTION', institutionId: instB, name: 'b', programs: 'ALL' };
     expect((await listProjects(await view({ q: 'T-1' }, other))).total).toBe(0);
   });
 });
@@ -342,7 +348,7 @@ describe('institutions', () => {
       ['机构乙', 2, 0],
       ['机构甲', 1, 1],
     ]);
-    const own: Actor = { userId: 2, role: 'INSTITUTION', institutionId: instA, name: 'a' };
+    const own: Actor = { userId: 2, role: 'INSTITUTION', institutionId: instA, name: 'a', programs: 'ALL' };
     expect((await listInstitutions(await view({}, own))).rows.map((r) => [r.name, r.led, r.joined])).toEqual([
       ['机构乙', 1, 0],
       ['机构甲', 1, 1],
@@ -350,7 +356,7 @@ describe('institutions', () => {
   });
 
   it('show only the shared projects to an institution user, and nothing for a malformed id', async () => {
-    const own: Actor = { userId: 2, role: 'INSTITUTION', institutionId: instA, name: 'a' };
+    const own: Actor = { userId: 2, role: 'INSTITUTION', institutionId: instA, name: 'a', programs: 'ALL' };
     const partner = await getInstitution({ actor: own, id: String(instB) });
     expect(partner?.projects.map((p) => [p.project.code, p.role])).toEqual([['T-3', 'LEAD']]);
     expect(await getInstitution({ actor: regulator, id: '1 OR 1=1' })).toBeNull();

@@ -15,10 +15,10 @@ import type { Actor } from '@/lib/rules/authz';
 import { acrossProjects, perProject, type IndicatorRule, type Reported } from '@/lib/rules/indicators';
 import { parsePeriod } from '@/lib/rules/periods';
 import { resetDatabase, testClient } from '../support/db';
-import { createProgram, day } from '../support/factories';
+import { createProgram, day, stageIdOf } from '../support/factories';
 
 const prisma = testClient();
-const regulator: Actor = { userId: 1, role: 'REGULATOR', institutionId: null, name: 't' };
+const regulator: Actor = { userId: 1, role: 'REGULATOR', institutionId: null, name: 't', programs: 'ALL' };
 type Stored = Reported & { project: string; direction: string; indicator: string };
 const rules = new Map<string, IndicatorRule>();
 const stored: Stored[] = [];
@@ -44,7 +44,8 @@ beforeAll(async () => {
           name: `A-${n}`,
           programId: program.id,
           ...place(`${direction}-1`),
-          stage: 'ONLINE',
+          stageId: await stageIdOf(prisma, 'ONLINE'),
+          reachedOrder: 2,
           approvedAt: day('2020-01-01'),
           institutions: { create: [{ institutionId: lead.id, role: 'LEAD' }] },
         },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/rules/authz';
-import { getHeadline, HOME_CARDS } from '@/lib/data/headline';
+import { getHeadline } from '@/lib/data/headline';
 import { resolveFilters } from '@/lib/data/filter-targets';
 import { getProject, listProjects } from '@/lib/data/projects';
 import { seedBeijingPilot } from '@/seeds/seed';
@@ -24,7 +24,7 @@ const listed = async (actor: Actor) => {
 };
 const kpi = async (actor: Actor, key: string) => {
   const { targets } = (await resolveFilters({ filters: {} }))!;
-  return (await getHeadline({ actor, targets, keys: HOME_CARDS })).cards.find((k) => k.key === key)?.value;
+  return (await getHeadline({ actor, targets, view: 'home' })).cards.find((k) => k.key === key)?.value;
 };
 
 describe('read scope in the data layer', () => {
@@ -52,7 +52,7 @@ describe('read scope in the data layer', () => {
   });
 
   it('fails closed for an institution user without an institution', async () => {
-    const orphan: Actor = { userId: 9, role: 'INSTITUTION', institutionId: null, name: 'orphan' };
+    const orphan: Actor = { userId: 9, role: 'INSTITUTION', institutionId: null, name: 'orphan', programs: 'ALL' };
     expect(await listed(orphan)).toEqual([]);
     expect(await kpi(orphan, 'projects')).toBe(0);
     expect(await getProject({ actor: orphan, code: 'BJFT-02' })).toBeNull();

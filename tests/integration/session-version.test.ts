@@ -27,7 +27,7 @@ beforeAll(async () => {
   await resetDatabase(prisma);
   const passwordHash = await hashPassword(PASSWORD);
   const row = await prisma.user.create({ data: { email: 'admin@bank.example', name: 'Admin', role: 'ADMIN', passwordHash } });
-  admin = { userId: row.id, role: 'ADMIN', institutionId: null, name: 'Admin' };
+  admin = { userId: row.id, role: 'ADMIN', institutionId: null, name: 'Admin', programs: 'ALL' };
   await prisma.user.create({ data: { email: 'lea@bank.example', name: 'Lea', role: 'LEADER', passwordHash } });
 });
 beforeEach(() => prisma.signInThrottle.deleteMany());

@@ -29,12 +29,12 @@ describe('hand-written reads on node-postgres', () => {
     // Dates around a time-zone boundary: a server in Beijing must still read 2020-01-01 as 2020-01-01.
     const statement = Prisma.sql`
       SELECT n::int AS n, ('2020-01-01'::date + n) AS day, (n % 2 = 0) AS even, (n / 4.0)::float8 AS quarter,
-        'ONLINE'::"ProjectStage" AS stage, ${'名称'}::text AS name, NULL::date AS never
+        'LIVE'::"StageMeaning" AS stage, ${'名称'}::text AS name, NULL::date AS never
       FROM generate_series(0, 3) AS n ORDER BY n`;
     const direct = await run<Record<string, unknown>>(statement);
     expect(direct).toEqual(await prisma.$queryRaw<Record<string, unknown>[]>(statement));
     expect((direct[0].day as Date).toISOString()).toBe('2020-01-01T00:00:00.000Z');
-    expect(direct[3]).toMatchObject({ n: 3, even: false, quarter: 0.75, stage: 'ONLINE', name: '名称', never: null });
+    expect(direct[3]).toMatchObject({ n: 3, even: false, quarter: 0.75, stage: 'LIVE', name: '名称', never: null });
   });
 
   it('turn an unreachable server into the one database-unavailable error', async () => {

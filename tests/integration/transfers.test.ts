@@ -64,11 +64,10 @@ describe('export and import', () => {
     expect(await rowsOf('projects', 'csv', await exported(admin, 'projects', 'csv'))).toEqual(await rowsOf('projects', 'csv', csvBefore));
     expect(await prisma.project.findUniqueOrThrow({ where: { code: 'BJFT-01' }, select: { summary: true } })).toEqual({ summary: HYPERLINK });
     expect(await prisma.metricValue.count({ where: { sourceNote: "'=quoted already", correctionNote: '@SUM(A1)' } })).toBe(1);
-    // Each stage date became a step of the project's history.
-    const stageDates = (await rowsOf('projects', 'xlsx', before.projects)).flatMap((r) =>
-      ['approvedAt', 'onlineAt', 'promotionAt', 'completedAt', 'withdrawnAt'].filter((k) => r[k]),
-    );
-    expect(await prisma.stageChange.count()).toBe(stageDates.length);
+    // Each entry of a project's history became a step of it, bounds and all.
+    const steps = (await rowsOf('projects', 'xlsx', before.projects)).flatMap((r) => String(r.history).split('；'));
+    expect(await prisma.stageChange.count()).toBe(steps.length);
+    expect(await prisma.stageChange.count({ where: { datePrecision: 'BETWEEN', notBefore: { not: null } } })).toBe(steps.filter((h) => h.includes('/')).length);
     // Every record the import created has its audit entry.
     expect(await prisma.auditEntry.count({ where: { action: 'IMPORT_CREATE', actorId: admin.userId } })).toBe(46 + 77 + metricCount);
 
@@ -80,11 +79,12 @@ describe('export and import', () => {
 
   it('lists every problem by row and column and writes nothing when any row is wrong', async () => {
     const csv = [
-      '项目编号,项目名称,试点计划编号,领域编号,领域为推断,阶段,批准日期,上线日期,进入推广期日期,完成日期,退出日期,牵头机构,参与机构,支撑技术,应用场景,项目简介,占位记录,数据来源',
-      'NEW-01,新项目,BJ-FINTECH-PILOT,D1-1,否,ONLINE,2020-01-01,2020-03-01,,,,中国银联,,人工智能,,,否,',
-      'NEW-02,坏日期,BJ-FINTECH-PILOT,D9-9,也许,ONLINE,2020-02-30,,,,,不存在的机构,,量子计算,,,否,',
-      'BJFT-01,已存在,BJ-FINTECH-PILOT,D1-1,否,APPROVED,2020-01-01,,,,,中国银联,,,,,否,',
-      'NEW-01,重复,BJ-FINTECH-PILOT,D1-1,否,SOMEWHERE,2020-01-01,,,,,中国银联,,,,,否,',
+      '项目编号,项目名称,试点计划编号,领域编号,领域为推断,阶段,阶段历史,牵头机构,参与机构,支撑技术,应用场景,项目简介,占位记录,数据来源',
+      'NEW-01,新项目,BJ-FINTECH-PILOT,D1-1,否,ONLINE,APPROVED=2020-01-01；ONLINE=2020-03-01,中国银联,,人工智能,,,否,',
+      'NEW-02,坏日期,BJ-FINTECH-PILOT,D9-9,也许,ONLINE,APPROVED=2020-02-30,不存在的机构,,量子计算,,,否,',
+      'BJFT-01,已存在,BJ-FINTECH-PILOT,D1-1,否,APPROVED,APPROVED=2020-01-01,中国银联,,,,,否,',
+      'NEW-01,重复,BJ-FINTECH-PILOT,D1-1,否,SOME WHERE,APPROVED=2020-01-01,中国银联,,,,,否,',
+      'NEW-05,跳过阶段,BJ-FINTECH-PILOT,D1-1,否,PROMOTION,APPROVED=2020-01-01；PROMOTION=2020-03-01,中国银联,,,,,否,',
     ].join('\n');
     const file = { name: 'p.csv', bytes: new TextEncoder().encode(csv) };
     const before = await counts();
@@ -95,10 +95,11 @@ describe('export and import', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         { line: 3, column: '领域为推断', code: 'BOOLEAN' },
-        { line: 3, column: '批准日期', code: 'DATE' },
-        { line: 3, column: '上线日期', code: 'STAGE_DATE_MISSING' },
+        { line: 3, column: '阶段历史', code: 'DATE' },
         { line: 4, column: '项目编号', code: 'EXISTS' },
         { line: 5, column: '阶段', code: 'ENUM' },
+        // A history the lifecycle does not allow: 获批 straight to 应用推广期.
+        { line: 6, column: '阶段历史', code: 'HISTORY_MOVE' },
       ]),
     );
     expect(problems.some((p) => p.line === 2)).toBe(false);
@@ -109,9 +110,9 @@ describe('export and import', () => {
 
   it('reports unknown references once the row itself is well formed', async () => {
     const csv = [
-      '项目编号,项目名称,试点计划编号,领域编号,领域为推断,阶段,批准日期,上线日期,进入推广期日期,完成日期,退出日期,牵头机构,参与机构,支撑技术,应用场景,项目简介,占位记录,数据来源',
-      'NEW-03,x,BJ-FINTECH-PILOT,D9-9,否,APPROVED,2020-01-01,,,,,不存在的机构,,量子计算,,,否,',
-      'NEW-04,x,NOPE,D1-1,否,APPROVED,2020-01-01,,,,,中国银联,,,,,否,',
+      '项目编号,项目名称,试点计划编号,领域编号,领域为推断,阶段,阶段历史,牵头机构,参与机构,支撑技术,应用场景,项目简介,占位记录,数据来源',
+      'NEW-03,x,BJ-FINTECH-PILOT,D9-9,否,APPROVED,APPROVED=2020-01-01,不存在的机构,,量子计算,,,否,',
+      'NEW-04,x,NOPE,D1-1,否,APPROVED,APPROVED=2020-01-01,中国银联,,,,,否,',
     ].join('\n');
     const preview = await previewImport({ actor: actors.admin, table: 'projects', file: { name: 'p.csv', bytes: new TextEncoder().encode(csv) } });
     expect(preview.ok && preview.problems).toEqual([
@@ -153,7 +154,7 @@ describe('text a spreadsheet would run as a formula', () => {
       领域编号: 'D1-1',
       领域为推断: '否',
       阶段: 'APPROVED',
-      批准日期: '2020-01-01',
+      阶段历史: 'APPROVED=2020-01-01',
       牵头机构: '中国银联',
       项目简介: summary,
       占位记录: '否',

@@ -22,6 +22,7 @@ vi.mock('@/lib/server/session', async () => (await import('../support/session-mo
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 const prisma = testClient();
+const stageOf = async (id: number) => (await prisma.project.findUniqueOrThrow({ where: { id }, select: { stage: { select: { code: true } } } })).stage.code;
 let actors: TestActors;
 let bjft02: number;
 let bjft06: number;
@@ -57,7 +58,7 @@ describe('stage proposals', () => {
       evidenceNote: '推广至三家分行',
     });
     expect(proposed).toEqual({ ok: true, message: 'SAVED' });
-    expect((await prisma.project.findUniqueOrThrow({ where: { id: bjft02 } })).stage).toBe('ONLINE');
+    expect(await stageOf(bjft02)).toBe('ONLINE');
     expect(await countPendingProposals({ actor: actors.regulator })).toBe(1);
     expect(await countPendingProposals({ actor: actors.unionpay })).toBe(0);
 
@@ -73,12 +74,17 @@ describe('stage proposals', () => {
     const proposal = await prisma.stageProposal.findFirstOrThrow({ where: { projectId: bjft02, status: 'PENDING' } });
     actAs(actors.regulator);
     expect(await decideProposalAction(null, { proposalId: proposal.id, decision: 'APPROVE', note: '材料齐全' })).toMatchObject({ ok: true });
-    const project = await prisma.project.findUniqueOrThrow({ where: { id: bjft02 } });
-    expect(project.stage).toBe('PROMOTION');
-    expect(project.promotionAt?.toISOString().slice(0, 10)).toBe('2021-06-01');
-    const change = await prisma.stageChange.findFirstOrThrow({ where: { projectId: bjft02, toStage: 'PROMOTION' } });
-    expect(change.fromStage).toBe('ONLINE');
+    expect(await stageOf(bjft02)).toBe('PROMOTION');
+    const change = await prisma.stageChange.findFirstOrThrow({
+      where: { projectId: bjft02, toStage: { code: 'PROMOTION' } },
+      include: { fromStage: true, dossier: true },
+    });
+    expect(change.effectiveDate.toISOString().slice(0, 10)).toBe('2021-06-01');
+    expect(change.fromStage?.code).toBe('ONLINE');
     expect(change.note).toBe('推广至三家分行');
+    // The approval froze what it approved: the project's state as it then stood, by whom.
+    expect(change.dossier).toMatchObject({ number: 1, approvedById: actors.regulator.userId, statement: null });
+    expect(change.dossier?.state).toMatchObject({ stage: 'PROMOTION', name: '基于大数据技术的小微银税金融服务应用' });
 
     const history = await listProjectHistory({ actor: actors.cmb, projectId: bjft02 });
     expect(history.map((h) => h.action)).toEqual(['STAGE_APPROVE', 'STAGE_PROPOSE']);
@@ -111,7 +117,7 @@ describe('stage proposals', () => {
     const proposal = await prisma.stageProposal.findFirstOrThrow({ where: { projectId: bjft06, status: 'PENDING' } });
     actAs(actors.regulator);
     expect(await decideProposalAction(null, { proposalId: proposal.id, decision: 'REJECT', note: '证据不足' })).toMatchObject({ ok: true });
-    expect((await prisma.project.findUniqueOrThrow({ where: { id: bjft06 } })).stage).toBe('ONLINE');
+    expect(await stageOf(bjft06)).toBe('ONLINE');
     expect(await prisma.stageProposal.findUniqueOrThrow({ where: { id: proposal.id } })).toMatchObject({
       status: 'REJECTED',
       decisionNote: '证据不足',

@@ -9,6 +9,9 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import type { Actor, Capability } from '@/lib/rules/authz';
 import type { PrismaClient } from '@/lib/server/prisma';
+import { upsertLifecycle } from '@/seeds/helpers';
+import { SANDBOX } from '@/seeds/lifecycles';
+import { stageIdOf } from './factories';
 import { projectId, type TestActors } from './users';
 
 export type Ctx = { prisma: PrismaClient; actors: TestActors; actor: Actor | null; n: number };
@@ -57,6 +60,36 @@ async function ownProject(ctx: Ctx) {
   return projectId(ctx.prisma, 'BJFT-06');
 }
 
+/**
+ * A sandbox application in 申报, led by the same bank: where its public
+ * statement may be edited. Made once, on first use, with the sandbox's lifecycle.
+ */
+async function applyingApplication(ctx: Ctx) {
+  const existing = await ctx.prisma.project.findUnique({ where: { code: 'SB-TEST-01' }, select: { id: true } });
+  if (existing) return existing.id;
+  const lifecycle = await ctx.prisma.$transaction((tx) => upsertLifecycle(tx, SANDBOX));
+  const program = await ctx.prisma.program.upsert({
+    where: { code: 'SB-TEST' },
+    create: { code: 'SB-TEST', name: '测试沙盒', nameEn: 'Test sandbox', region: 'test', lifecycleId: lifecycle.id },
+    update: {},
+  });
+  const lead = (await ctx.prisma.institution.findUniqueOrThrow({ where: { name: '招商银行北京分行' }, select: { id: true } })).id;
+  const applied = lifecycle.stages.get('APPLIED')!;
+  const project = await ctx.prisma.project.create({
+    data: {
+      code: 'SB-TEST-01',
+      name: '测试申报应用',
+      programId: program.id,
+      stageId: applied.id,
+      reachedOrder: applied.sortOrder,
+      approvedAt: new Date('2020-01-01'),
+      institutions: { create: [{ institutionId: lead, role: 'LEAD' }] },
+      stageChanges: { create: [{ toStageId: applied.id, effectiveDate: new Date('2020-01-01') }] },
+    },
+  });
+  return project.id;
+}
+
 export const ACTIONS: Record<string, Entry> = {
   'locale#setLocale': { capability: null, audited: false, fields: [], formOnly: true, input: async () => ({ locale: 'zh' }) },
   'projects#editProjectDetailsAction': {
@@ -76,6 +109,27 @@ export const ACTIONS: Record<string, Entry> = {
       const id = await ownProject(ctx);
       await ctx.prisma.stageProposal.deleteMany({ where: { projectId: id, status: 'PENDING' } });
       return { projectId: id, version: await version(ctx.prisma, id), toStage: 'PROMOTION', effectiveDate: '2021-01-01', evidenceNote: '推广证明' };
+    },
+  },
+  'projects#editStatementAction': {
+    capability: 'project:edit',
+    audited: true,
+    fields: [
+      'projectId',
+      'version',
+      'innovation',
+      'service',
+      'compliance',
+      'techSecurity',
+      'riskCompensation',
+      'exitMechanism',
+      'emergencyPlan',
+      'riskNotice',
+      'complaints',
+    ],
+    input: async (ctx) => {
+      const id = await applyingApplication(ctx);
+      return { projectId: id, version: await version(ctx.prisma, id), innovation: `创新说明 ${ctx.n}`, complaints: '客服热线' };
     },
   },
   'projects#addMilestoneAction': {
@@ -130,8 +184,8 @@ export const ACTIONS: Record<string, Entry> = {
       const p = await ctx.prisma.stageProposal.create({
         data: {
           projectId: id,
-          fromStage: 'ONLINE',
-          toStage: 'PROMOTION',
+          fromStageId: await stageIdOf(ctx.prisma, 'ONLINE'),
+          toStageId: await stageIdOf(ctx.prisma, 'PROMOTION'),
           effectiveDate: new Date('2021-01-01'),
           evidenceNote: '证据',
           proposerId: ctx.actors.cmb.userId,

@@ -3,14 +3,26 @@
  * whose every number is chosen so that a wrong rule gives a different total.
  */
 import type { PrismaClient } from '@/lib/server/prisma';
-import type { Aggregation, IndicatorKind, ProjectStage, ValueQualifier } from '@/lib/generated/prisma/enums';
+import type { Aggregation, IndicatorKind, ValueQualifier } from '@/lib/generated/prisma/enums';
+import { upsertLifecycle } from '@/seeds/helpers';
+import { PILOT } from '@/seeds/lifecycles';
 
 export const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
+/** A stage of the pilot's lifecycle (seeds/lifecycles.ts), by code. */
+export type PilotStage = 'APPROVED' | 'ONLINE' | 'PROMOTION' | 'COMPLETED' | 'WITHDRAWN';
+
+/** The pilot's lifecycle in the test database (created on first use): stage ids and orders by code. */
+export async function pilotLifecycle(prisma: PrismaClient) {
+  return prisma.$transaction((tx) => upsertLifecycle(tx, PILOT));
+}
+
 export async function createProgram(prisma: PrismaClient, code = 'TEST') {
+  const lifecycle = await pilotLifecycle(prisma);
   const program = await prisma.program.create({
     data: {
       code,
+      lifecycleId: lifecycle.id,
       name: '测试试点',
       nameEn: 'Test pilot',
       region: 'test',
@@ -55,18 +67,25 @@ type NewProject = {
   programId: number;
   fieldId: number;
   code: string;
-  stage: ProjectStage;
+  stage: PilotStage;
   isPlaceholder?: boolean;
   lead: number;
   participants?: number[];
   technologies?: number[];
   /** [stage, date] in the order they happened. */
-  history: [ProjectStage, string][];
+  history: [PilotStage, string][];
   values?: { indicatorId: number; asOf: string; value: number; qualifier?: ValueQualifier }[];
 };
 
 export async function createProject(prisma: PrismaClient, p: NewProject) {
-  const reached = (s: ProjectStage) => p.history.find(([h]) => h === s)?.[1];
+  const lifecycle = await pilotLifecycle(prisma);
+  const stage = (code: PilotStage) => lifecycle.stages.get(code)!;
+  const reachedOrder = Math.max(
+    ...p.history
+      .map(([s]) => stage(s))
+      .filter((s) => s.onPath)
+      .map((s) => s.sortOrder),
+  );
   const { directionId } = await prisma.field.findUniqueOrThrow({ where: { id: p.fieldId }, select: { directionId: true } });
   return prisma.project.create({
     data: {
@@ -75,17 +94,20 @@ export async function createProject(prisma: PrismaClient, p: NewProject) {
       fieldId: p.fieldId,
       code: p.code,
       name: `项目 ${p.code}`,
-      stage: p.stage,
+      stageId: stage(p.stage).id,
+      reachedOrder,
       isPlaceholder: p.isPlaceholder ?? false,
       approvedAt: day(p.history[0][1]),
-      onlineAt: reached('ONLINE') ? day(reached('ONLINE')!) : null,
-      promotionAt: reached('PROMOTION') ? day(reached('PROMOTION')!) : null,
       institutions: {
         create: [{ institutionId: p.lead, role: 'LEAD' }, ...(p.participants ?? []).map((institutionId) => ({ institutionId, role: 'PARTICIPANT' as const }))],
       },
       technologies: { create: (p.technologies ?? []).map((technologyId) => ({ technologyId })) },
       stageChanges: {
-        create: p.history.map(([toStage, date], i) => ({ fromStage: i === 0 ? null : p.history[i - 1][0], toStage, effectiveDate: day(date) })),
+        create: p.history.map(([to, date], i) => ({
+          fromStageId: i === 0 ? null : stage(p.history[i - 1][0]).id,
+          toStageId: stage(to).id,
+          effectiveDate: day(date),
+        })),
       },
       metricValues: {
         create: (p.values ?? []).map((v) => ({
@@ -98,4 +120,9 @@ export async function createProject(prisma: PrismaClient, p: NewProject) {
       },
     },
   });
+}
+
+/** A stage's id by its code in a seeded lifecycle (the pilot's unless named). */
+export async function stageIdOf(prisma: PrismaClient, code: string, lifecycle = 'PILOT'): Promise<number> {
+  return (await prisma.lifecycleStage.findFirstOrThrow({ where: { code, lifecycle: { code: lifecycle } }, select: { id: true } })).id;
 }

@@ -63,7 +63,8 @@ export const HOSTILE: Record<string, fc.Arbitrary<unknown>> = {
     fc.constant(Array.from({ length: 21 }, (_, i) => `场景${i}`)),
     fc.constant([1, 2]),
   ),
-  toStage: enumValue,
+  // A stage code: whether it names a stage of the project's lifecycle is the data layer's to say; the schema refuses what is no code at all.
+  toStage: fc.oneof(weird, fc.integer(), fc.constantFrom('', 'a b', 'X'.repeat(41), "ONLINE'--", '上线运行', 'online;'), injection),
   effectiveDate: date,
   evidenceNote: requiredText(2000),
   decision: enumValue,

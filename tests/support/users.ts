@@ -2,17 +2,27 @@
 import type { Actor, Role } from '@/lib/rules/authz';
 import type { PrismaClient } from '@/lib/server/prisma';
 
-async function userActor(prisma: PrismaClient, role: Role, institution?: string): Promise<Actor> {
+/** A user acting as `role`; a regulator or leader reads every program unless `programs` names the program codes it may. */
+async function userActor(prisma: PrismaClient, role: Role, institution?: string, programs?: string[]): Promise<Actor> {
   const institutionId = institution ? (await prisma.institution.findUniqueOrThrow({ where: { name: institution }, select: { id: true } })).id : null;
-  const email = `${role.toLowerCase()}-${institutionId ?? 'none'}@test.example`;
+  const email = `${role.toLowerCase()}-${institutionId ?? 'none'}${programs ? `-${programs.join('-').toLowerCase()}` : ''}@test.example`;
   const name = institution ?? role;
+  const programIds = programs ? (await prisma.program.findMany({ where: { code: { in: programs } }, select: { id: true } })).map((p) => p.id) : [];
   const user = await prisma.user.upsert({
     where: { email },
-    create: { email, name, role, institutionId, passwordHash: 'x' },
+    create: {
+      email,
+      name,
+      role,
+      institutionId,
+      passwordHash: 'x',
+      allPrograms: role !== 'INSTITUTION' && !programs,
+      programs: { create: programIds.map((programId) => ({ programId })) },
+    },
     update: {},
     select: { id: true },
   });
-  return { userId: user.id, role, institutionId, name };
+  return { userId: user.id, role, institutionId, name, programs: role === 'INSTITUTION' || !programs ? 'ALL' : programIds };
 }
 
 /** One actor per role, plus institutions in each relation to the projects tests use. */
@@ -27,6 +37,8 @@ export async function createActors(prisma: PrismaClient) {
     unionpay: await userActor(prisma, 'INSTITUTION', '中国银联'),
     /** Participates in BJFT-08 without leading it: read-only there. */
     park: await userActor(prisma, 'INSTITUTION', '北京金融安全产业园'),
+    /** A regulator of the sandbox alone (when the sandbox is seeded): the pilot is not theirs. */
+    sandboxRegulator: await userActor(prisma, 'REGULATOR', undefined, ['BJ-FINTECH-SANDBOX']),
   };
 }
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { can, CAPABILITIES, PERMISSIONS, projectEditScope, projectReadScope, type Actor, type Role } from '@/lib/rules/authz';
+import { can, CAPABILITIES, PERMISSIONS, projectEditScope, projectReadScope, readsWholeProgram, type Actor, type Role } from '@/lib/rules/authz';
 
-const actor = (role: Role, institutionId: number | null = null): Actor => ({ userId: 1, role, institutionId, name: 'x' });
+const actor = (role: Role, institutionId: number | null = null, programs: Actor['programs'] = 'ALL'): Actor => ({
+  userId: 1,
+  role,
+  institutionId,
+  name: 'x',
+  programs,
+});
 
 describe('permission map', () => {
   it('fails closed: no actor, or a role the map does not know, can do nothing', () => {
@@ -25,5 +31,16 @@ describe('permission map', () => {
     expect(projectEditScope(actor('INSTITUTION', 7))).toEqual({ institutions: { some: { institutionId: 7, role: 'LEAD' } } });
     expect(projectEditScope(actor('REGULATOR'))).toEqual({ id: { in: [] } });
     expect(projectReadScope(actor('INSTITUTION', null))).toEqual({ id: { in: [] } });
+  });
+
+  it('scopes a regulator or leader granted some programs to those programs, and nothing for none', () => {
+    expect(projectReadScope(actor('REGULATOR', null, [3, 5]))).toEqual({ programId: { in: [3, 5] } });
+    expect(projectReadScope(actor('LEADER', null, [3]))).toEqual({ programId: { in: [3] } });
+    expect(projectReadScope(actor('REGULATOR', null, []))).toEqual({ programId: { in: [] } });
+    expect(readsWholeProgram(actor('REGULATOR', null, [3]), 3)).toBe(true);
+    expect(readsWholeProgram(actor('REGULATOR', null, [3]), 4)).toBe(false);
+    expect(readsWholeProgram(actor('REGULATOR'), 4)).toBe(true);
+    // An institution never reads a whole program: its institution scopes it.
+    expect(readsWholeProgram(actor('INSTITUTION', 7), 4)).toBe(false);
   });
 });

@@ -43,8 +43,8 @@ describe('parseFilters', () => {
 
   const hostile: [string, string][] = [
     ['stage', 'online; DROP TABLE "Project"'],
-    ['stage', 'online'],
-    ['reached', 'APPROVED'],
+    ['stage', '上线运行'],
+    ['reached', 'ON LINE'],
     ['direction', "D1' OR '1'='1"],
     ['field', '../../etc/passwd'],
     ['program', '<script>alert(1)</script>'],

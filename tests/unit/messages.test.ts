@@ -3,7 +3,7 @@
  * for every value of the enums the pages translate by key.
  */
 import { describe, expect, it } from 'vitest';
-import { AuditAction, InstitutionKind, ProjectStage, Role, ValueQualifier } from '@/lib/generated/prisma/enums';
+import { AuditAction, InstitutionKind, Role, ValueQualifier } from '@/lib/generated/prisma/enums';
 import en from '@/lib/i18n/messages/en.json';
 import zh from '@/lib/i18n/messages/zh.json';
 
@@ -13,7 +13,6 @@ const keys = (tree: Tree, prefix = ''): string[] =>
 
 const ENUM_MESSAGES: [string, Record<string, string>][] = [
   ['auditAction', AuditAction],
-  ['stage', ProjectStage],
   ['institutionKind', InstitutionKind],
   ['userRole', Role],
   ['transfer.qualifier', ValueQualifier],

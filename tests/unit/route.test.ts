@@ -10,7 +10,7 @@ vi.mock('@/lib/server/session', async () => (await import('../support/session-mo
 const locale = { value: 'zh' };
 vi.mock('next/headers', () => ({ cookies: async () => ({ get: () => ({ value: locale.value }) }) }));
 
-const leader: Actor = { userId: 7, role: 'LEADER', institutionId: null, name: 'Leader' };
+const leader: Actor = { userId: 7, role: 'LEADER', institutionId: null, name: 'Leader', programs: 'ALL' };
 const call = (handler: Parameters<typeof route>[0], options?: Parameters<typeof route>[1]) =>
   route(handler, options)(new Request('http://portal.test/api/thing?x=1'), { params: Promise.resolve({}) });
 

@@ -7,7 +7,10 @@ import { ProjectHistory } from '@/components/project/project-history';
 import { IndicatorHistory } from '@/components/project/indicator-history';
 import { ProjectMetrics } from '@/components/project/project-metrics';
 import { ProjectUpdates } from '@/components/project/project-updates';
+import { getProgramLifecycle } from '@/lib/data/lifecycles';
 import { getProject } from '@/lib/data/projects';
+import { pathOf } from '@/lib/rules/stages';
+import { ProjectDossier } from '@/components/project/project-dossier';
 import { getActor, requireActor } from '@/lib/server/session';
 
 type Props = { params: Promise<{ code: string }> };
@@ -22,18 +25,19 @@ export default async function ProjectPage({ params }: Props) {
   const actor = await requireActor();
   const project = await getProject({ actor, code: (await params).code });
   if (!project) notFound();
-  const t = await getTranslations('project');
+  const [t, lifecycle] = await Promise.all([getTranslations('project'), getProgramLifecycle(project.programId)]);
   return (
     <article className="space-y-4">
-      <Link href="/projects" className="text-sm text-red-800 hover:underline">
+      <Link href={`/projects?program=${project.program.code}`} className="text-sm text-red-800 hover:underline">
         ← {t('back')}
       </Link>
       <ProjectHeader project={project} />
       <ProjectFacts project={project} />
       <ProjectMetrics values={project.metricValues} />
       <IndicatorHistory values={project.metricValues} />
-      <ProjectHistory stage={project.stage} stageChanges={project.stageChanges} milestones={project.milestones} today={new Date()} />
-      <ProjectUpdates actor={actor} project={project} />
+      {lifecycle.hasStatement && <ProjectDossier actor={actor} projectId={project.id} />}
+      <ProjectHistory stage={project.stage} stageChanges={project.stageChanges} milestones={project.milestones} path={pathOf(lifecycle)} today={new Date()} />
+      <ProjectUpdates actor={actor} project={project} lifecycle={lifecycle} />
     </article>
   );
 }

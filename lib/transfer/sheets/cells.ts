@@ -58,8 +58,6 @@ export const boundedDay = z
   .refine((v) => parseBoundedDay(v) !== null, { message: 'DATE' })
   .transform((v) => parseBoundedDay(v)!);
 
-export const optionalBoundedDay = z.union([z.literal('').transform(() => null), boundedDay]);
-
 /** The cell text of a bounded date (the inverse of boundedDay). */
 export function formatBoundedDay(d: { effectiveDate: Date; datePrecision: BoundedDay['precision']; notBefore: Date | null }): string {
   const iso = (x: Date) => x.toISOString().slice(0, 10);

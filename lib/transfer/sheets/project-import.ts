@@ -7,13 +7,17 @@ import 'server-only';
 import type { DbTransaction } from '../../server/db';
 import type { ReadRow } from '../tabular/read';
 import { inChunks } from './batches';
-import type { BoundedDay } from './cells';
 import { headerIn, parseRows, type Problem } from './problems';
 import { projectColumns, projectRowSchema, type ProjectRow } from './projects';
+import { checkTransition, firstStage, reachedOrderAfter, stageByCode, type Stage } from '../../rules/stages';
+import { lifecycleSelect } from '../../data/lifecycles';
 
 type Tx = DbTransaction;
 type Resolved = ProjectRow & {
   programId: number;
+  /** The history's stages, resolved in the program's lifecycle, and the furthest of the path reached. */
+  stageIds: number[];
+  reachedOrder: number;
   directionId: number | null;
   fieldId: number | null;
   leadId: number;
@@ -33,7 +37,12 @@ export async function checkProjectRows(tx: Tx, rows: ReadRow[]): Promise<{ probl
   const existing = await tx.project.findMany({ where: { code: { in: codes } }, select: { code: true } });
   const programs = await tx.program.findMany({
     where: { code: { in: [...new Set(parsed.map((p) => p.row.program))] } },
-    select: { id: true, code: true, directions: { select: { id: true, code: true, fields: { select: { id: true, code: true } } } } },
+    select: {
+      id: true,
+      code: true,
+      lifecycle: { select: lifecycleSelect },
+      directions: { select: { id: true, code: true, fields: { select: { id: true, code: true } } } },
+    },
   });
   const institutions = await tx.institution.findMany({ where: { name: { in: names } }, select: { id: true, name: true } });
   const technologies = await tx.technology.findMany({ select: { id: true, name: true } });
@@ -58,6 +67,12 @@ export async function checkProjectRows(tx: Tx, rows: ReadRow[]): Promise<{ probl
     const fieldOwner = row.field ? program?.directions.find((d) => d.fields.some((f) => f.code === row.field)) : undefined;
     const field = fieldOwner?.fields.find((f) => f.code === row.field);
     if (program && row.field && (!field || (direction && fieldOwner !== direction))) bad('field', 'UNKNOWN_FIELD');
+    // The history follows the program's lifecycle: from its first stage, one allowed move at a time.
+    const lifecycle = program?.lifecycle;
+    const stages = lifecycle ? row.history.map((h) => stageByCode(lifecycle, h.stage)) : [];
+    if (lifecycle && !stageByCode(lifecycle, row.stage)) bad('stage', 'UNKNOWN_STAGE');
+    else if (lifecycle && (stages.includes(undefined) || stages[0]?.id !== firstStage(lifecycle).id)) bad('history', 'HISTORY');
+    else if (lifecycle && stages.some((st, i) => i > 0 && !checkTransition(lifecycle, stages[i - 1]!.id, st!.id).ok)) bad('history', 'HISTORY_MOVE');
     const leadId = institutionId.get(row.lead);
     if (leadId === undefined) bad('lead', 'UNKNOWN_INSTITUTION');
     const participantIds = row.participants.map((n) => institutionId.get(n));
@@ -66,9 +81,12 @@ export async function checkProjectRows(tx: Tx, rows: ReadRow[]): Promise<{ probl
     const technologyIds = row.technologies.map((n) => technologyId.get(n));
     if (technologyIds.includes(undefined)) bad('technologies', 'UNKNOWN_TECHNOLOGY');
     if (problems.length === before && program && leadId !== undefined) {
+      const resolved = stages as Stage[];
       ready.push({
         ...row,
         programId: program.id,
+        stageIds: resolved.map((st) => st.id),
+        reachedOrder: resolved.reduce((n, st) => reachedOrderAfter(n, st), 0),
         directionId: (direction ?? fieldOwner)?.id ?? null,
         fieldId: field?.id ?? null,
         leadId,
@@ -96,14 +114,11 @@ export async function writeProjects(tx: Tx, ready: Resolved[]): Promise<{ id: nu
         fieldId: p.fieldId,
         fieldInferred: p.fieldInferred,
         fieldNote: p.fieldNote || null,
-        stage: p.stage,
+        stageId: p.stageIds[p.stageIds.length - 1],
+        reachedOrder: p.reachedOrder,
         stageInferred: p.stageInferred,
         stageNote: p.stageNote || null,
-        approvedAt: p.approvedAt.date,
-        onlineAt: p.onlineAt?.date ?? null,
-        promotionAt: p.promotionAt?.date ?? null,
-        completedAt: p.completedAt?.date ?? null,
-        withdrawnAt: p.withdrawnAt?.date ?? null,
+        approvedAt: p.history[0].date.date,
         scenarios: p.scenarios,
         isPlaceholder: p.isPlaceholder,
         sourceNote: p.sourceNote || null,
@@ -119,26 +134,17 @@ export async function writeProjects(tx: Tx, ready: Resolved[]): Promise<{ id: nu
   await inChunks(members, async (data) => [await tx.projectInstitution.createMany({ data })]);
   const technologies = rows.flatMap((p) => p.technologyIds.map((technologyId) => ({ projectId: p.projectId, technologyId })));
   await inChunks(technologies, async (data) => [await tx.projectTechnology.createMany({ data })]);
-  const steps = rows.flatMap((p) => {
-    const history = (
-      [
-        ['APPROVED', p.approvedAt],
-        ['ONLINE', p.onlineAt],
-        ['PROMOTION', p.promotionAt],
-        ['COMPLETED', p.completedAt],
-        ['WITHDRAWN', p.withdrawnAt],
-      ] as const
-    ).filter((h): h is [(typeof h)[0], BoundedDay] => h[1] !== null);
-    return history.map(([toStage, when], i) => ({
+  const steps = rows.flatMap((p) =>
+    p.history.map((h, i) => ({
       projectId: p.projectId,
-      fromStage: i === 0 ? null : history[i - 1][0],
-      toStage,
-      effectiveDate: when.date,
-      datePrecision: when.precision,
-      notBefore: when.notBefore,
+      fromStageId: i === 0 ? null : p.stageIds[i - 1],
+      toStageId: p.stageIds[i],
+      effectiveDate: h.date.date,
+      datePrecision: h.date.precision,
+      notBefore: h.date.notBefore,
       note: '由表格导入',
-    }));
-  });
+    })),
+  );
   await inChunks(steps, async (data) => [await tx.stageChange.createMany({ data })]);
   return created;
 }

@@ -4,18 +4,16 @@
  */
 import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client';
-import { ProjectStage } from '../../generated/prisma/enums';
 import { projectCodeSchema } from '../../rules/project-code';
-import { STAGE_ORDER } from '../../rules/stages';
 import type { Column } from '../tabular/columns';
-import { boundedDay, formatBoundedDay, joinList, list, optionalBoundedDay, orEmpty, required, text, yesNo } from './cells';
+import { boundedDay, formatBoundedDay, joinList, list, orEmpty, required, text, yesNo } from './cells';
 
 export const projectSelect = {
   id: true,
   code: true,
   name: true,
   summary: true,
-  stage: true,
+  stage: { select: { code: true } },
   stageInferred: true,
   stageNote: true,
   directionInferred: true,
@@ -25,15 +23,13 @@ export const projectSelect = {
   isPlaceholder: true,
   sourceNote: true,
   scenarios: true,
-  approvedAt: true,
-  onlineAt: true,
-  promotionAt: true,
-  completedAt: true,
-  withdrawnAt: true,
   program: { select: { code: true } },
   direction: { select: { code: true } },
   field: { select: { code: true, name: true } },
-  stageChanges: { orderBy: { id: 'asc' }, select: { toStage: true, effectiveDate: true, datePrecision: true, notBefore: true } },
+  stageChanges: {
+    orderBy: [{ effectiveDate: 'asc' }, { id: 'asc' }],
+    select: { toStage: { select: { code: true } }, effectiveDate: true, datePrecision: true, notBefore: true },
+  },
   institutions: { orderBy: { institution: { name: 'asc' } }, select: { role: true, institution: { select: { name: true } } } },
   technologies: { orderBy: { technology: { name: 'asc' } }, select: { technology: { select: { name: true } } } },
 } satisfies Prisma.ProjectSelect;
@@ -42,11 +38,12 @@ export type ProjectSheetRow = Prisma.ProjectGetPayload<{ select: typeof projectS
 
 const members = (p: ProjectSheetRow, role: 'LEAD' | 'PARTICIPANT') => p.institutions.filter((i) => i.role === role).map((i) => i.institution.name);
 
-/** The date a stage was reached, with its precision (from the stage history; the column alone for older rows). */
-function stageDate(p: ProjectSheetRow, stage: ProjectStage, column: Date | null): string | Date | null {
-  const change = p.stageChanges.find((c) => c.toStage === stage);
-  return change ? formatBoundedDay(change) : column;
-}
+/**
+ * A project's stage history in one cell, whatever its lifecycle: each stage's
+ * code and when it was entered, as precisely as known (`APPROVED=2019-12-07；
+ * ONLINE=2019-12-07/2020-06-12`, an ISO 8601 day or interval each).
+ */
+const historyText = (p: ProjectSheetRow) => joinList(p.stageChanges.map((c) => `${c.toStage.code}=${formatBoundedDay(c)}`));
 
 export const projectColumns: Column<ProjectSheetRow>[] = [
   { key: 'code', zh: '项目编号', en: 'Code', value: (p) => p.code },
@@ -59,14 +56,10 @@ export const projectColumns: Column<ProjectSheetRow>[] = [
   { key: 'fieldName', zh: '领域名称', en: 'Field name', value: (p) => p.field?.name ?? '', readOnly: true },
   { key: 'fieldInferred', zh: '领域为推断', en: 'Field inferred', value: (p) => p.fieldInferred },
   { key: 'fieldNote', zh: '领域推断依据', en: 'Field inferred from', value: (p) => p.fieldNote ?? '', optional: true },
-  { key: 'stage', zh: '阶段', en: 'Stage', value: (p) => p.stage },
+  { key: 'stage', zh: '阶段', en: 'Stage', value: (p) => p.stage.code },
   { key: 'stageInferred', zh: '阶段为推得', en: 'Stage derived', value: (p) => p.stageInferred, optional: true },
   { key: 'stageNote', zh: '阶段推得依据', en: 'Stage derived from', value: (p) => p.stageNote ?? '', optional: true },
-  { key: 'approvedAt', zh: '批准日期', en: 'Approved on', value: (p) => stageDate(p, 'APPROVED', p.approvedAt) },
-  { key: 'onlineAt', zh: '上线日期', en: 'Online on', value: (p) => stageDate(p, 'ONLINE', p.onlineAt) },
-  { key: 'promotionAt', zh: '进入推广期日期', en: 'Promotion from', value: (p) => stageDate(p, 'PROMOTION', p.promotionAt) },
-  { key: 'completedAt', zh: '完成日期', en: 'Completed on', value: (p) => stageDate(p, 'COMPLETED', p.completedAt) },
-  { key: 'withdrawnAt', zh: '退出日期', en: 'Withdrawn on', value: (p) => stageDate(p, 'WITHDRAWN', p.withdrawnAt) },
+  { key: 'history', zh: '阶段历史', en: 'Stage history', value: historyText },
   { key: 'lead', zh: '牵头机构', en: 'Lead institution', value: (p) => members(p, 'LEAD')[0] ?? '' },
   { key: 'participants', zh: '参与机构', en: 'Participants', value: (p) => joinList(members(p, 'PARTICIPANT')) },
   { key: 'technologies', zh: '支撑技术', en: 'Technologies', value: (p) => joinList(p.technologies.map((t) => t.technology.name)) },
@@ -76,9 +69,16 @@ export const projectColumns: Column<ProjectSheetRow>[] = [
   { key: 'sourceNote', zh: '数据来源', en: 'Provenance', value: (p) => p.sourceNote ?? '' },
 ];
 
-const stageDates = ['approvedAt', 'onlineAt', 'promotionAt', 'completedAt'] as const;
+/** One entry of the history cell: a stage code and when it was entered. */
+const historyEntry = z
+  .string()
+  .transform((v) => {
+    const at = v.indexOf('=');
+    return { stage: at < 0 ? '' : v.slice(0, at).trim().toUpperCase(), date: at < 0 ? '' : v.slice(at + 1).trim() };
+  })
+  .pipe(z.object({ stage: z.string().regex(/^[A-Z][A-Z0-9_]{0,39}$/, { message: 'HISTORY' }), date: boundedDay }));
 
-/** One imported project row, as text cells → typed values, with the stage/date rules. */
+/** One imported project row, as text cells → typed values; the stages themselves are checked against the program's lifecycle on import. */
 export const projectRowSchema = z
   .object({
     code: projectCodeSchema,
@@ -94,14 +94,10 @@ export const projectRowSchema = z
       .string()
       .trim()
       .toUpperCase()
-      .pipe(z.enum(ProjectStage, { message: 'ENUM' })),
+      .regex(/^[A-Z][A-Z0-9_]{0,39}$/, { message: 'ENUM' }),
     stageInferred: orEmpty(yesNo),
     stageNote: orEmpty(text(1000)),
-    approvedAt: boundedDay,
-    onlineAt: optionalBoundedDay,
-    promotionAt: optionalBoundedDay,
-    completedAt: optionalBoundedDay,
-    withdrawnAt: optionalBoundedDay,
+    history: list.pipe(z.array(historyEntry).min(1, { message: 'REQUIRED' })),
     lead: required(200),
     participants: list,
     technologies: list,
@@ -111,18 +107,10 @@ export const projectRowSchema = z
     sourceNote: text(2000),
   })
   .superRefine((row, ctx) => {
-    // Every stage reached has its date, in order; no date for a stage not reached.
-    const reached = row.stage === 'WITHDRAWN' ? 0 : STAGE_ORDER.indexOf(row.stage as (typeof STAGE_ORDER)[number]);
-    let previous: Date | null = null;
-    stageDates.forEach((key, i) => {
-      const date = row[key]?.date ?? null;
-      if (i <= reached && i > 0 && row.stage !== 'WITHDRAWN' && !date) ctx.addIssue({ code: 'custom', path: [key], message: 'STAGE_DATE_MISSING' });
-      if (i > reached && row.stage !== 'WITHDRAWN' && date) ctx.addIssue({ code: 'custom', path: [key], message: 'STAGE_DATE_UNEXPECTED' });
-      if (date && previous && date < previous) ctx.addIssue({ code: 'custom', path: [key], message: 'STAGE_DATE_ORDER' });
-      if (date) previous = date;
-    });
-    if ((row.stage === 'WITHDRAWN') !== Boolean(row.withdrawnAt)) {
-      ctx.addIssue({ code: 'custom', path: ['withdrawnAt'], message: row.withdrawnAt ? 'STAGE_DATE_UNEXPECTED' : 'STAGE_DATE_MISSING' });
+    // The history ends in the current stage, and its dates never go back.
+    if (row.history.at(-1)?.stage !== row.stage) ctx.addIssue({ code: 'custom', path: ['history'], message: 'HISTORY_STAGE' });
+    for (let i = 1; i < row.history.length; i++) {
+      if (row.history[i].date.date < row.history[i - 1].date.date) ctx.addIssue({ code: 'custom', path: ['history'], message: 'STAGE_DATE_ORDER' });
     }
   });
 

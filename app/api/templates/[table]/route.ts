@@ -3,7 +3,6 @@ import { AppError } from '@/lib/server/errors';
 import { route } from '@/lib/server/route';
 import { buildTemplate } from '@/lib/transfer/templates';
 import { CONTENT_TYPES, IMPORT_TABLES, type ImportTable } from '@/lib/transfer/transfers';
-import { ALL_STAGES } from '@/lib/rules/stages';
 import { InstitutionKind, ValueQualifier } from '@/lib/generated/prisma/enums';
 
 export const dynamic = 'force-dynamic';
@@ -27,7 +26,6 @@ export const GET = route<{ table: string }>(
         projects: t('transfer.referenceProjects'),
         qualifier: Object.fromEntries(Object.values(ValueQualifier).map((q) => [q, t(`transfer.qualifier.${q}`)])),
         institutionSource: t('transfer.institutionSource'),
-        stage: Object.fromEntries(ALL_STAGES.map((s) => [s, t(`stage.${s}`)])),
         kind: Object.fromEntries(Object.values(InstitutionKind).map((k) => [k, t(`institutionKind.${k}`)])),
       },
     });
