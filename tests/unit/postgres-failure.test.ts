@@ -9,6 +9,7 @@ const base: PostgresFailure = {
   port: 54329,
   portSetting: 'EMBEDDED_PG_PORT',
   logFile: '/srv/portal/.data/postgres.log',
+  passwordFile: '/srv/portal/.data/postgres-password',
   output: '',
   asRoot: true,
 };
@@ -36,6 +37,9 @@ const OTHER_VERSION = `2026-12-01 00:30:02.410 UTC [12101] FATAL:  database file
 `;
 const NOT_EMPTY = `[STDERR] initdb: error: directory "${DIR}" exists but is not empty
 initdb: hint: If you want to create a new database system, either remove or empty the directory "${DIR}" or run initdb with an argument other than "${DIR}".
+`;
+const BAD_PASSWORD = `2026-12-01 00:29:55.880 UTC [12077] FATAL:  password authentication failed for user "postgres"
+2026-12-01 00:29:55.880 UTC [12077] DETAIL:  Password does not match for user "postgres".
 `;
 const NO_ACCESS = `postgres: could not access the server configuration file "${DIR}/postgresql.conf": Permission denied\n`;
 
@@ -76,7 +80,7 @@ describe('explaining why the embedded PostgreSQL did not start', () => {
     const message = explain({ output: OTHER_VERSION });
     expect(message).toContain('another major version of PostgreSQL');
     expect(message).toContain('initialized by PostgreSQL version 16');
-    expect(message).toContain(`delete ${DIR} to start afresh`);
+    expect(message).toContain(`delete ${DIR} and /srv/portal/.data/postgres-password to start afresh`);
   });
 
   it('names a half-made data folder during the first start, quoting initdb once', () => {
@@ -87,6 +91,13 @@ describe('explaining why the embedded PostgreSQL did not start', () => {
     expect(message.match(/exists but is not empty/g)).toHaveLength(1);
     expect(message).not.toContain('[STDERR]');
     expect(message).toContain(`Delete ${DIR} and start again.`);
+  });
+
+  it('names the password file when the password does not match', () => {
+    const message = explain({ step: 'connect', output: BAD_PASSWORD });
+    expect(message).toContain('started but refused the connection');
+    expect(message).toContain('the password in /srv/portal/.data/postgres-password is not the one');
+    expect(message).toContain('password authentication failed for user "postgres"');
   });
 
   it('as root, says which user must own the folder; as a normal user, says to run as the owner', () => {
