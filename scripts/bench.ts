@@ -12,6 +12,7 @@
  * .data/bench-postgres on BENCH_PG_PORT; the web server listens on BENCH_PORT.
  */
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { Prisma } from '../lib/generated/prisma/client';
 import type { Actor } from '../lib/rules/authz';
@@ -46,7 +47,13 @@ const out = (name: string, value: number | string) => console.log(`${name}=${typ
 
 async function startNext(databaseUrl: string): Promise<() => Promise<void>> {
   const child = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(PORT)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production', NEXTAUTH_SECRET: 'bench-only-secret', NEXTAUTH_URL: `http://127.0.0.1:${PORT}` },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: 'production',
+      NEXTAUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
+      NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

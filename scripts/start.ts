@@ -12,23 +12,32 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createPrismaClient } from '../lib/server/prisma';
+import { checkEnv, describeEnvProblems, type ServerEnv } from '../lib/server/env';
 import { seedDatabase } from '../seeds/index';
 import { buildIfStale } from './lib/build';
+import { describeFailure } from './lib/failure';
 import { createDatabaseIfMissing, startEmbeddedPostgres, type PostgresServer } from './lib/postgres';
 import { prisma } from './lib/prisma-cli';
 
-const port = process.env.PORT ?? '3000';
 const log = (message: string) => console.log(`[start] ${message}`);
 
+/** The environment, checked before anything starts; every problem is listed at once. */
+function checkedEnv(): ServerEnv {
+  const result = checkEnv(process.env);
+  if (result.ok) return result.env;
+  console.error(`[start] ${describeEnvProblems(result.problems)}`);
+  process.exit(1);
+}
+
 /** NEXTAUTH_SECRET signs sessions; without one, a random secret is made once and kept in .data/. */
-function authSecret(): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+function authSecret(given: string | undefined): string {
+  if (given) return given;
   const file = path.resolve('.data', 'auth-secret');
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
   }
-  return fs.readFileSync(file, 'utf8');
+  return fs.readFileSync(file, 'utf8').trim();
 }
 
 async function seedIfEmpty(url: string) {
@@ -43,12 +52,19 @@ async function seedIfEmpty(url: string) {
 }
 
 async function main() {
+  const env = checkedEnv();
+  const port = String(env.PORT);
   let embedded: PostgresServer | undefined;
-  let databaseUrl = process.env.DATABASE_URL;
+  let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
-    const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+    const pgPort = env.EMBEDDED_PG_PORT;
     log(`no DATABASE_URL: starting the embedded PostgreSQL on port ${pgPort} (data in .data/postgres)`);
-    embedded = await startEmbeddedPostgres({ dir: path.resolve('.data', 'postgres'), port: pgPort, log: path.resolve('.data', 'postgres.log') });
+    embedded = await startEmbeddedPostgres({
+      dir: path.resolve('.data', 'postgres'),
+      port: pgPort,
+      portSetting: 'EMBEDDED_PG_PORT',
+      log: path.resolve('.data', 'postgres.log'),
+    });
     databaseUrl = embedded.url('pilot');
     await createDatabaseIfMissing(databaseUrl);
   }
@@ -87,8 +103,8 @@ async function main() {
       ...process.env,
       DATABASE_URL: databaseUrl,
       NODE_ENV: 'production',
-      NEXTAUTH_SECRET: authSecret(),
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      NEXTAUTH_SECRET: authSecret(env.NEXTAUTH_SECRET),
+      NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     },
   });
   log(`serving http://localhost:${port}`);
@@ -107,6 +123,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(`[start] failed: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(`[start] failed: ${describeFailure(err)}`);
   process.exit(1);
 });

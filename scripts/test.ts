@@ -13,6 +13,7 @@ import path from 'node:path';
 import { createPrismaClient } from '../lib/server/prisma';
 import { seedDatabase } from '../seeds/index';
 import { buildIfStale } from './lib/build';
+import { describeFailure } from './lib/failure';
 import { recreateDatabase, startEmbeddedPostgres, withDatabase, type PostgresServer } from './lib/postgres';
 import { prisma } from './lib/prisma-cli';
 import { run } from './lib/process';
@@ -98,6 +99,7 @@ async function main() {
     embedded = await startEmbeddedPostgres({
       dir: path.resolve('.data', 'test-postgres'),
       port: Number(process.env.TEST_PG_PORT ?? 54339),
+      portSetting: 'TEST_PG_PORT',
       log: path.resolve('.data', 'test-postgres.log'),
     });
     server = embedded.url('postgres');
@@ -145,6 +147,6 @@ main()
   })
   .catch((err) => {
     summary();
-    console.error(`\nnpm test failed: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(`\nnpm test failed: ${describeFailure(err)}`);
     process.exit(1);
   });
