@@ -3,14 +3,21 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { HeadlineCards } from '@/components/dashboard/headline-cards';
 import { PendingProposalsCard } from '@/components/pending-proposals-card';
+import { ProgramsOverview } from '@/components/programs-overview';
 import { resolveFilters } from '@/lib/data/filter-targets';
+import { parseFilters } from '@/lib/rules/filters';
 import { requireActor } from '@/lib/server/session';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+/** The programs the reader follows, and one of them (the URL's, else the first) in figures. */
 export default async function HomePage({ searchParams }: Props) {
   const { program: code } = await searchParams;
-  const [actor, resolved] = await Promise.all([requireActor(), resolveFilters({ filters: typeof code === 'string' ? { program: code } : {} })]);
+  const actorRead = requireActor();
+  const [actor, resolved] = await Promise.all([
+    actorRead,
+    resolveFilters({ ...parseFilters(typeof code === 'string' ? { program: code } : {}), actor: actorRead }),
+  ]);
   if (!resolved) notFound();
   const { program, targets } = resolved;
   const [t, locale] = await Promise.all([getTranslations('home'), getLocale()]);
@@ -25,7 +32,8 @@ export default async function HomePage({ searchParams }: Props) {
         <PendingProposalsCard actor={actor} />
       </section>
       <p className="rounded border border-dashed border-amber-500 bg-amber-50 p-2 text-sm text-amber-900">{t('placeholderNotice')}</p>
-      <Link href="/projects" className="inline-block rounded bg-red-800 px-4 py-2 text-sm text-white hover:bg-red-900">
+      <ProgramsOverview actor={actor} current={program.code} />
+      <Link href={`/projects?program=${program.code}`} className="inline-block rounded bg-red-800 px-4 py-2 text-sm text-white hover:bg-red-900">
         {t('viewProjects')}
       </Link>
     </div>

@@ -1,5 +1,8 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { Suspense } from 'react';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { listPrograms } from '@/lib/data/programs';
+import { ProgramLink, ProgramSwitcher } from './program-switcher';
 import { can, type Capability } from '@/lib/rules/authz';
 import { DatabaseUnavailableError } from '@/lib/server/errors';
 import { getActor } from '@/lib/server/session';
@@ -24,13 +27,15 @@ const NAV: { href: string; label: string; capability?: Capability }[] = [
 export async function SiteHeader() {
   // With the database down the header still renders (signed-out look); the page
   // below fails on its own and shows the database-unavailable message.
-  const [t, actor] = await Promise.all([
+  const [t, locale, actor] = await Promise.all([
     getTranslations(),
+    getLocale(),
     getActor().catch((err: unknown) => {
       if (err instanceof DatabaseUnavailableError) return null;
       throw err;
     }),
   ]);
+  const programs = actor ? await listPrograms({ actor }).catch(() => []) : [];
   return (
     <header className="bg-red-800 text-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -41,11 +46,18 @@ export async function SiteHeader() {
         {actor && (
           <nav aria-label={t('app.shortTitle')} className="flex gap-4 text-sm">
             {NAV.filter((item) => !item.capability || can(actor, item.capability)).map((item) => (
-              <Link key={item.href} href={item.href} className="hover:underline">
-                {t(item.label)}
-              </Link>
+              <Suspense key={item.href} fallback={<Link href={item.href}>{t(item.label)}</Link>}>
+                <ProgramLink href={item.href} className="hover:underline">
+                  {t(item.label)}
+                </ProgramLink>
+              </Suspense>
             ))}
           </nav>
+        )}
+        {programs.length > 1 && (
+          <Suspense>
+            <ProgramSwitcher programs={programs} locale={locale} />
+          </Suspense>
         )}
         {actor && (
           <div className="flex items-center gap-3 text-sm" data-testid="signed-in-as" data-role={actor.role}>

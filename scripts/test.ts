@@ -4,7 +4,8 @@
  * The database server is TEST_DATABASE_URL's when given (any database on it; the
  * runner creates its own databases there), else an embedded PostgreSQL in
  * .data/test-postgres. Each run starts from freshly created databases.
- * `npm test -- unit integration` runs only the named tiers.
+ * `npm test -- unit integration` runs only the named tiers; any other argument
+ * goes to Playwright (`npm test -- e2e tests/e2e/programs.spec.ts`).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -22,6 +23,7 @@ const TIERS = ['typecheck', 'format', 'lint', 'unit', 'drift', 'integration', 'e
 type Tier = (typeof TIERS)[number];
 const requested = process.argv.slice(2).filter((a): a is Tier => (TIERS as readonly string[]).includes(a));
 const selected = new Set<Tier>(requested.length ? requested : TIERS);
+const playwrightArgs = process.argv.slice(2).filter((a) => !(TIERS as readonly string[]).includes(a));
 
 const bin = (pkg: string, file: string) => path.resolve('node_modules', pkg, file);
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-tests-'));
@@ -117,7 +119,7 @@ async function main() {
     await tier('e2e', async () => {
       const url = await preparedDatabase(server, 'portal_e2e', true);
       console.log((await buildIfStale()) === 'built' ? 'built the app' : 'the build is current');
-      await run(process.execPath, [bin('@playwright/test', 'cli.js'), 'test', '--reporter=list,json'], {
+      await run(process.execPath, [bin('@playwright/test', 'cli.js'), 'test', '--reporter=list,json', ...playwrightArgs], {
         env: {
           ...process.env,
           E2E_DATABASE_URL: url,

@@ -17,7 +17,8 @@ export async function generateMetadata() {
 
 export default async function DashboardPage({ searchParams }: Props) {
   const query = await searchParams;
-  const [actor, resolved] = await Promise.all([requireActor(), resolveFilters(parseFilters(query))]);
+  const actorRead = requireActor();
+  const [actor, resolved] = await Promise.all([actorRead, resolveFilters({ ...parseFilters(query), actor: actorRead })]);
   if (!resolved) notFound();
   const { program, targets, notices } = resolved;
   preloadDashboard({ actor, targets });

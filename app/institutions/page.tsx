@@ -18,7 +18,8 @@ export async function generateMetadata() {
 
 export default async function InstitutionsPage({ searchParams }: Props) {
   const query = await searchParams;
-  const [actor, resolved] = await Promise.all([requireActor(), resolveFilters(parseFilters(query))]);
+  const actorRead = requireActor();
+  const [actor, resolved] = await Promise.all([actorRead, resolveFilters({ ...parseFilters(query), actor: actorRead })]);
   if (!resolved) notFound();
   const [{ rows, undisclosed }, t] = await Promise.all([listInstitutions({ actor, targets: resolved.targets }), getTranslations()]);
   const total = rows.length + undisclosed.institutions;

@@ -3,11 +3,13 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { TrendCard } from '@/components/dashboard/trend-card';
 import { DirectionComparison } from '@/components/leadership/direction-comparison';
 import { PeriodSelector } from '@/components/leadership/period-selector';
+import { ProgramsOverview } from '@/components/programs-overview';
 import { PublishedLine } from '@/components/leadership/published-line';
 import { IndicatorGrowthSection, PeriodSnapshot, StageChangesSection } from '@/components/leadership/period-sections';
 import { PendingProposalsCard } from '@/components/pending-proposals-card';
 import { resolveFilters } from '@/lib/data/filter-targets';
 import { getEarliestEventDate, getLatestEventDate } from '@/lib/data/leadership';
+import { parseFilters } from '@/lib/rules/filters';
 import { parsePeriod, periodDates, yearPeriod } from '@/lib/rules/periods';
 import { requireActor } from '@/lib/server/session';
 
@@ -21,7 +23,9 @@ export async function generateMetadata() {
 /** One page a leader reads in a minute, and prints on A4. */
 export default async function LeadershipPage({ searchParams }: Props) {
   const query = await searchParams;
-  const [actor, resolved] = await Promise.all([requireActor(), resolveFilters({ filters: {} })]);
+  const actorRead = requireActor();
+  const named = one(query.program);
+  const [actor, resolved] = await Promise.all([actorRead, resolveFilters({ ...parseFilters(named ? { program: named } : {}), actor: actorRead })]);
   if (!resolved) notFound();
   const { program, targets } = resolved;
   const latest = await getLatestEventDate({ actor, targets });
@@ -44,7 +48,8 @@ export default async function LeadershipPage({ searchParams }: Props) {
         </p>
         {(one(query.period) || one(query.from)) && !asked && <p className="text-sm text-amber-800 print:hidden">{t('badPeriod')}</p>}
       </header>
-      <PeriodSelector period={period} years={years} />
+      <PeriodSelector period={period} years={years} program={targets.filters.program} />
+      <ProgramsOverview actor={actor} current={program.code} />
       <PeriodSnapshot {...sectionProps} />
       <PublishedLine {...sectionProps} />
       <div className="grid gap-4 lg:grid-cols-2 print:block print:space-y-4">

@@ -22,7 +22,8 @@ export async function generateMetadata() {
 /** Every reported outcome value the reader may see, with its source, filtered like the project list. */
 export default async function MetricsPage({ searchParams }: Props) {
   const query = await searchParams;
-  const [actor, resolved] = await Promise.all([requireActor(), resolveFilters(parseFilters(query))]);
+  const actorRead = requireActor();
+  const [actor, resolved] = await Promise.all([actorRead, resolveFilters({ ...parseFilters(query), actor: actorRead })]);
   if (!resolved) notFound();
   const { targets, program, notices } = resolved;
   const { indicator } = metricListFilterSchema.parse(query);

@@ -19,7 +19,8 @@ export async function generateMetadata() {
 
 export default async function ProjectsPage({ searchParams }: Props) {
   const query = await searchParams;
-  const [actor, resolved] = await Promise.all([requireActor(), resolveFilters(parseFilters(query))]);
+  const actorRead = requireActor();
+  const [actor, resolved] = await Promise.all([actorRead, resolveFilters({ ...parseFilters(query), actor: actorRead })]);
   if (!resolved) notFound();
   const { targets, program, notices } = resolved;
   const [list, t, locale] = await Promise.all([listProjects({ actor, targets }), getTranslations('projects'), getLocale()]);
@@ -52,7 +53,7 @@ export default async function ProjectsPage({ searchParams }: Props) {
                 {t('lead')}
               </th>
               <th scope="col" className="px-3 py-2">
-                {t('direction')}
+                {(locale === 'zh' ? program.directionLabel : program.directionLabelEn) ?? t('direction')}
               </th>
               <th scope="col" className="px-3 py-2">
                 {t('field')}

@@ -12,6 +12,8 @@ export function ChartCard(props: {
   title: string;
   hint?: string;
   empty: boolean;
+  /** What the empty state says, when not "no project matches". */
+  emptyText?: string;
   table: TableView;
   children: React.ReactNode;
   /** What the chart's buckets leave out or infer, said under it (shown even when the chart is empty). */
@@ -27,7 +29,7 @@ export function ChartCard(props: {
       {props.hint && <p className="mb-2 text-xs text-slate-600">{props.hint}</p>}
       {props.empty ? (
         <p className="py-8 text-center text-sm text-slate-600" data-testid="empty-state">
-          {t('empty')}
+          {props.emptyText ?? t('empty')}
         </p>
       ) : (
         <>

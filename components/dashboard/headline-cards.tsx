@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { getDirectionLabel } from '@/lib/data/programs';
 import { getHeadline, type HeadlineCard, type HeadlineView } from '@/lib/data/headline';
 import { formatInteger, formatPercent, isoDate } from '@/lib/rules/format';
 import type { Locale } from '@/lib/i18n/config';
@@ -11,14 +12,21 @@ import type { CardProps } from './card-props';
  * shown, never hidden.
  */
 export async function HeadlineCards(props: CardProps & { view?: HeadlineView }) {
-  const [{ cards, comparable }, t, locale] = await Promise.all([
+  const [{ cards, comparable }, t, locale, directionLabel] = await Promise.all([
     getHeadline({ ...props, view: props.view ?? 'dashboard' }),
     getTranslations('dashboard'),
     getLocale() as Promise<Locale>,
+    getDirectionLabel(props.targets.programId),
   ]);
-  // A stage's card is named after the stage; the program's own counts by their key.
+  // A stage's card is named after the stage, the top grouping's after what the program calls it; the rest by their key.
   const label = (c: HeadlineCard) =>
-    c.stage ? (c.isRate ? t('kpi.rate', { stage: stageName(c.stage, locale) }) : stageName(c.stage, locale)) : t(`kpi.${c.key}`);
+    c.stage
+      ? c.isRate
+        ? t('kpi.rate', { stage: stageName(c.stage, locale) })
+        : stageName(c.stage, locale)
+      : c.key === 'directions' && directionLabel
+        ? directionLabel[locale]
+        : t(`kpi.${c.key}`);
   const show = (c: HeadlineCard, v: number | null) => (v === null ? t('noValue') : c.isRate ? formatPercent(v, locale) : formatInteger(v, locale));
   const sources = [...new Set(cards.flatMap((c) => (comparable && c.published ? [c.published.source] : [])))];
   return (

@@ -26,6 +26,7 @@ export async function IndicatorsCard(props: CardProps) {
       title={t('dashboard.indicators')}
       hint={t('dashboard.indicatorsIntro')}
       empty={indicators.length === 0}
+      emptyText={t('dashboard.noIndicators')}
       table={{
         columns: [t('charts.indicator'), t('charts.rule'), t('charts.total'), ...codes.map(label)],
         rows: indicators.map((i) => ({

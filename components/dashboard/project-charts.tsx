@@ -5,6 +5,7 @@ import { getDirectionStages, getFields, getFunnel, getTechnologies } from '@/lib
 import { formatInteger } from '@/lib/rules/format';
 import type { Locale } from '@/lib/i18n/config';
 import { getProgramLifecycle } from '@/lib/data/lifecycles';
+import { directionWord } from '@/lib/data/programs';
 import { stageName, stagesInOrder } from '@/lib/rules/stages';
 import { listHref, type CardProps } from './card-props';
 import { ChartCard } from './chart-card';
@@ -19,12 +20,21 @@ async function labels() {
  * bucket, counted, never spread over the others) and how many are placed by our
  * reading of it.
  */
-function BucketNotes(props: { kpi: string; undisclosed: number; inferred: number; total: number; what: 'direction' | 'field' | 'technology'; t: Translate }) {
+function BucketNotes(props: {
+  kpi: string;
+  undisclosed: number;
+  inferred: number;
+  total: number;
+  what: 'direction' | 'field' | 'technology';
+  /** More arguments of the note (the direction's: what the program calls it, and how many of the bucket have an inferred stage). */
+  more?: Record<string, string | number>;
+  t: Translate;
+}) {
   const { t } = props;
   return (
     <div className="mt-1 space-y-0.5 text-xs text-slate-600">
       <p data-kpi={props.kpi} data-value={props.undisclosed}>
-        {t(`breakdown.undisclosed.${props.what}`, { count: props.undisclosed, total: props.total })}
+        {t(`breakdown.undisclosed.${props.what}`, { count: props.undisclosed, total: props.total, ...props.more })}
       </p>
       {props.inferred > 0 && <p data-inferred={props.inferred}>{t(`breakdown.inferred.${props.what}`, { count: props.inferred })}</p>}
     </div>
@@ -34,7 +44,9 @@ function BucketNotes(props: { kpi: string; undisclosed: number; inferred: number
 type Translate = Awaited<ReturnType<typeof labels>>['t'];
 
 export async function DirectionStageCard(props: CardProps) {
-  const [dirs, lifecycle, { t, zh, n }] = await Promise.all([getDirectionStages(props), getProgramLifecycle(props.targets.programId), labels()]);
+  const [dirs, lifecycle, { t, zh, n, locale }] = await Promise.all([getDirectionStages(props), getProgramLifecycle(props.targets.programId), labels()]);
+  const word = await directionWord(props.targets.programId, locale, t('charts.direction'));
+  const lower = zh ? word : word.toLowerCase();
   const f = props.targets.filters;
   const stages = stagesInOrder(lifecycle).filter((s) => dirs.some((d) => (d.stages[s.id] ?? 0) > 0));
   const label = (d: (typeof dirs)[number]) => (d.undisclosed ? t('breakdown.undisclosedLabel') : d.code);
@@ -48,11 +60,11 @@ export async function DirectionStageCard(props: CardProps) {
   return (
     <ChartCard
       id="by-direction"
-      title={t('dashboard.byDirection')}
+      title={t('dashboard.byDirection', { label: lower })}
       hint={t('dashboard.clickHint')}
       empty={dirs.every((d) => d.total === 0)}
       table={{
-        columns: [t('charts.direction'), ...stages.map((s) => stageName(s, zh ? 'zh' : 'en')), t('charts.total'), t('breakdown.inferredColumn')],
+        columns: [word, ...stages.map((s) => stageName(s, zh ? 'zh' : 'en')), t('charts.total'), t('breakdown.inferredColumn')],
         rows: dirs.map((d) => ({
           key: d.code,
           href: listHref(f, { direction: d.code }),
@@ -64,6 +76,7 @@ export async function DirectionStageCard(props: CardProps) {
           kpi="direction-undisclosed"
           what="direction"
           undisclosed={undisclosed.total}
+          more={{ Label: word, label: lower, staged: undisclosed.stageInferred }}
           inferred={dirs.reduce((k, d) => k + d.inferred, 0)}
           total={dirs.reduce((k, d) => k + d.total, 0)}
           t={t}

@@ -44,7 +44,7 @@ export function FilterBar({ action, filters, options, programId, programCode, wi
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-5">
         {select(
           'direction',
-          t('filters.direction'),
+          options.directionLabel?.[zh ? 'zh' : 'en'] ?? t('filters.direction'),
           options.directions.map((d) => ({ value: d.code, label: `${d.code} ${zh ? d.name : d.nameEn}` })),
         )}
         {select(

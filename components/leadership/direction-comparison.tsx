@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { MetricText } from '@/components/metric-text';
 import { Section } from '@/components/section';
+import { directionWord } from '@/lib/data/programs';
 import { getDirectionsAtEnd, getIndicatorsInPeriod, type CountRange } from '@/lib/data/leadership';
 import type { Actor } from '@/lib/rules/authz';
 import { formatInteger, formatPercent } from '@/lib/rules/format';
@@ -21,6 +22,8 @@ export async function DirectionComparison(props: { actor: Actor; targets: Filter
     getTranslations('leadership'),
     getLocale() as Promise<Locale>,
   ]);
+  const word = await directionWord(props.targets.programId, locale, t('direction'));
+  const lower = locale === 'zh' ? word : word.toLowerCase();
   const disclosed = directions.filter((d) => d.name !== null);
   const undisclosed = directions.find((d) => d.name === null)!;
   const key = [...indicators].sort((a, b) => Object.keys(b.byDirection).length - Object.keys(a.byDirection).length).slice(0, 3);
@@ -32,12 +35,12 @@ export async function DirectionComparison(props: { actor: Actor; targets: Filter
     return t('shareOf', { share, n: n(whole) });
   };
   return (
-    <Section title={t('directions')}>
+    <Section title={t('directions', { label: lower })}>
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm" data-testid="direction-comparison">
           <thead className="text-slate-500">
             <tr>
-              <th scope="col">{t('direction')}</th>
+              <th scope="col">{word}</th>
               <th scope="col">{t('disclosedProjects')}</th>
               {stages.map((st) => (
                 <th key={st.code} scope="col">
@@ -77,7 +80,7 @@ export async function DirectionComparison(props: { actor: Actor; targets: Filter
         </table>
       </div>
       <p className="mt-2 text-xs text-slate-600" data-testid="direction-undisclosed" data-value={undisclosed.projects}>
-        {t('undisclosedBeside', { n: n(undisclosed.projects) })}
+        {t('undisclosedBeside', { n: n(undisclosed.projects), label: lower })}
       </p>
     </Section>
   );

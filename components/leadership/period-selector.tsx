@@ -2,7 +2,8 @@ import { useTranslations } from 'next-intl';
 import { periodDates, type Period } from '@/lib/rules/periods';
 
 /** A plain GET form: the period lives in the URL, so a link or a print reproduces it. */
-export function PeriodSelector({ period, years }: { period: Period; years: number[] }) {
+/** `program`: the program the URL names, kept when the period changes. */
+export function PeriodSelector({ period, years, program }: { period: Period; years: number[]; program?: string }) {
   const t = useTranslations('leadership');
   const options = years.flatMap((y) => [
     String(y),
@@ -13,6 +14,7 @@ export function PeriodSelector({ period, years }: { period: Period; years: numbe
   return (
     <div className="flex flex-wrap items-end gap-4 print:hidden">
       <form action="/leadership" method="get" className="flex items-end gap-2 text-sm" data-testid="period-form">
+        {program && <input type="hidden" name="program" value={program} />}
         <label className="block">
           <span className="text-slate-700">{t('period')}</span>
           <select name="period" defaultValue={period.kind === 'custom' ? '' : period.key} className="mt-1 block rounded border border-slate-300 px-2 py-1">
@@ -28,6 +30,7 @@ export function PeriodSelector({ period, years }: { period: Period; years: numbe
         </button>
       </form>
       <form action="/leadership" method="get" className="flex items-end gap-2 text-sm" data-testid="custom-period-form">
+        {program && <input type="hidden" name="program" value={program} />}
         <label className="block">
           <span className="text-slate-700">{t('from')}</span>
           <input type="date" name="from" defaultValue={dates.from} className="mt-1 block rounded border border-slate-300 px-2 py-1" />

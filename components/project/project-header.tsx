@@ -31,7 +31,7 @@ export function ProjectHeader({ project }: { project: ProjectDetail }) {
           </dd>
         </div>
         <div className="contents">
-          <dt className="text-slate-500">{t('direction')}</dt>
+          <dt className="text-slate-500">{(zh ? project.program.directionLabel : project.program.directionLabelEn) ?? t('direction')}</dt>
           <dd data-testid="project-direction">
             {project.direction ? `${project.direction.code} ${zh ? project.direction.name : project.direction.nameEn}` : <Undisclosed />}
             {project.directionInferred && <InferredBadge note={project.directionNote} />}

@@ -20,7 +20,7 @@ type Scope = { actor: Actor; targets: FilterTargets; lifecycle: Lifecycle };
 
 /** The matching projects as a CTE named `fp`. */
 const matching = ({ actor, targets }: Scope) => Prisma.sql`
-  fp AS (SELECT p.id, p."directionId", p."directionInferred", p."fieldId", p."fieldInferred", p."stageId", p."reachedOrder", p."approvedAt"
+  fp AS (SELECT p.id, p."directionId", p."directionInferred", p."fieldId", p."fieldInferred", p."stageId", p."stageInferred", p."reachedOrder", p."approvedAt"
     FROM "Project" p WHERE ${projectFilterSql(actor, targets, 'p')})`;
 
 /** How many of the rows counted reached each stage of the path, in path order, as an SQL array. */
@@ -63,6 +63,8 @@ export type DirectionStageRow = Bucket & {
   projects: number;
   /** Of these, how many are placed there by our reading, not by the record. */
   inferred: number;
+  /** Of these, how many are in their stage by our reading (placeholders given the stage the published totals leave). */
+  stageInferred: number;
   /** Of these, how many reached each stage of the path, by the headline's rule. */
   reached: number[];
 };
@@ -78,6 +80,7 @@ export function queryDirectionStages(run: SqlRunner, scope: Scope) {
     d AS (SELECT id, code, name, "nameEn", "sortOrder" FROM "Direction" WHERE "programId" = ${scope.targets.programId})
     SELECT d.code, d.name, d."nameEn", fp."stageId", count(fp.id)::int AS projects,
       count(fp.id) FILTER (WHERE fp."directionInferred")::int AS inferred,
+      count(fp.id) FILTER (WHERE fp."stageInferred")::int AS "stageInferred",
       ${reachedCounts(scope.lifecycle, 'fp')} AS reached
     FROM d FULL JOIN fp ON fp."directionId" = d.id
     GROUP BY d.id, d.code, d.name, d."nameEn", d."sortOrder", fp."stageId"

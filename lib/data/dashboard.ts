@@ -35,6 +35,8 @@ export type DirectionStages = Bucket & {
   total: number;
   /** Of these, how many are placed in the direction by our reading of the record. */
   inferred: number;
+  /** Of these, how many are in their current stage by our reading. */
+  stageInferred: number;
   /** Projects in each current stage, by stage id. */
   stages: Record<number, number>;
   /** How many reached each stage of the path, in path order, counted as the headline counts them. */
@@ -48,7 +50,7 @@ export type DirectionStages = Bucket & {
  */
 export async function getDirectionStages(options: Options): Promise<DirectionStages[]> {
   const [rows, lifecycle] = await Promise.all([directionStageRows(options.actor, options.targets), getProgramLifecycle(options.targets.programId)]);
-  const empty = (b: Bucket): DirectionStages => ({ ...b, total: 0, inferred: 0, stages: {}, reached: pathOf(lifecycle).map(() => 0) });
+  const empty = (b: Bucket): DirectionStages => ({ ...b, total: 0, inferred: 0, stageInferred: 0, stages: {}, reached: pathOf(lifecycle).map(() => 0) });
   const byCode = new Map<string, DirectionStages>();
   for (const r of rows) {
     const b = bucket(r);
@@ -57,6 +59,7 @@ export async function getDirectionStages(options: Options): Promise<DirectionSta
       d.stages[r.stageId] = (d.stages[r.stageId] ?? 0) + r.projects;
       d.total += r.projects;
       d.inferred += r.inferred;
+      d.stageInferred += r.stageInferred;
       d.reached = d.reached.map((n, i) => n + (r.reached[i] ?? 0));
     }
     byCode.set(b.code, d);

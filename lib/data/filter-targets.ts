@@ -1,10 +1,11 @@
 import 'server-only';
-import { projectReadScope, type Actor } from '../rules/authz';
+import { mayOpenProgram, projectReadScope, type Actor } from '../rules/authz';
 import { db, sql } from '../server/db';
 import { Prisma } from '../generated/prisma/client';
 import { UNDISCLOSED, type FilterNotice, type ProjectFilters } from '../rules/filters';
 import { likePattern, type FilterTargets } from '../rules/project-filter';
 import { pathOf, stageByCode, stagesInOrder, type Lifecycle } from '../rules/stages';
+import { getDirectionLabel } from './programs';
 import { getProgramLifecycle } from './lifecycles';
 
 export type ProgramSummary = {
@@ -29,7 +30,12 @@ const programSql = Prisma.sql`SELECT id, code, name, "nameEn", "isSynthetic", "d
  * it names is decided by the queries that use the targets. So pages run it
  * beside the session read rather than after it.
  */
-export async function resolveFilters(options: { filters: ProjectFilters; notices?: FilterNotice[] }): Promise<ResolvedFilters | null> {
+export async function resolveFilters(options: {
+  filters: ProjectFilters;
+  notices?: FilterNotice[];
+  /** Whose view: without a program named, the first program they may read. May be a promise, so pages start this beside the session read. */
+  actor?: Actor | Promise<Actor>;
+}): Promise<ResolvedFilters | null> {
   const filters: ProjectFilters = { ...options.filters };
   const notices = [...(options.notices ?? [])];
   const unknown = (key: keyof ProjectFilters, value: unknown) => {
@@ -40,8 +46,10 @@ export async function resolveFilters(options: { filters: ProjectFilters; notices
   // The program named, else the first real one. Hand-written (lib/server/sql.ts): every filtered page waits for it.
   const [named] = filters.program ? await sql<ProgramSummary>(Prisma.sql`${programSql} WHERE code = ${filters.program}`) : [];
   if (filters.program && !named) unknown('program', filters.program);
-  const program = named ?? (await sql<ProgramSummary>(Prisma.sql`${programSql} WHERE NOT "isSynthetic" ORDER BY id LIMIT 1`))[0];
-  if (!program) return null;
+  const actor = await options.actor;
+  const program = named ?? (await defaultProgram(actor));
+  // A program the actor has not been granted is not there for them: the page answers 404, as for an unknown project.
+  if (!program || (actor && !mayOpenProgram(actor, program.id))) return null;
 
   const tech = filters.tech;
   const isNamed = (code: string | undefined) => code !== undefined && code !== UNDISCLOSED;
@@ -90,6 +98,14 @@ export async function resolveFilters(options: { filters: ProjectFilters; notices
   };
 }
 
+/** The first real program the actor may read (any real one when no actor is given). */
+async function defaultProgram(actor: Actor | undefined): Promise<ProgramSummary | undefined> {
+  const granted = actor && actor.role !== 'INSTITUTION' && actor.programs !== 'ALL' ? actor.programs : null;
+  const scope = granted ? (granted.length ? Prisma.sql`AND id IN (${Prisma.join(granted)})` : Prisma.sql`AND FALSE`) : Prisma.empty;
+  const [program] = await sql<ProgramSummary>(Prisma.sql`${programSql} WHERE NOT "isSynthetic" ${scope} ORDER BY id LIMIT 1`);
+  return program;
+}
+
 /** The institutions a filter may name: those in the program's projects that the actor may read. */
 const filterableInstitutions = (actor: Actor, programId: number) => ({
   projects: { some: { project: { AND: [projectReadScope(actor), { programId }] } } },
@@ -107,7 +123,7 @@ export type FilterDirection = Named & { fields: Named[] };
  * dashboard and every list page, and through Prisma they cost three statements.
  */
 export async function getFilterOptions(options: { actor: Actor; programId: number; institutionId?: number }) {
-  const [directions, technologies, institution, lifecycle] = await Promise.all([
+  const [directions, technologies, institution, lifecycle, directionLabel] = await Promise.all([
     sql<FilterDirection>(Prisma.sql`
       SELECT d.code, d.name, d."nameEn",
         coalesce(json_agg(json_build_object('code', f.code, 'name', f.name, 'nameEn', f."nameEn") ORDER BY f."sortOrder")
@@ -128,8 +144,9 @@ export async function getFilterOptions(options: { actor: Actor; programId: numbe
         })
       : null,
     getProgramLifecycle(options.programId),
+    getDirectionLabel(options.programId),
   ]);
-  return { directions, technologies, institution, stages: stagesInOrder(lifecycle), path: pathOf(lifecycle) };
+  return { directions, directionLabel, technologies, institution, stages: stagesInOrder(lifecycle), path: pathOf(lifecycle) };
 }
 
 export type FilterOptions = Awaited<ReturnType<typeof getFilterOptions>>;

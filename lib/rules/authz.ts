@@ -28,6 +28,11 @@ export function readsWholeProgram(actor: Actor, programId: number): boolean {
   return actor.programs === 'ALL' || actor.programs.includes(programId);
 }
 
+/** Whether the actor may open a program's views at all (an institution user any: its institution scopes what it sees). */
+export function mayOpenProgram(actor: Actor, programId: number): boolean {
+  return can(actor, 'program:read') && (actor.programs === 'ALL' || actor.programs.includes(programId));
+}
+
 /** The programs whose projects the actor may read, as a `where` on Program (every program for an institution user, which its institution scopes). */
 export function programReadScope(actor: Actor): Prisma.ProgramWhereInput {
   if (!can(actor, 'program:read')) return { id: { in: [] } };

@@ -12,8 +12,15 @@ test.describe('institution reports, regulator approves', () => {
     const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
     await client.connect();
     try {
-      await client.query(`UPDATE "Project" SET stage = 'ONLINE', "promotionAt" = NULL WHERE code = 'BJFT-02'`);
-      await client.query(`DELETE FROM "StageChange" WHERE "toStage" = 'PROMOTION' AND "projectId" = (SELECT id FROM "Project" WHERE code = 'BJFT-02')`);
+      await client.query(
+        `UPDATE "Project" p SET "stageId" = s.id, "reachedOrder" = s."sortOrder"
+           FROM "Program" g JOIN "LifecycleStage" s ON s."lifecycleId" = g."lifecycleId" AND s.code = 'ONLINE'
+          WHERE p.code = 'BJFT-02' AND g.id = p."programId"`,
+      );
+      await client.query(
+        `DELETE FROM "StageChange" WHERE "toStageId" IN (SELECT id FROM "LifecycleStage" WHERE code = 'PROMOTION')
+            AND "projectId" = (SELECT id FROM "Project" WHERE code = 'BJFT-02')`,
+      );
       await client.query(`DELETE FROM "StageProposal" WHERE "projectId" = (SELECT id FROM "Project" WHERE code = 'BJFT-02')`);
       await client.query(`DELETE FROM "MetricValue" WHERE source = 'institution' AND "projectId" = (SELECT id FROM "Project" WHERE code = 'BJFT-02')`);
     } finally {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveFilters } from '@/lib/data/filter-targets';
 import { getHeadline } from '@/lib/data/headline';
+import { listPrograms } from '@/lib/data/programs';
 import { getProject, listProjects } from '@/lib/data/projects';
 import { decideProposal, listPendingProposals, proposeStageChange } from '@/lib/data/stage-proposals';
 import { AppError } from '@/lib/server/errors';
@@ -41,6 +42,15 @@ describe('access per program', () => {
       (await getHeadline({ actor: actors.sandboxRegulator, targets: (await resolveFilters({ filters: { program } }))!.targets, view: 'home' })).comparable;
     expect(await view('BJ-FINTECH-SANDBOX')).toBe(true);
     expect(await view('BJ-FINTECH-PILOT')).toBe(false);
+  });
+
+  it('opens a regulator of the sandbox on the sandbox, and the pilot’s views not at all', async () => {
+    expect((await resolveFilters({ filters: {}, actor: actors.sandboxRegulator }))?.program.code).toBe('BJ-FINTECH-SANDBOX');
+    expect(await resolveFilters({ filters: { program: 'BJ-FINTECH-PILOT' }, actor: actors.sandboxRegulator })).toBeNull();
+    expect((await resolveFilters({ filters: {}, actor: actors.regulator }))?.program.code).toBe('BJ-FINTECH-PILOT');
+    expect((await resolveFilters({ filters: { program: 'BJ-FINTECH-SANDBOX' }, actor: actors.cmb }))?.program.code).toBe('BJ-FINTECH-SANDBOX');
+    expect((await listPrograms({ actor: actors.sandboxRegulator })).map((p) => p.code)).toEqual(['BJ-FINTECH-SANDBOX']);
+    expect((await listPrograms({ actor: actors.regulator })).map((p) => p.code)).toEqual(['BJ-FINTECH-PILOT', 'BJ-FINTECH-SANDBOX']);
   });
 
   it('keeps a regulator of the sandbox from deciding on a pilot project, exactly as for an unknown proposal', async () => {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { can, CAPABILITIES, PERMISSIONS, projectEditScope, projectReadScope, readsWholeProgram, type Actor, type Role } from '@/lib/rules/authz';
+import {
+  can,
+  CAPABILITIES,
+  mayOpenProgram,
+  PERMISSIONS,
+  projectEditScope,
+  projectReadScope,
+  readsWholeProgram,
+  type Actor,
+  type Role,
+} from '@/lib/rules/authz';
 
 const actor = (role: Role, institutionId: number | null = null, programs: Actor['programs'] = 'ALL'): Actor => ({
   userId: 1,
@@ -42,5 +52,13 @@ describe('permission map', () => {
     expect(readsWholeProgram(actor('REGULATOR'), 4)).toBe(true);
     // An institution never reads a whole program: its institution scopes it.
     expect(readsWholeProgram(actor('INSTITUTION', 7), 4)).toBe(false);
+  });
+
+  it('opens a program to a regulator or leader granted it, and any program to an institution user', () => {
+    expect(mayOpenProgram(actor('REGULATOR', null, [3]), 3)).toBe(true);
+    expect(mayOpenProgram(actor('LEADER', null, [3]), 4)).toBe(false);
+    expect(mayOpenProgram(actor('REGULATOR', null, []), 3)).toBe(false);
+    expect(mayOpenProgram(actor('REGULATOR'), 4)).toBe(true);
+    expect(mayOpenProgram(actor('INSTITUTION', 7), 4)).toBe(true);
   });
 });

@@ -13,7 +13,8 @@ type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<s
 /** The dashboard scoped to one direction (and, with ?field=, to one of its fields). */
 export default async function DirectionPage({ params, searchParams }: Props) {
   const query = parseFilters({ ...(await searchParams), direction: (await params).code });
-  const [actor, resolved] = await Promise.all([requireActor(), resolveFilters(query)]);
+  const actorRead = requireActor();
+  const [actor, resolved] = await Promise.all([actorRead, resolveFilters({ ...query, actor: actorRead })]);
   if (!resolved || resolved.targets.directionId === undefined) notFound();
   const { program, targets } = resolved;
   preloadDashboard({ actor, targets });

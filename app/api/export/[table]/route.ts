@@ -32,7 +32,7 @@ async function viewOf(actor: Actor, table: Table, query: URLSearchParams, t: T):
     ).flatMap(([k, v]) => (v === undefined ? [] : [`${t(`audit.${k}`)}=${v}`]));
     return { view: { audit: { projectCode: f.project, actorId: f.user, action: f.action, from: f.from, to: f.to } }, used };
   }
-  const resolved = await resolveFilters(parseFilters(query));
+  const resolved = await resolveFilters({ ...parseFilters(query), actor });
   if (!resolved) return null;
   const { targets } = resolved;
   const used = [
