@@ -6,8 +6,14 @@
  *   page_ms_<n>   median time of GET /dashboard?program=<code>, to the last byte, over REQUESTS requests
  *   sql_ms_<n>    median time of the same aggregate statements run directly on node-postgres (in parallel, as the page's cards run them)
  *   ratio_<n>     page_ms / sql_ms
- * Page requests and statement runs alternate, so both medians come from the same minutes.
+ * Page requests and statement runs alternate, so both medians come from the same minutes,
  * and at the end growth = page_ms at the largest scale / page_ms at the smallest.
+ * Then one program among many: 20 synthetic programs of 500 projects each in one
+ * database against a lone program of 500 in another, both servers up, requests
+ * alternating (`npm run bench -- programs` runs only this case):
+ *   programs_page_ms_lone     median dashboard time of the lone program
+ *   programs_page_ms_shared   median dashboard time of one of the 20 (each in turn)
+ *   programs_ratio            shared / lone (the target is within 1.2)
  * The database server is DATABASE_URL's when set, else an embedded PostgreSQL in
  * .data/bench-postgres on BENCH_PG_PORT; the web server listens on BENCH_PORT.
  */
@@ -30,11 +36,12 @@ import { buildSyntheticProgram, syntheticCode } from './lib/synthetic';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 25);
 const WARMUP = 5;
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
-const scales = process.argv
-  .slice(2)
-  .map(Number)
-  .filter((n) => Number.isInteger(n) && n > 0);
-const SCALES = scales.length ? scales : [46, 1_000, 10_000];
+const args = process.argv.slice(2);
+const scales = args.map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const onlyPrograms = args.includes('programs');
+const SCALES = scales.length || onlyPrograms ? scales : [46, 1_000, 10_000];
+const PROGRAMS = 20;
+const PER_PROGRAM = 500;
 const actor: Actor = { userId: 0, role: 'REGULATOR', institutionId: null, name: 'bench', programs: 'ALL' };
 const BENCH_USER = 'bench@bench.example';
 const BENCH_PASSWORD = 'bench-only-password';
@@ -45,14 +52,14 @@ const median = (xs: number[]) => {
 };
 const out = (name: string, value: number | string) => console.log(`${name}=${typeof value === 'number' ? Math.round(value * 100) / 100 : value}`);
 
-async function startNext(databaseUrl: string): Promise<() => Promise<void>> {
-  const child = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(PORT)], {
+async function startNext(databaseUrl: string, port = PORT): Promise<() => Promise<void>> {
+  const child = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
       NODE_ENV: 'production',
       NEXTAUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
-      NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -73,12 +80,29 @@ async function timePage(url: string, cookie: string): Promise<number> {
   return ms;
 }
 
-async function benchScale(server: string, n: number) {
-  const url = withDatabase(server, `portal_bench_${n}`);
+/** A fresh database holding the synthetic programs given by code, each of `n` projects, and the bench user. */
+async function prepareDatabase(server: string, name: string, codes: string[], n: number) {
+  const url = withDatabase(server, name);
   await recreateDatabase(url);
   await prismaCli(['migrate', 'deploy'], url);
+  for (const code of codes) await buildSyntheticProgram(url, n, code);
+  const pool = createPool(url);
+  const client = createPrismaClient(pool);
+  try {
+    // The page is measured as a regulator sees it: signed in, every request re-reading the actor.
+    await client.user.create({
+      data: { email: BENCH_USER, name: 'bench', role: 'REGULATOR', allPrograms: true, passwordHash: await hashPassword(BENCH_PASSWORD) },
+    });
+  } finally {
+    await client.$disconnect();
+    await pool.end();
+  }
+  return url;
+}
+
+async function benchScale(server: string, n: number) {
   const built = performance.now();
-  await buildSyntheticProgram(url, n);
+  const url = await prepareDatabase(server, `portal_bench_${n}`, [syntheticCode(n)], n);
   out(`build_s_${n}`, (performance.now() - built) / 1000);
 
   const pool = createPool(url);
@@ -113,8 +137,6 @@ async function benchScale(server: string, n: number) {
       return performance.now() - started;
     };
 
-    // The page is measured as a regulator sees it: signed in, every request re-reading the actor.
-    await client.user.create({ data: { email: BENCH_USER, name: 'bench', role: 'REGULATOR', passwordHash: await hashPassword(BENCH_PASSWORD) } });
     const stop = await startNext(url);
     const [page, sql]: number[][] = [[], []];
     try {
@@ -143,6 +165,37 @@ async function benchScale(server: string, n: number) {
   }
 }
 
+/**
+ * One program among twenty costs what a lone program of its size costs: every
+ * query is scoped to its program, so the other 9,500 projects must not be read.
+ */
+async function benchPrograms(server: string) {
+  const codes = Array.from({ length: PROGRAMS }, (_, i) => `SYN-${PER_PROGRAM}-P${String(i + 1).padStart(2, '0')}`);
+  const lone = await prepareDatabase(server, 'portal_bench_lone', [syntheticCode(PER_PROGRAM)], PER_PROGRAM);
+  const built = performance.now();
+  const shared = await prepareDatabase(server, 'portal_bench_programs', codes, PER_PROGRAM);
+  out('programs_build_s', (performance.now() - built) / 1000);
+  const stops = [await startNext(lone, PORT), await startNext(shared, PORT + 1)];
+  const [loneMs, sharedMs]: number[][] = [[], []];
+  try {
+    const base = (port: number) => `http://127.0.0.1:${port}`;
+    const cookies = [await signInCookie(base(PORT), BENCH_USER, BENCH_PASSWORD), await signInCookie(base(PORT + 1), BENCH_USER, BENCH_PASSWORD)];
+    // Alternating, so a slow spell on the machine moves both medians alike.
+    for (let i = 0; i < WARMUP + REQUESTS * 2; i++) {
+      const a = await timePage(`${base(PORT)}/dashboard?program=${syntheticCode(PER_PROGRAM)}`, cookies[0]);
+      const b = await timePage(`${base(PORT + 1)}/dashboard?program=${codes[i % PROGRAMS]}`, cookies[1]);
+      if (i < WARMUP) continue;
+      loneMs.push(a);
+      sharedMs.push(b);
+    }
+  } finally {
+    await Promise.all(stops.map((stop) => stop()));
+  }
+  out('programs_page_ms_lone', median(loneMs));
+  out('programs_page_ms_shared', median(sharedMs));
+  out('programs_ratio', median(sharedMs) / median(loneMs));
+}
+
 async function main() {
   const { server, stop } = await benchmarkServer();
   try {
@@ -150,8 +203,11 @@ async function main() {
     out('requests', REQUESTS);
     const results = new Map<number, { page: number; sql: number }>();
     for (const n of SCALES) results.set(n, await benchScale(server, n));
-    const [small, large] = [Math.min(...SCALES), Math.max(...SCALES)];
-    out(`growth_${large}_over_${small}`, results.get(large)!.page / results.get(small)!.page);
+    if (SCALES.length > 1) {
+      const [small, large] = [Math.min(...SCALES), Math.max(...SCALES)];
+      out(`growth_${large}_over_${small}`, results.get(large)!.page / results.get(small)!.page);
+    }
+    if (!scales.length || onlyPrograms) await benchPrograms(server);
   } finally {
     await stop();
   }

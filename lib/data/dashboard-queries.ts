@@ -141,7 +141,7 @@ export function queryCumulativeByMonth(run: SqlRunner, scope: Scope) {
 
 export type TechnologyRow = { id: number | null; name: string | null; nameEn: string | null; projects: number };
 
-/** Projects per technology in the catalogue, most first; the projects with no technology on record last, as one bucket (id null). */
+/** Projects per technology of the catalogue that the program uses, most first; the projects with no technology on record last, as one bucket (id null). */
 export function queryTechnologies(run: SqlRunner, scope: Scope) {
   return run<TechnologyRow>(Prisma.sql`
     WITH ${matching(scope)}
@@ -149,6 +149,9 @@ export function queryTechnologies(run: SqlRunner, scope: Scope) {
       SELECT t.id, t.name, t."nameEn", count(fp.id)::int AS projects
       FROM "Technology" t
         LEFT JOIN ("ProjectTechnology" pt JOIN fp ON fp.id = pt."projectId") ON pt."technologyId" = t.id
+      -- The catalogue is shared: a program's chart lists what its projects use (at zero when the filters leave none).
+      WHERE EXISTS (SELECT 1 FROM "ProjectTechnology" u JOIN "Project" p ON p.id = u."projectId"
+                    WHERE u."technologyId" = t.id AND p."programId" = ${scope.targets.programId})
       GROUP BY t.id, t.name, t."nameEn"
       ORDER BY projects DESC, t.name) known
     UNION ALL

@@ -2,8 +2,8 @@
  * A synthetic program for benchmarks: `projects` projects in 4 directions and
  * 16 fields, with institutions, technologies, stage histories and about 100
  * metric values per project. Flagged `isSynthetic`, never mixed with real data:
- * it goes into a database of its own. Built with set-based SQL
- * (generate_series), not row by row.
+ * it goes into a database of its own (several such programs may share one, each
+ * under its own code). Built with set-based SQL (generate_series), not row by row.
  */
 import pg from 'pg';
 
@@ -23,10 +23,9 @@ const INDICATORS = [
   ['SYN_SUCCESS_RATE', 'PERCENT', 'SUM', true],
 ] as const;
 
-export async function buildSyntheticProgram(url: string, projects: number): Promise<void> {
+export async function buildSyntheticProgram(url: string, projects: number, code = syntheticCode(Math.trunc(projects))): Promise<void> {
   const n = Math.trunc(projects);
   const institutions = Math.max(20, Math.round(n * 1.7));
-  const code = syntheticCode(n);
   const indicatorRows = INDICATORS.map(
     ([c, kind, agg, cumulative], i) => `('${c}', '合成指标 ${i + 1}', 'Synthetic indicator ${i + 1}', '个', '${kind}', '${agg}', ${cumulative}, ${100 + i})`,
   ).join(',\n');
@@ -36,7 +35,7 @@ export async function buildSyntheticProgram(url: string, projects: number): Prom
     await client.query(`
       BEGIN;
       INSERT INTO "Program" (code, name, "nameEn", region, "startDate", "isSynthetic", "lifecycleId")
-        SELECT '${code}', '合成基准项目集 ${n}', 'Synthetic benchmark program ${n}', 'synthetic', DATE '2019-12-07', true, id FROM "Lifecycle" WHERE code = 'PILOT';
+        SELECT '${code}', '合成基准项目集 ${code}', 'Synthetic benchmark program ${code}', 'synthetic', DATE '2019-12-07', true, id FROM "Lifecycle" WHERE code = 'PILOT';
       CREATE TEMP TABLE syn_stages AS
         SELECT s.code, s.id, s."sortOrder" FROM "LifecycleStage" s JOIN "Lifecycle" l ON l.id = s."lifecycleId" WHERE l.code = 'PILOT';
       INSERT INTO "Direction" ("programId", code, name, "nameEn", "sortOrder")

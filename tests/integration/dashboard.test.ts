@@ -26,6 +26,8 @@ beforeAll(async () => {
   const [ai, cloud] = await Promise.all(
     ['人工智能', '云计算'].map((name) => prisma.technology.create({ data: { name, nameEn: name === '云计算' ? 'Cloud' : 'AI' } })),
   );
+  // In the shared catalogue but used by no project of the program: its charts never list it.
+  await prisma.technology.create({ data: { name: '区块链', nameEn: 'Blockchain' } });
   const cumSum = await createIndicator(prisma, 'CUM_SUM', { aggregation: 'SUM' });
   const cumMax = await createIndicator(prisma, 'CUM_MAX', { aggregation: 'MAX' });
   const cumLatest = await createIndicator(prisma, 'CUM_LATEST', { aggregation: 'LATEST' });
