@@ -25,7 +25,7 @@ export default async function HomePage({ searchParams }: Props) {
         <PendingProposalsCard actor={actor} />
       </section>
       <p className="rounded border border-dashed border-amber-500 bg-amber-50 p-2 text-sm text-amber-900">{t('placeholderNotice')}</p>
-      <Link href="/projects" className="inline-block rounded bg-red-800 px-4 py-2 text-sm text-white hover:bg-red-900">
+      <Link href="/projects" className="inline-flex min-h-10 items-center rounded bg-red-800 px-4 py-2 text-sm text-white hover:bg-red-900">
         {t('viewProjects')}
       </Link>
     </div>
