@@ -102,7 +102,7 @@ export default async function AuditPage({ searchParams }: Props) {
               {entries.map((e) => (
                 <tr key={e.id} className="border-t border-slate-100 align-top" data-audit-action={e.action} data-project={e.projectCode ?? ''}>
                   <td className="py-1 pr-3 whitespace-nowrap tabular-nums">{e.createdAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
-                  <td className="py-1 pr-3 whitespace-nowrap">{e.actor.name}</td>
+                  <td className="min-w-24 py-1 pr-3">{e.actor.name}</td>
                   <td className="py-1 pr-3 whitespace-nowrap">{t(`auditAction.${e.action}`)}</td>
                   <td className="py-1 pr-3 whitespace-nowrap">
                     {e.projectCode ?? ''} {e.entityType}#{e.entityId}
