@@ -9,7 +9,7 @@ export function ProjectFacts({ project }: { project: ProjectDetail }) {
   const zh = useLocale() === 'zh';
   const licensed = (v: boolean | null) => t(v === null ? 'project.licensedUnknown' : v ? 'project.licensedYes' : 'project.licensedNo');
   return (
-    <div className="grid gap-4 md:grid-cols-2">
+    <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
       <Section title={t('project.summary')}>
         <p className="text-sm leading-relaxed">{project.summary || t('project.noSummary')}</p>
         {project.sourceNote && (

@@ -22,7 +22,7 @@ export function ProjectHistory({ stage, stageChanges, milestones, path, today }:
     return `${t(`dates.${key}`, values)}${c.dateInferred ? t('dates.inferred') : ''}`;
   };
   return (
-    <div className="grid gap-4 md:grid-cols-2">
+    <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
       <Section title={t('timeline.heading')}>
         <ol className="grid gap-1 text-center text-xs" style={{ gridTemplateColumns: `repeat(${path.length}, minmax(0, 1fr))` }} data-testid="stage-timeline">
           {path.map((s) => {
