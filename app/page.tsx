@@ -33,7 +33,10 @@ export default async function HomePage({ searchParams }: Props) {
       </section>
       <p className="rounded border border-dashed border-amber-500 bg-amber-50 p-2 text-sm text-amber-900">{t('placeholderNotice')}</p>
       <ProgramsOverview actor={actor} current={program.code} />
-      <Link href={`/projects?program=${program.code}`} className="inline-block rounded bg-red-800 px-4 py-2 text-sm text-white hover:bg-red-900">
+      <Link
+        href={`/projects?program=${program.code}`}
+        className="inline-flex min-h-10 items-center rounded bg-red-800 px-4 py-2 text-sm text-white hover:bg-red-900"
+      >
         {t('viewProjects')}
       </Link>
     </div>

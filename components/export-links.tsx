@@ -6,10 +6,15 @@ export function ExportLinks({ table, query = '' }: { table: Table; query?: strin
   const t = useTranslations('transfer');
   const href = (format: string) => `/api/export/${table}?${new URLSearchParams([...new URLSearchParams(query), ['format', format]])}`;
   return (
-    <span className="flex items-center gap-2 text-sm" data-testid={`export-${table}`}>
+    <span className="flex flex-wrap items-center gap-2 text-sm" data-testid={`export-${table}`}>
       <span className="text-slate-500">{t('export')}</span>
       {(['xlsx', 'csv'] as const).map((format) => (
-        <a key={format} href={href(format)} download className="rounded border border-slate-300 bg-white px-2 py-0.5 hover:bg-slate-100">
+        <a
+          key={format}
+          href={href(format)}
+          download
+          className="inline-flex items-center rounded border border-slate-300 bg-white px-2 py-0.5 hover:bg-slate-100 max-sm:min-h-10 max-sm:px-3"
+        >
           {format.toUpperCase()}
         </a>
       ))}

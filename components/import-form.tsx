@@ -52,7 +52,7 @@ export function ImportForm({ tables, maxBytes }: { tables: string[]; maxBytes: n
             setTable(e.target.value);
             setStep('edit');
           }}
-          className="mt-1 block rounded border border-slate-300 px-2 py-1"
+          className="mt-1 block rounded border border-slate-300 px-2 py-1 max-sm:min-h-10"
         >
           {tables.map((table) => (
             <option key={table} value={table}>
@@ -79,7 +79,7 @@ export function ImportForm({ tables, maxBytes }: { tables: string[]; maxBytes: n
       <button
         type="submit"
         disabled={pending || step === 'tooLarge'}
-        className="rounded bg-red-800 px-4 py-2 text-sm text-white hover:bg-red-900 disabled:opacity-60"
+        className="rounded bg-red-800 px-4 py-2 text-sm text-white hover:bg-red-900 disabled:opacity-60 max-sm:min-h-10"
       >
         {ready ? t('confirm', { rows: ready.rows ?? 0 }) : t('check')}
       </button>

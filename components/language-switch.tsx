@@ -12,7 +12,7 @@ export function LanguageSwitch() {
         type="submit"
         lang={other === 'zh' ? 'zh-CN' : 'en'}
         aria-label={`${t('language')}: ${t('switchTo')}`}
-        className="rounded border border-white/40 px-2 py-1 text-sm text-white hover:bg-white/10"
+        className="min-h-10 rounded border border-white/40 px-3 text-sm text-white hover:bg-white/10 lg:min-h-0 lg:px-2 lg:py-1"
         data-testid="language-switch"
       >
         {t('switchTo')}

@@ -42,7 +42,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           {error}
         </p>
       )}
-      <button type="submit" disabled={pending} className="w-full rounded bg-red-800 py-2 text-sm text-white hover:bg-red-900 disabled:opacity-60">
+      <button type="submit" disabled={pending} className="min-h-10 w-full rounded bg-red-800 py-2 text-sm text-white hover:bg-red-900 disabled:opacity-60">
         {pending ? t('signingIn') : t('submit')}
       </button>
     </form>

@@ -8,6 +8,7 @@ import { DatabaseUnavailableError } from '@/lib/server/errors';
 import { getActor } from '@/lib/server/session';
 import { LanguageSwitch } from './language-switch';
 import { SignOutButton } from './sign-out-button';
+import { SiteMenu } from './site-menu';
 
 /** The portal's sections; a capability hides a link from those the permission map refuses. */
 const NAV: { href: string; label: string; capability?: Capability }[] = [
@@ -24,6 +25,11 @@ const NAV: { href: string; label: string; capability?: Capability }[] = [
   { href: '/admin/users', label: 'accountsNav.users', capability: 'user:manage' },
 ];
 
+/**
+ * The title, then (signed in) the account controls and the navigation in a
+ * SiteMenu: on wide screens the controls sit beside the title and the links on
+ * a row of their own; on narrow ones both fold behind the menu button.
+ */
 export async function SiteHeader() {
   // With the database down the header still renders (signed-out look); the page
   // below fails on its own and shows the database-unavailable message.
@@ -38,34 +44,50 @@ export async function SiteHeader() {
   const programs = actor ? await listPrograms({ actor }).catch(() => []) : [];
   return (
     <header className="bg-red-800 text-white print:hidden">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/" className="mr-auto leading-tight">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 lg:gap-x-6">
+        <Link href="/" className="min-w-0 flex-1 leading-tight">
           <span className="block text-xs opacity-80">{t('app.owner')}</span>
-          <span className="block text-lg font-semibold">{t('app.title')}</span>
+          <span className="block text-base font-semibold sm:text-lg">{t('app.title')}</span>
         </Link>
-        {actor && (
-          <nav aria-label={t('app.shortTitle')} className="flex gap-4 text-sm">
-            {NAV.filter((item) => !item.capability || can(actor, item.capability)).map((item) => (
-              <Suspense key={item.href} fallback={<Link href={item.href}>{t(item.label)}</Link>}>
-                <ProgramLink href={item.href} className="hover:underline">
-                  {t(item.label)}
-                </ProgramLink>
+        {actor ? (
+          <SiteMenu>
+            <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm" data-testid="signed-in-as" data-role={actor.role}>
+              <span className="opacity-90">{t('nav.signedInAs', { name: actor.name, role: t(`userRole.${actor.role}`) })}</span>
+              <SignOutButton />
+            </div>
+            {programs.length > 1 && (
+              <Suspense>
+                <ProgramSwitcher programs={programs} locale={locale} />
               </Suspense>
-            ))}
-          </nav>
+            )}
+            <LanguageSwitch />
+            <nav aria-label={t('app.shortTitle')} className="basis-full text-sm lg:border-t lg:border-white/20 lg:pt-2">
+              <ul className="flex flex-col max-lg:-mx-2 lg:flex-row lg:flex-wrap lg:gap-x-5 lg:gap-y-1">
+                {NAV.filter((item) => !item.capability || can(actor, item.capability)).map((item) => {
+                  const className =
+                    'flex min-h-10 items-center rounded px-2 whitespace-nowrap hover:bg-white/10 lg:min-h-0 lg:px-0 lg:hover:bg-transparent lg:hover:underline';
+                  return (
+                    <li key={item.href}>
+                      <Suspense
+                        fallback={
+                          <Link href={item.href} className={className}>
+                            {t(item.label)}
+                          </Link>
+                        }
+                      >
+                        <ProgramLink href={item.href} className={className}>
+                          {t(item.label)}
+                        </ProgramLink>
+                      </Suspense>
+                    </li>
+                  );
+                })}
+              </ul>
+            </nav>
+          </SiteMenu>
+        ) : (
+          <LanguageSwitch />
         )}
-        {programs.length > 1 && (
-          <Suspense>
-            <ProgramSwitcher programs={programs} locale={locale} />
-          </Suspense>
-        )}
-        {actor && (
-          <div className="flex items-center gap-3 text-sm" data-testid="signed-in-as" data-role={actor.role}>
-            <span className="opacity-90">{t('nav.signedInAs', { name: actor.name, role: t(`userRole.${actor.role}`) })}</span>
-            <SignOutButton />
-          </div>
-        )}
-        <LanguageSwitch />
       </div>
     </header>
   );

@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ExportLinks } from '@/components/export-links';
 import { AuditChange } from '@/components/project/project-audit-history';
+import { TableScroll } from '@/components/table-scroll';
 import { listAuditActors, listAuditEntries } from '@/lib/data/audit';
 import { can } from '@/lib/rules/authz';
 import { AuditAction } from '@/lib/generated/prisma/enums';
@@ -28,12 +29,16 @@ export default async function AuditPage({ searchParams }: Props) {
       Boolean(e[1]),
     ),
   ).toString();
-  const input = 'mt-1 block rounded border border-slate-300 px-2 py-1 text-sm';
+  const input = 'mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm max-sm:min-h-10 sm:w-auto';
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t('audit.heading')}</h1>
       <p className="text-sm text-slate-600">{t('audit.intro')}</p>
-      <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="audit-filter">
+      <form
+        method="get"
+        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm sm:flex sm:flex-wrap sm:items-end"
+        data-testid="audit-filter"
+      >
         <label>
           {t('audit.project')}
           <input name="project" defaultValue={f.project ?? ''} className={input} />
@@ -68,11 +73,11 @@ export default async function AuditPage({ searchParams }: Props) {
           {t('audit.to')}
           <input type="date" name="to" defaultValue={day(f.to)} className={input} />
         </label>
-        <button type="submit" className="rounded bg-red-800 px-3 py-1.5 text-white hover:bg-red-900">
+        <button type="submit" className="rounded bg-red-800 px-3 py-1.5 text-white hover:bg-red-900 max-sm:min-h-10">
           {t('audit.filter')}
         </button>
       </form>
-      <div className="flex items-baseline justify-between gap-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-2">
         <p className="text-sm text-slate-600" data-testid="audit-count" data-value={total}>
           {t('audit.count', { count: entries.length, total })}
         </p>
@@ -82,32 +87,34 @@ export default async function AuditPage({ searchParams }: Props) {
       {entries.length === 0 ? (
         <p className="text-sm text-slate-600">{t('audit.empty')}</p>
       ) : (
-        <table className="w-full text-left text-sm">
-          <thead className="text-slate-500">
-            <tr>
-              <th className="py-1">{t('audit.time')}</th>
-              <th className="py-1">{t('audit.user')}</th>
-              <th className="py-1">{t('audit.action')}</th>
-              <th className="py-1">{t('audit.entity')}</th>
-              <th className="py-1">{t('audit.change')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id} className="border-t border-slate-100 align-top" data-audit-action={e.action} data-project={e.projectCode ?? ''}>
-                <td className="py-1 tabular-nums">{e.createdAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
-                <td className="py-1">{e.actor.name}</td>
-                <td className="py-1">{t(`auditAction.${e.action}`)}</td>
-                <td className="py-1">
-                  {e.projectCode ?? ''} {e.entityType}#{e.entityId}
-                </td>
-                <td className="py-1">
-                  <AuditChange before={e.before} after={e.after} />
-                </td>
+        <TableScroll label={t('audit.heading')} className="rounded-lg border border-slate-200 bg-white px-3">
+          <table className="w-full text-left text-sm">
+            <thead className="whitespace-nowrap text-slate-500">
+              <tr>
+                <th className="py-1 pr-3">{t('audit.time')}</th>
+                <th className="py-1 pr-3">{t('audit.user')}</th>
+                <th className="py-1 pr-3">{t('audit.action')}</th>
+                <th className="py-1 pr-3">{t('audit.entity')}</th>
+                <th className="py-1 pr-3">{t('audit.change')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id} className="border-t border-slate-100 align-top" data-audit-action={e.action} data-project={e.projectCode ?? ''}>
+                  <td className="py-1 pr-3 whitespace-nowrap tabular-nums">{e.createdAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
+                  <td className="min-w-24 py-1 pr-3">{e.actor.name}</td>
+                  <td className="py-1 pr-3 whitespace-nowrap">{t(`auditAction.${e.action}`)}</td>
+                  <td className="py-1 pr-3 whitespace-nowrap">
+                    {e.projectCode ?? ''} {e.entityType}#{e.entityId}
+                  </td>
+                  <td className="min-w-64 py-1">
+                    <AuditChange before={e.before} after={e.after} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </div>
   );

@@ -5,6 +5,7 @@ import { InstitutionKindText, PlaceholderBadge, Undisclosed } from '@/components
 import { ExportLinks } from '@/components/export-links';
 import { FilterForm } from '@/components/filters/filter-form';
 import { FilterNotices } from '@/components/filters/filter-notices';
+import { TableScroll } from '@/components/table-scroll';
 import { resolveFilters } from '@/lib/data/filter-targets';
 import { filterHref, parseFilters } from '@/lib/rules/filters';
 import { listInstitutions } from '@/lib/data/institutions';
@@ -26,7 +27,7 @@ export default async function InstitutionsPage({ searchParams }: Props) {
   const licensed = (v: boolean | null) => t(v === null ? 'project.licensedUnknown' : v ? 'project.licensedYes' : 'project.licensedNo');
   return (
     <div className="space-y-4">
-      <div className="flex items-baseline justify-between">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-2">
         <h1 className="text-2xl font-semibold">{t('institutions.heading')}</h1>
         <div className="flex items-center gap-4">
           <p className="text-sm text-slate-600" data-testid="result-count" data-value={total}>
@@ -37,9 +38,9 @@ export default async function InstitutionsPage({ searchParams }: Props) {
       </div>
       <FilterForm actor={actor} programId={resolved.program.id} action="/institutions" filters={resolved.targets.filters} />
       <FilterNotices notices={resolved.notices} />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <TableScroll label={t('institutions.heading')} className="rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
-          <thead className="bg-slate-100 text-slate-700">
+          <thead className="bg-slate-100 whitespace-nowrap text-slate-700">
             <tr>
               <th scope="col" className="px-3 py-2">
                 {t('institutions.name')}
@@ -61,22 +62,22 @@ export default async function InstitutionsPage({ searchParams }: Props) {
           <tbody>
             {rows.map((i) => (
               <tr key={i.id} className="border-t border-slate-100" data-institution={i.id}>
-                <td className="px-3 py-2">
+                <td className="min-w-48 px-3 py-2">
                   <Link href={`/institutions/${i.id}`} className="text-red-800 hover:underline">
                     {i.name}
                   </Link>
                 </td>
-                <td className="px-3 py-2">
+                <td className="px-3 py-2 whitespace-nowrap">
                   <InstitutionKindText kind={i.kind} inferred={i.kindInferred} />
                 </td>
-                <td className="px-3 py-2">{licensed(i.licensed)}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{licensed(i.licensed)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{i.led}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{i.joined}</td>
               </tr>
             ))}
             {undisclosed.institutions > 0 && (
               <tr className="border-t border-slate-100 bg-amber-50/40" data-institution="undisclosed" data-value={undisclosed.institutions}>
-                <td className="px-3 py-2">
+                <td className="min-w-48 px-3 py-2">
                   {t('institutions.undisclosed', { count: undisclosed.institutions })}
                   <PlaceholderBadge />
                 </td>
@@ -92,7 +93,7 @@ export default async function InstitutionsPage({ searchParams }: Props) {
             )}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

@@ -52,12 +52,12 @@ export default async function LeadershipPage({ searchParams }: Props) {
       <ProgramsOverview actor={actor} current={program.code} />
       <PeriodSnapshot {...sectionProps} />
       <PublishedLine {...sectionProps} />
-      <div className="grid gap-4 lg:grid-cols-2 print:block print:space-y-4">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 print:block print:space-y-4">
         <TrendCard actor={actor} targets={targets} until={period.to} />
         <IndicatorGrowthSection {...sectionProps} />
       </div>
       <DirectionComparison {...sectionProps} />
-      <div className="grid gap-4 lg:grid-cols-3 print:block print:space-y-4">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3 print:block print:space-y-4">
         <div className="lg:col-span-2">
           <StageChangesSection {...sectionProps} />
         </div>

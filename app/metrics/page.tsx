@@ -3,10 +3,12 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PlaceholderBadge } from '@/components/badges';
 import { ExportLinks } from '@/components/export-links';
+import { control } from '@/components/filters/filter-bar';
 import { FilterForm } from '@/components/filters/filter-form';
 import { FilterNotices } from '@/components/filters/filter-notices';
 import { Pagination } from '@/components/filters/pagination';
 import { MetricText } from '@/components/metric-text';
+import { TableScroll } from '@/components/table-scroll';
 import { resolveFilters } from '@/lib/data/filter-targets';
 import { filterHref, parseFilters } from '@/lib/rules/filters';
 import { listIndicators, listMetricValues } from '@/lib/data/metrics';
@@ -38,7 +40,7 @@ export default async function MetricsPage({ searchParams }: Props) {
   const source = (key: string) => (t.has(`sourceKey.${key}`) ? t(`sourceKey.${key}`) : key);
   return (
     <div className="space-y-4">
-      <div className="flex items-baseline justify-between">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-2">
         <div>
           <h1 className="text-2xl font-semibold">{t('metricList.heading')}</h1>
           <p className="mt-1 text-sm text-slate-600">{t('metricList.intro')}</p>
@@ -53,12 +55,7 @@ export default async function MetricsPage({ searchParams }: Props) {
       <FilterForm actor={actor} programId={program.id} action="/metrics" filters={targets.filters}>
         <label className="text-xs text-slate-700">
           {t('metricList.indicator')}
-          <select
-            name="indicator"
-            defaultValue={indicator ?? ''}
-            className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm"
-            data-filter="indicator"
-          >
+          <select name="indicator" defaultValue={indicator ?? ''} className={control} data-filter="indicator">
             <option value="">{t('filters.any')}</option>
             {indicators.map((i) => (
               <option key={i.code} value={i.code}>
@@ -69,9 +66,9 @@ export default async function MetricsPage({ searchParams }: Props) {
         </label>
       </FilterForm>
       <FilterNotices notices={notices} />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <TableScroll label={t('metricList.heading')} className="rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
-          <thead className="bg-slate-100 text-slate-700">
+          <thead className="bg-slate-100 whitespace-nowrap text-slate-700">
             <tr>
               <th scope="col" className="px-3 py-2">
                 {t('metricList.project')}
@@ -97,18 +94,18 @@ export default async function MetricsPage({ searchParams }: Props) {
                 className="border-t border-slate-100 align-top"
                 data-metric={`${m.project.code}:${m.indicator.code}:${m.asOf.toISOString().slice(0, 10)}`}
               >
-                <td className="px-3 py-2">
+                <td className="min-w-48 px-3 py-2">
                   <Link href={`/projects/${m.project.code}`} className="text-red-800 hover:underline">
                     <span className="font-mono text-xs">{m.project.code}</span> {m.project.name}
                   </Link>
                   {m.project.isPlaceholder && <PlaceholderBadge />}
                 </td>
-                <td className="px-3 py-2">{locale === 'zh' ? m.indicator.nameZh : m.indicator.nameEn}</td>
-                <td className="px-3 py-2 tabular-nums">{m.asOf.toISOString().slice(0, 10)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">
+                <td className="min-w-28 px-3 py-2">{locale === 'zh' ? m.indicator.nameZh : m.indicator.nameEn}</td>
+                <td className="px-3 py-2 whitespace-nowrap tabular-nums">{m.asOf.toISOString().slice(0, 10)}</td>
+                <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">
                   <MetricText value={m.value} unit={m.indicator.unit} kind={m.indicator.kind} qualifier={m.qualifier} />
                 </td>
-                <td className="px-3 py-2 text-slate-700">
+                <td className="min-w-40 px-3 py-2 text-slate-700">
                   {source(m.source)}
                   {m.sourceNote && <span className="block text-xs text-slate-500">{m.sourceNote}</span>}
                   {m.correctionNote && <span className="block text-xs text-amber-800">{t('metricList.corrected', { note: m.correctionNote })}</span>}
@@ -122,7 +119,7 @@ export default async function MetricsPage({ searchParams }: Props) {
             {t('metricList.empty')}
           </p>
         )}
-      </div>
+      </TableScroll>
       <Pagination path="/metrics" filters={{ ...targets.filters, page: list.page }} page={list.page} pageCount={list.pageCount} extra={extra} />
     </div>
   );

@@ -6,6 +6,7 @@ import { ExportLinks } from '@/components/export-links';
 import { FilterForm } from '@/components/filters/filter-form';
 import { FilterNotices } from '@/components/filters/filter-notices';
 import { Pagination } from '@/components/filters/pagination';
+import { TableScroll } from '@/components/table-scroll';
 import { resolveFilters } from '@/lib/data/filter-targets';
 import { filterHref, parseFilters } from '@/lib/rules/filters';
 import { listProjects } from '@/lib/data/projects';
@@ -27,7 +28,7 @@ export default async function ProjectsPage({ searchParams }: Props) {
   const filters = { ...targets.filters, page: list.page };
   return (
     <div className="space-y-4">
-      <div className="flex items-baseline justify-between">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-2">
         <h1 className="text-2xl font-semibold">{t('heading')}</h1>
         <div className="flex items-center gap-4">
           <p className="text-sm text-slate-600" data-testid="result-count" data-value={list.total}>
@@ -39,9 +40,9 @@ export default async function ProjectsPage({ searchParams }: Props) {
       </div>
       <FilterForm actor={actor} programId={program.id} action="/projects" filters={targets.filters} withSort />
       <FilterNotices notices={notices} />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <TableScroll label={t('heading')} className="rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
-          <thead className="bg-slate-100 text-slate-700">
+          <thead className="bg-slate-100 whitespace-nowrap text-slate-700">
             <tr>
               <th scope="col" className="px-3 py-2">
                 {t('code')}
@@ -66,14 +67,14 @@ export default async function ProjectsPage({ searchParams }: Props) {
           <tbody>
             {list.rows.map((p) => (
               <tr key={p.code} className="border-t border-slate-100" data-project={p.code}>
-                <td className="px-3 py-2 font-mono text-xs">{p.code}</td>
-                <td className="px-3 py-2">
+                <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{p.code}</td>
+                <td className="min-w-48 px-3 py-2">
                   <Link href={`/projects/${p.code}`} className="text-red-800 hover:underline">
                     {p.name}
                   </Link>
                   {p.isPlaceholder && <PlaceholderBadge />}
                 </td>
-                <td className="px-3 py-2">
+                <td className="min-w-36 px-3 py-2">
                   {p.lead && (
                     <Link href={`/institutions/${p.lead.id}`} className="hover:underline">
                       {p.lead.name}
@@ -81,7 +82,7 @@ export default async function ProjectsPage({ searchParams }: Props) {
                   )}
                   {p.lead?.isPlaceholder && <PlaceholderBadge />}
                 </td>
-                <td className="px-3 py-2">
+                <td className="px-3 py-2 whitespace-nowrap">
                   {p.direction ? (
                     <Link href={`/directions/${p.direction.code}`} className="hover:underline">
                       {p.direction.code}
@@ -91,11 +92,11 @@ export default async function ProjectsPage({ searchParams }: Props) {
                   )}
                   {p.directionInferred && <InferredBadge note={p.directionNote} />}
                 </td>
-                <td className="px-3 py-2">
+                <td className="min-w-28 px-3 py-2">
                   {p.field ? locale === 'zh' ? p.field.name : p.field.nameEn : <Undisclosed />}
                   {p.fieldInferred && <InferredBadge note={p.fieldNote} />}
                 </td>
-                <td className="px-3 py-2">
+                <td className="px-3 py-2 whitespace-nowrap">
                   <StageBadge stage={p.stage} />
                 </td>
               </tr>
@@ -107,7 +108,7 @@ export default async function ProjectsPage({ searchParams }: Props) {
             {t('empty')}
           </p>
         )}
-      </div>
+      </TableScroll>
       <Pagination path="/projects" filters={filters} page={list.page} pageCount={list.pageCount} />
     </div>
   );

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { TableScroll } from '@/components/table-scroll';
 
 export type TableView = { columns: string[]; rows: { key: string; cells: React.ReactNode[]; href?: string }[] };
 
@@ -22,7 +23,11 @@ export function ChartCard(props: {
 }) {
   const t = useTranslations('dashboard');
   return (
-    <section className={`rounded-lg border border-slate-200 bg-white p-4 ${props.wide ? 'lg:col-span-2' : ''}`} aria-labelledby={props.id} data-card={props.id}>
+    <section
+      className={`min-w-0 rounded-lg border border-slate-200 bg-white p-4 ${props.wide ? 'lg:col-span-2' : ''}`}
+      aria-labelledby={props.id}
+      data-card={props.id}
+    >
       <h2 id={props.id} className="text-lg font-semibold text-slate-900">
         {props.title}
       </h2>
@@ -35,27 +40,29 @@ export function ChartCard(props: {
         <>
           {props.children}
           <details className="mt-2 text-sm">
-            <summary className="cursor-pointer text-red-800">{t('tableView')}</summary>
-            <table className="figure-table" data-table={props.id}>
-              <thead>
-                <tr>
-                  {props.table.columns.map((c, i) => (
-                    <th key={i} scope="col">
-                      {c}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {props.table.rows.map((r) => (
-                  <tr key={r.key}>
-                    {r.cells.map((c, i) => (
-                      <td key={i}>{i === 0 && r.href ? <Link href={r.href}>{c}</Link> : c}</td>
+            <summary className="cursor-pointer text-red-800 max-sm:py-2.5">{t('tableView')}</summary>
+            <TableScroll label={`${props.title} · ${t('tableView')}`}>
+              <table className="figure-table" data-table={props.id}>
+                <thead>
+                  <tr>
+                    {props.table.columns.map((c, i) => (
+                      <th key={i} scope="col">
+                        {c}
+                      </th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {props.table.rows.map((r) => (
+                    <tr key={r.key}>
+                      {r.cells.map((c, i) => (
+                        <td key={i}>{i === 0 && r.href ? <Link href={r.href}>{c}</Link> : c}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           </details>
         </>
       )}

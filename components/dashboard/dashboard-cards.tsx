@@ -13,7 +13,7 @@ export function DashboardCards(props: CardProps) {
       <Suspense fallback={<div className="h-32 animate-pulse rounded-lg bg-slate-100" data-skeleton />}>
         <HeadlineCards {...props} />
       </Suspense>
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Suspense fallback={<CardSkeleton />}>
           <DirectionStageCard {...props} />
         </Suspense>

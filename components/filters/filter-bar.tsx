@@ -15,7 +15,8 @@ type Props = {
   children?: React.ReactNode;
 };
 
-const control = 'mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm';
+/** Below `sm` the fields stack and every control is at least 40 px high, for a finger. */
+export const control = 'mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm max-sm:min-h-10';
 
 /**
  * The shared filters as a plain GET form: the URL holds the whole view, so a
@@ -41,7 +42,7 @@ export function FilterBar({ action, filters, options, programId, programCode, wi
   return (
     <form action={action} method="get" className="rounded-lg border border-slate-200 bg-white p-3" role="search" aria-label={t('filters.legend')}>
       {programCode && <input type="hidden" name="program" value={programCode} />}
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-5">
+      <div className="grid gap-3 sm:grid-cols-2 md:grid-cols-4 lg:grid-cols-5">
         {select(
           'direction',
           options.directionLabel?.[zh ? 'zh' : 'en'] ?? t('filters.direction'),
@@ -88,7 +89,7 @@ export function FilterBar({ action, filters, options, programId, programCode, wi
               label: `${t(`filters.sortKey.${sortKeyOf(s)}`)} (${t(s.startsWith('-') ? 'filters.descending' : 'filters.ascending')})`,
             })),
           )}
-        <label className="col-span-2 text-xs text-slate-700">
+        <label className="text-xs text-slate-700 sm:col-span-2">
           {t('filters.q')}
           <input
             type="search"
@@ -101,11 +102,14 @@ export function FilterBar({ action, filters, options, programId, programCode, wi
           />
         </label>
       </div>
-      <div className="mt-3 flex gap-3">
-        <button type="submit" className="rounded bg-red-800 px-3 py-1 text-sm text-white hover:bg-red-900" data-testid="apply-filters">
+      <div className="mt-3 flex flex-wrap gap-3">
+        <button type="submit" className="rounded bg-red-800 px-3 py-1 text-sm text-white hover:bg-red-900 max-sm:min-h-10" data-testid="apply-filters">
           {t('filters.apply')}
         </button>
-        <Link href={programCode ? `${action}?program=${encodeURIComponent(programCode)}` : action} className="px-2 py-1 text-sm text-red-800 hover:underline">
+        <Link
+          href={programCode ? `${action}?program=${encodeURIComponent(programCode)}` : action}
+          className="inline-flex items-center px-2 py-1 text-sm text-red-800 hover:underline max-sm:min-h-10"
+        >
           {t('filters.reset')}
         </Link>
       </div>

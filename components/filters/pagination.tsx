@@ -22,9 +22,9 @@ export function Pagination({
     const href = filterHref(path, filters, { page: target });
     return extra ? `${href}${href.includes('?') ? '&' : '?'}${extra}` : href;
   };
-  const link = 'rounded border border-slate-300 bg-white px-3 py-1 text-sm text-red-800 hover:bg-slate-50';
+  const link = 'inline-flex items-center rounded border border-slate-300 bg-white px-3 py-1 text-sm text-red-800 hover:bg-slate-50 max-sm:min-h-10';
   return (
-    <nav aria-label={t('label')} className="flex items-center gap-3">
+    <nav aria-label={t('label')} className="flex flex-wrap items-center gap-3">
       {page > 1 && (
         <Link href={to(page - 1 === 1 ? undefined : page - 1)} className={link} rel="prev">
           {t('previous')}

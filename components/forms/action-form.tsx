@@ -33,7 +33,11 @@ export function ActionForm(props: { action: Action; submitLabel: string; testId:
         </p>
       )}
       {state?.message === 'CONFLICT' && state.current && <ConflictDetails current={state.current} />}
-      <button type="submit" disabled={pending} className="rounded bg-red-800 px-3 py-1.5 text-sm text-white hover:bg-red-900 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded bg-red-800 px-3 py-1.5 text-sm text-white hover:bg-red-900 disabled:opacity-60 max-sm:min-h-10"
+      >
         {pending ? t('saving') : props.submitLabel}
       </button>
     </form>

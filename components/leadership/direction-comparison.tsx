@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { MetricText } from '@/components/metric-text';
 import { Section } from '@/components/section';
 import { directionWord } from '@/lib/data/programs';
+import { TableScroll } from '@/components/table-scroll';
 import { getDirectionsAtEnd, getIndicatorsInPeriod, type CountRange } from '@/lib/data/leadership';
 import type { Actor } from '@/lib/rules/authz';
 import { formatInteger, formatPercent } from '@/lib/rules/format';
@@ -36,19 +37,23 @@ export async function DirectionComparison(props: { actor: Actor; targets: Filter
   };
   return (
     <Section title={t('directions', { label: lower })}>
-      <div className="overflow-x-auto">
+      <TableScroll label={t('directions', { label: lower })}>
         <table className="w-full text-left text-sm" data-testid="direction-comparison">
-          <thead className="text-slate-500">
+          <thead className="whitespace-nowrap text-slate-500">
             <tr>
-              <th scope="col">{word}</th>
-              <th scope="col">{t('disclosedProjects')}</th>
+              <th scope="col" className="pr-3">
+                {word}
+              </th>
+              <th scope="col" className="pr-3 text-right">
+                {t('disclosedProjects')}
+              </th>
               {stages.map((st) => (
-                <th key={st.code} scope="col">
+                <th key={st.code} scope="col" className="pr-3 text-right">
                   {t('stageRate', { stage: stageName(st, locale) })}
                 </th>
               ))}
               {key.map((i) => (
-                <th key={i.code} scope="col">
+                <th key={i.code} scope="col" className="pr-3 text-right">
                   {locale === 'zh' ? i.nameZh : i.nameEn}
                 </th>
               ))}
@@ -57,19 +62,19 @@ export async function DirectionComparison(props: { actor: Actor; targets: Filter
           <tbody>
             {disclosed.map((d) => (
               <tr key={d.code} className="border-t border-slate-100 align-top" data-direction={d.code} data-value={d.projects}>
-                <td className="py-1">
+                <td className="min-w-40 py-1 pr-3">
                   <span className="font-mono text-xs">{d.code}</span> {locale === 'zh' ? d.name : d.nameEn}
                 </td>
-                <td className="tabular-nums">{n(d.projects)}</td>
+                <td className="pr-3 text-right tabular-nums">{n(d.projects)}</td>
                 {d.reached.map((r, i) => (
-                  <td key={stages[i].code} className="tabular-nums">
+                  <td key={stages[i].code} className="pr-3 text-right whitespace-nowrap tabular-nums">
                     {rate(r, d.projects)}
                   </td>
                 ))}
                 {key.map((i) => {
                   const share = i.byDirection[d.code];
                   return (
-                    <td key={i.code} className="tabular-nums">
+                    <td key={i.code} className="pr-3 text-right whitespace-nowrap tabular-nums">
                       {share ? <MetricText value={share.value} unit={i.unit} kind={i.kind} qualifier={share.qualifier} /> : '—'}
                     </td>
                   );
@@ -78,7 +83,7 @@ export async function DirectionComparison(props: { actor: Actor; targets: Filter
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="mt-2 text-xs text-slate-600" data-testid="direction-undisclosed" data-value={undisclosed.projects}>
         {t('undisclosedBeside', { n: n(undisclosed.projects), label: lower })}
       </p>

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { StageBadge } from '@/components/badges';
 import { MetricText } from '@/components/metric-text';
 import { Section } from '@/components/section';
+import { TableScroll } from '@/components/table-scroll';
 import type { Actor } from '@/lib/rules/authz';
 import { describeDate } from '@/lib/rules/dates';
 import { formatInteger, formatPercent } from '@/lib/rules/format';
@@ -26,7 +27,7 @@ export function RangeText({ range, locale }: { range: CountRange; locale: Locale
 export async function PeriodSnapshot(props: Props) {
   const [snapshot, t, locale] = await Promise.all([getPeriodSnapshot(props), getTranslations('leadership'), getLocale() as Promise<Locale>]);
   return (
-    <section className="grid grid-cols-3 gap-4 print:gap-2" aria-label={t('snapshot')}>
+    <section className="grid gap-4 sm:grid-cols-3 print:grid-cols-3 print:gap-2" aria-label={t('snapshot')}>
       {snapshot.map((s, i) => (
         <div
           key={s.stage.code}
@@ -62,30 +63,42 @@ export async function IndicatorGrowthSection(props: Props) {
       {top.length === 0 ? (
         <p className="text-sm text-slate-600">{t('noGrowth')}</p>
       ) : (
-        <table className="w-full text-left text-sm" data-testid="indicator-growth">
-          <thead className="text-slate-500">
-            <tr>
-              <th scope="col">{t('indicator')}</th>
-              <th scope="col">{t('atStart')}</th>
-              <th scope="col">{t('atPeriodEnd')}</th>
-              <th scope="col">{t('change')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {top.map((g) => (
-              <tr key={g.code} className="border-t border-slate-100" data-indicator={g.code} data-value={g.end} data-qualifier={g.endQualifier}>
-                <td className="py-1">{locale === 'zh' ? g.nameZh : g.nameEn}</td>
-                <td className="tabular-nums">
-                  {g.start === null ? '—' : <MetricText value={g.start} unit={g.unit} kind={g.kind} qualifier={g.startQualifier ?? 'EXACT'} />}
-                </td>
-                <td className="tabular-nums">
-                  <MetricText value={g.end} unit={g.unit} kind={g.kind} qualifier={g.endQualifier} />
-                </td>
-                <td className="tabular-nums">{g.start === null || g.start === 0 ? t('new') : formatPercent(growthRatio(g) * 100, locale)}</td>
+        <TableScroll label={t('growth')}>
+          <table className="w-full text-left text-sm" data-testid="indicator-growth">
+            <thead className="whitespace-nowrap text-slate-500">
+              <tr>
+                <th scope="col" className="pr-3">
+                  {t('indicator')}
+                </th>
+                <th scope="col" className="pr-3 text-right">
+                  {t('atStart')}
+                </th>
+                <th scope="col" className="pr-3 text-right">
+                  {t('atPeriodEnd')}
+                </th>
+                <th scope="col" className="text-right">
+                  {t('change')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {top.map((g) => (
+                <tr key={g.code} className="border-t border-slate-100" data-indicator={g.code} data-value={g.end} data-qualifier={g.endQualifier}>
+                  <td className="min-w-24 py-1 pr-3">{locale === 'zh' ? g.nameZh : g.nameEn}</td>
+                  <td className="pr-3 text-right whitespace-nowrap tabular-nums">
+                    {g.start === null ? '—' : <MetricText value={g.start} unit={g.unit} kind={g.kind} qualifier={g.startQualifier ?? 'EXACT'} />}
+                  </td>
+                  <td className="pr-3 text-right whitespace-nowrap tabular-nums">
+                    <MetricText value={g.end} unit={g.unit} kind={g.kind} qualifier={g.endQualifier} />
+                  </td>
+                  <td className="text-right whitespace-nowrap tabular-nums">
+                    {g.start === null || g.start === 0 ? t('new') : formatPercent(growthRatio(g) * 100, locale)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {later > 0 && (
         <p className="mt-2 text-xs text-slate-600" data-testid="values-after-period" data-value={later}>
@@ -117,20 +130,22 @@ export async function StageChangesSection(props: Props) {
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600">{t('noStageChanges')}</p>
       ) : (
-        <table className="w-full text-left text-sm" data-testid="stage-changes" data-value={total}>
-          <tbody>
-            {rows.map((c) => (
-              <tr key={c.id} className="border-t border-slate-100">
-                <td className="py-1 tabular-nums">{date(c)}</td>
-                <td className="font-mono text-xs">{c.code}</td>
-                <td>{c.name}</td>
-                <td>
-                  <StageBadge stage={c.toStage} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label={t('stageChanges', { n: total + placeholders })}>
+          <table className="w-full text-left text-sm" data-testid="stage-changes" data-value={total}>
+            <tbody>
+              {rows.map((c) => (
+                <tr key={c.id} className="border-t border-slate-100">
+                  <td className="py-1 pr-3 whitespace-nowrap tabular-nums">{date(c)}</td>
+                  <td className="pr-3 font-mono text-xs whitespace-nowrap">{c.code}</td>
+                  <td className="min-w-40 pr-3">{c.name}</td>
+                  <td className="whitespace-nowrap">
+                    <StageBadge stage={c.toStage} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <div className="mt-2 space-y-0.5 text-xs text-slate-600">
         {total > rows.length && <p>{t('more', { n: formatInteger(total - rows.length, locale) })}</p>}

@@ -9,9 +9,11 @@ export function AuditChange({ before, after }: Pick<AuditRow, 'before' | 'after'
   return (
     <div className="grid gap-1 text-xs md:grid-cols-2">
       {before != null && (
-        <pre className="whitespace-pre-wrap rounded bg-slate-50 p-1 text-slate-500 line-through decoration-slate-300">{show(before).join('\n')}</pre>
+        <pre className="whitespace-pre-wrap wrap-anywhere rounded bg-slate-50 p-1 text-slate-500 line-through decoration-slate-300">
+          {show(before).join('\n')}
+        </pre>
       )}
-      <pre className="whitespace-pre-wrap rounded bg-emerald-50 p-1 text-slate-800">{show(after).join('\n')}</pre>
+      <pre className="whitespace-pre-wrap wrap-anywhere rounded bg-emerald-50 p-1 text-slate-800">{show(after).join('\n')}</pre>
     </div>
   );
 }

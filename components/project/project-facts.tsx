@@ -1,6 +1,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { InferredBadge, InstitutionKindText, PlaceholderBadge } from '@/components/badges';
 import { Section } from '@/components/section';
+import { TableScroll } from '@/components/table-scroll';
 import type { ProjectDetail } from '@/lib/data/projects';
 
 export function ProjectFacts({ project }: { project: ProjectDetail }) {
@@ -8,7 +9,7 @@ export function ProjectFacts({ project }: { project: ProjectDetail }) {
   const zh = useLocale() === 'zh';
   const licensed = (v: boolean | null) => t(v === null ? 'project.licensedUnknown' : v ? 'project.licensedYes' : 'project.licensedNo');
   return (
-    <div className="grid gap-4 md:grid-cols-2">
+    <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
       <Section title={t('project.summary')}>
         <p className="text-sm leading-relaxed">{project.summary || t('project.noSummary')}</p>
         {project.sourceNote && (
@@ -18,37 +19,39 @@ export function ProjectFacts({ project }: { project: ProjectDetail }) {
         )}
       </Section>
       <Section title={t('project.institutions')}>
-        <table className="w-full text-left text-sm">
-          <thead className="text-slate-500">
-            <tr>
-              <th scope="col" className="py-1">
-                {t('project.institutions')}
-              </th>
-              <th scope="col" className="py-1">
-                {t('project.kind')}
-              </th>
-              <th scope="col" className="py-1">
-                {t('project.licensed')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {project.institutions.map(({ role, roleInferred, roleNote, institution }) => (
-              <tr key={institution.id} className="border-t border-slate-100" data-role={role}>
-                <td className="py-1">
-                  {institution.name}
-                  {institution.isPlaceholder && <PlaceholderBadge />}
-                  <span className="ml-1 text-xs text-slate-500">({t(`role.${role}`)})</span>
-                  {roleInferred && <InferredBadge note={roleNote} />}
-                </td>
-                <td className="py-1">
-                  <InstitutionKindText kind={institution.kind} inferred={institution.kindInferred} />
-                </td>
-                <td className="py-1">{licensed(institution.licensed)}</td>
+        <TableScroll label={t('project.institutions')}>
+          <table className="w-full text-left text-sm">
+            <thead className="whitespace-nowrap text-slate-500">
+              <tr>
+                <th scope="col" className="py-1 pr-3">
+                  {t('project.institutions')}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t('project.kind')}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t('project.licensed')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {project.institutions.map(({ role, roleInferred, roleNote, institution }) => (
+                <tr key={institution.id} className="border-t border-slate-100" data-role={role}>
+                  <td className="min-w-40 py-1 pr-3">
+                    {institution.name}
+                    {institution.isPlaceholder && <PlaceholderBadge />}
+                    <span className="ml-1 text-xs text-slate-500">({t(`role.${role}`)})</span>
+                    {roleInferred && <InferredBadge note={roleNote} />}
+                  </td>
+                  <td className="py-1 pr-3 whitespace-nowrap">
+                    <InstitutionKindText kind={institution.kind} inferred={institution.kindInferred} />
+                  </td>
+                  <td className="py-1 whitespace-nowrap">{licensed(institution.licensed)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </Section>
       <Section title={t('project.technologies')}>
         {project.technologies.length ? (

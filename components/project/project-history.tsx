@@ -22,16 +22,26 @@ export function ProjectHistory({ stage, stageChanges, milestones, path, today }:
     return `${t(`dates.${key}`, values)}${c.dateInferred ? t('dates.inferred') : ''}`;
   };
   return (
-    <div className="grid gap-4 md:grid-cols-2">
+    <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
       <Section title={t('timeline.heading')}>
-        <ol className="grid gap-1 text-center text-xs" style={{ gridTemplateColumns: `repeat(${path.length}, minmax(0, 1fr))` }} data-testid="stage-timeline">
+        {/* One row per stage on a phone, where a long path's names would wrap a character at a time; side by side from `sm`. */}
+        <ol
+          className="grid gap-1 text-xs sm:grid-cols-[repeat(var(--steps),minmax(0,1fr))] sm:text-center"
+          style={{ '--steps': path.length } as React.CSSProperties}
+          data-testid="stage-timeline"
+        >
           {path.map((s) => {
             const c = reached.get(s.id);
             const current = s.code === stage.code;
             return (
-              <li key={s.code} data-reached={Boolean(c)} aria-current={current ? 'step' : undefined}>
+              <li
+                key={s.code}
+                className="grid grid-cols-[2rem_minmax(0,1fr)_auto] items-center gap-x-2 sm:block"
+                data-reached={Boolean(c)}
+                aria-current={current ? 'step' : undefined}
+              >
                 <div className={`h-2 rounded ${c ? 'bg-red-800' : 'bg-slate-200'}`} />
-                <div className={`mt-1 ${current ? 'font-semibold' : ''}`}>{stageName(s, locale)}</div>
+                <div className={`sm:mt-1 ${current ? 'font-semibold' : ''}`}>{stageName(s, locale)}</div>
                 <div className="tabular-nums text-slate-600">{c ? date(c) : '—'}</div>
               </li>
             );

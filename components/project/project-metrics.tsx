@@ -1,6 +1,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { MetricText } from '@/components/metric-text';
 import { Section } from '@/components/section';
+import { TableScroll } from '@/components/table-scroll';
 import { isoDate } from '@/lib/rules/format';
 import type { ProjectDetail } from '@/lib/data/projects';
 
@@ -13,39 +14,41 @@ export function ProjectMetrics({ values }: { values: ProjectDetail['metricValues
       {values.length === 0 ? (
         <p className="text-sm text-slate-600">{t('project.noMetrics')}</p>
       ) : (
-        <table className="w-full text-left text-sm">
-          <thead className="text-slate-500">
-            <tr>
-              <th scope="col" className="py-1">
-                {t('project.indicator')}
-              </th>
-              <th scope="col" className="py-1">
-                {t('project.value')}
-              </th>
-              <th scope="col" className="py-1">
-                {t('project.asOf')}
-              </th>
-              <th scope="col" className="py-1">
-                {t('project.source')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {values.map((m) => (
-              <tr key={m.id} className="border-t border-slate-100 align-top" data-metric={m.indicator.code} data-value={m.value}>
-                <td className="py-1">{zh ? m.indicator.nameZh : m.indicator.nameEn}</td>
-                <td className="py-1 font-medium tabular-nums">
-                  <MetricText value={m.value} unit={m.indicator.unit} kind={m.indicator.kind} qualifier={m.qualifier} />
-                </td>
-                <td className="py-1 tabular-nums">{isoDate(m.asOf)}</td>
-                <td className="py-1 text-xs text-slate-600">
-                  <div>{sourceLabel(m.source)}</div>
-                  {m.sourceNote && <q className="text-slate-500">{m.sourceNote}</q>}
-                </td>
+        <TableScroll label={t('project.metrics')}>
+          <table className="w-full text-left text-sm">
+            <thead className="whitespace-nowrap text-slate-500">
+              <tr>
+                <th scope="col" className="py-1 pr-3">
+                  {t('project.indicator')}
+                </th>
+                <th scope="col" className="py-1 pr-3 text-right">
+                  {t('project.value')}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t('project.asOf')}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t('project.source')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {values.map((m) => (
+                <tr key={m.id} className="border-t border-slate-100 align-top" data-metric={m.indicator.code} data-value={m.value}>
+                  <td className="min-w-24 py-1 pr-3">{zh ? m.indicator.nameZh : m.indicator.nameEn}</td>
+                  <td className="py-1 pr-3 text-right font-medium whitespace-nowrap tabular-nums">
+                    <MetricText value={m.value} unit={m.indicator.unit} kind={m.indicator.kind} qualifier={m.qualifier} />
+                  </td>
+                  <td className="py-1 pr-3 whitespace-nowrap tabular-nums">{isoDate(m.asOf)}</td>
+                  <td className="min-w-48 py-1 text-xs text-slate-600">
+                    <div>{sourceLabel(m.source)}</div>
+                    {m.sourceNote && <q className="text-slate-500">{m.sourceNote}</q>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </Section>
   );

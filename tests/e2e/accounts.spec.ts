@@ -12,15 +12,14 @@ test.describe('institution reports, regulator approves', () => {
     const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
     await client.connect();
     try {
+      const bjft02 = `(SELECT id FROM "Project" WHERE code = 'BJFT-02')`;
+      const promotion = `SELECT id FROM "StageChange" WHERE "projectId" = ${bjft02} AND "toStageId" IN (SELECT id FROM "LifecycleStage" WHERE code = 'PROMOTION')`;
       await client.query(
-        `UPDATE "Project" p SET "stageId" = s.id, "reachedOrder" = s."sortOrder"
-           FROM "Program" g JOIN "LifecycleStage" s ON s."lifecycleId" = g."lifecycleId" AND s.code = 'ONLINE'
-          WHERE p.code = 'BJFT-02' AND g.id = p."programId"`,
+        `UPDATE "Project" p SET "stageId" = s.id, "reachedOrder" = s."sortOrder" FROM "Program" g, "LifecycleStage" s
+          WHERE p.code = 'BJFT-02' AND g.id = p."programId" AND s."lifecycleId" = g."lifecycleId" AND s.code = 'ONLINE'`,
       );
-      await client.query(
-        `DELETE FROM "StageChange" WHERE "toStageId" IN (SELECT id FROM "LifecycleStage" WHERE code = 'PROMOTION')
-            AND "projectId" = (SELECT id FROM "Project" WHERE code = 'BJFT-02')`,
-      );
+      await client.query(`DELETE FROM "Dossier" WHERE "stageChangeId" IN (${promotion})`);
+      await client.query(`DELETE FROM "StageChange" WHERE id IN (${promotion})`);
       await client.query(`DELETE FROM "StageProposal" WHERE "projectId" = (SELECT id FROM "Project" WHERE code = 'BJFT-02')`);
       await client.query(`DELETE FROM "MetricValue" WHERE source = 'institution' AND "projectId" = (SELECT id FROM "Project" WHERE code = 'BJFT-02')`);
     } finally {
