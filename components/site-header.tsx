@@ -49,7 +49,9 @@ export async function SiteHeader() {
         )}
         {actor && (
           <div className="flex items-center gap-3 text-sm" data-testid="signed-in-as" data-role={actor.role}>
-            <span className="opacity-90">{t('nav.signedInAs', { name: actor.name, role: t(`userRole.${actor.role}`) })}</span>
+            <Link href="/account" className="opacity-90 hover:underline" title={t('nav.account')}>
+              {t('nav.signedInAs', { name: actor.name, role: t(`userRole.${actor.role}`) })}
+            </Link>
             <SignOutButton />
           </div>
         )}
