@@ -38,7 +38,8 @@ export async function SiteHeader() {
           <span className="block text-xs opacity-80">{t('app.owner')}</span>
           <span className="block text-lg font-semibold">{t('app.title')}</span>
         </Link>
-        {actor && (
+        {/* A user who must change a reset password can open nothing else: no sections to offer. */}
+        {actor && !actor.mustChangePassword && (
           <nav aria-label={t('app.shortTitle')} className="flex gap-4 text-sm">
             {NAV.filter((item) => !item.capability || can(actor, item.capability)).map((item) => (
               <Link key={item.href} href={item.href} className="hover:underline">

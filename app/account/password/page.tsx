@@ -22,11 +22,13 @@ export default async function PasswordPage() {
           {t('mustChange')}
         </p>
       ) : (
-        <Link href="/account" className="text-sm text-red-800 hover:underline">
-          ← {t('back')}
-        </Link>
+        <p>
+          <Link href="/account" className="text-sm text-red-800 hover:underline">
+            ← {t('back')}
+          </Link>
+        </p>
       )}
-      <Section title={t('passwordHeading')}>
+      <Section title={t('newPasswordHeading')}>
         <p className="mb-3 text-sm text-slate-600">{t('passwordIntro')}</p>
         <ChangePasswordForm />
       </Section>
