@@ -100,6 +100,8 @@ test.describe('an administrator resets a password', () => {
     await expect(user.getByRole('heading', { level: 1 })).toBeVisible();
 
     await page.goto('/admin/users');
+    // An administrator changes their own password on the account page; their own row offers no reset.
+    await expect(page.locator('[data-user="admin@pilot.example"]').getByRole('button', { name: '重置密码' })).toHaveCount(0);
     const row = page.locator(`[data-user="${email}"]`);
     await expect(row.getByTestId('last-sign-in')).not.toContainText('从未登录');
     await row.getByRole('button', { name: '重置密码' }).click();

@@ -34,7 +34,8 @@ export default async function UsersPage() {
             </p>
             <UserDetailsForm user={u} />
             <UpdateUserForm user={u} institutions={institutions} />
-            <ResetPasswordForm user={u} />
+            {/* One's own password is changed on the account page, not reset. */}
+            {u.id !== actor.userId && <ResetPasswordForm user={u} />}
           </li>
         ))}
       </ul>
