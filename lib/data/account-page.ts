@@ -1,5 +1,5 @@
 import 'server-only';
-import { projectReadScope, type Actor } from '../rules/authz';
+import { programReadScope, projectReadScope, type Actor } from '../rules/authz';
 import { db } from '../server/db';
 import { AppError } from '../server/errors';
 
@@ -28,15 +28,18 @@ export async function getOwnAccount(options: { actor: Actor }) {
 }
 
 /**
- * The programs the user works in. Today access is by role and institution:
- * every real program in which the user may read a project (an institution
- * user: those its projects belong to); benchmark programs are never listed.
- * Per-program access will be decided here.
+ * The programs the user works in: for a regulator, leader or administrator
+ * those granted (every program, or the ones in UserProgram); for an
+ * institution user those its institution's projects belong to. Benchmark
+ * programs are never listed.
  */
 export async function listOwnPrograms(options: { actor: Actor }) {
+  const { actor } = options;
   return db.program.findMany({
-    where: { isSynthetic: false, projects: { some: projectReadScope(options.actor) } },
-    orderBy: { startDate: 'asc' },
+    where: {
+      AND: [{ isSynthetic: false }, programReadScope(actor), actor.role === 'INSTITUTION' ? { projects: { some: projectReadScope(actor) } } : {}],
+    },
+    orderBy: { id: 'asc' },
     select: { code: true, name: true, nameEn: true },
   });
 }

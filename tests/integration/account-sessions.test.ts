@@ -63,8 +63,8 @@ beforeAll(async () => {
   vi.stubEnv('NEXTAUTH_SECRET', SECRET);
   await resetDatabase(prisma);
   const passwordHash = await hashPassword(PASSWORD);
-  await prisma.user.create({ data: { email: 'root@bank.example', name: 'Root', role: 'ADMIN', passwordHash } });
-  await prisma.user.create({ data: { email: EMAIL, name: 'Mia', role: 'LEADER', passwordHash } });
+  await prisma.user.create({ data: { email: 'root@bank.example', name: 'Root', role: 'ADMIN', allPrograms: true, passwordHash } });
+  await prisma.user.create({ data: { email: EMAIL, name: 'Mia', role: 'LEADER', allPrograms: true, passwordHash } });
   admin = await signIn('root@bank.example', PASSWORD);
 });
 beforeEach(async () => {

@@ -26,8 +26,8 @@ let lea: Actor;
 let otto: Actor;
 
 async function person(email: string, name: string): Promise<Actor> {
-  const row = await prisma.user.create({ data: { email, name, role: 'LEADER', passwordHash: await hashPassword(OLD) } });
-  return { userId: row.id, role: 'LEADER', institutionId: null, name };
+  const row = await prisma.user.create({ data: { email, name, role: 'LEADER', allPrograms: true, passwordHash: await hashPassword(OLD) } });
+  return { userId: row.id, role: 'LEADER', institutionId: null, name, programs: 'ALL' };
 }
 const row = (actor: Actor) => prisma.user.findUniqueOrThrow({ where: { id: actor.userId } });
 const change = (input: Record<string, unknown>) => changePasswordAction(null, { currentPassword: OLD, newPassword: NEW, confirmPassword: NEW, ...input });
