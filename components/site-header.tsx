@@ -52,38 +52,43 @@ export async function SiteHeader() {
         {actor ? (
           <SiteMenu>
             <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm" data-testid="signed-in-as" data-role={actor.role}>
-              <span className="opacity-90">{t('nav.signedInAs', { name: actor.name, role: t(`userRole.${actor.role}`) })}</span>
+              <Link href="/account" className="opacity-90 hover:underline" title={t('nav.account')}>
+                {t('nav.signedInAs', { name: actor.name, role: t(`userRole.${actor.role}`) })}
+              </Link>
               <SignOutButton />
             </div>
-            {programs.length > 1 && (
+            {programs.length > 1 && !actor.mustChangePassword && (
               <Suspense>
                 <ProgramSwitcher programs={programs} locale={locale} />
               </Suspense>
             )}
             <LanguageSwitch />
-            <nav aria-label={t('app.shortTitle')} className="basis-full text-sm lg:border-t lg:border-white/20 lg:pt-2">
-              <ul className="flex flex-col max-lg:-mx-2 lg:flex-row lg:flex-wrap lg:gap-x-5 lg:gap-y-1">
-                {NAV.filter((item) => !item.capability || can(actor, item.capability)).map((item) => {
-                  const className =
-                    'flex min-h-10 items-center rounded px-2 whitespace-nowrap hover:bg-white/10 lg:min-h-0 lg:px-0 lg:hover:bg-transparent lg:hover:underline';
-                  return (
-                    <li key={item.href}>
-                      <Suspense
-                        fallback={
-                          <Link href={item.href} className={className}>
+            {/* A user who must change a reset password can open nothing else: no sections to offer. */}
+            {!actor.mustChangePassword && (
+              <nav aria-label={t('app.shortTitle')} className="basis-full text-sm lg:border-t lg:border-white/20 lg:pt-2">
+                <ul className="flex flex-col max-lg:-mx-2 lg:flex-row lg:flex-wrap lg:gap-x-5 lg:gap-y-1">
+                  {NAV.filter((item) => !item.capability || can(actor, item.capability)).map((item) => {
+                    const className =
+                      'flex min-h-10 items-center rounded px-2 whitespace-nowrap hover:bg-white/10 lg:min-h-0 lg:px-0 lg:hover:bg-transparent lg:hover:underline';
+                    return (
+                      <li key={item.href}>
+                        <Suspense
+                          fallback={
+                            <Link href={item.href} className={className}>
+                              {t(item.label)}
+                            </Link>
+                          }
+                        >
+                          <ProgramLink href={item.href} className={className}>
                             {t(item.label)}
-                          </Link>
-                        }
-                      >
-                        <ProgramLink href={item.href} className={className}>
-                          {t(item.label)}
-                        </ProgramLink>
-                      </Suspense>
-                    </li>
-                  );
-                })}
-              </ul>
-            </nav>
+                          </ProgramLink>
+                        </Suspense>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </nav>
+            )}
           </SiteMenu>
         ) : (
           <LanguageSwitch />

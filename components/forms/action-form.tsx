@@ -4,9 +4,9 @@ import { createContext, Fragment, useActionState, useContext, useState } from 'r
 import { useTranslations } from 'next-intl';
 import type { ActionResult, FormValues } from '@/lib/server/actions';
 
-type Action = (prev: ActionResult | null, input: FormData) => Promise<ActionResult>;
+type Action<D> = (prev: ActionResult<D> | null, input: FormData) => Promise<ActionResult<D>>;
 
-const ResultContext = createContext<ActionResult | null>(null);
+const ResultContext = createContext<ActionResult<unknown> | null>(null);
 
 /**
  * A form posting to one server action: shows the action's result, the field
@@ -17,8 +17,16 @@ const ResultContext = createContext<ActionResult | null>(null);
  * are mounted afresh for each answer, so the reset shows the user's own input
  * again rather than an empty form; after a save they start from the page's values.
  */
-export function ActionForm(props: { action: Action; submitLabel: string; testId: string; children: React.ReactNode; className?: string }) {
-  const [state, formAction, pending] = useActionState(props.action, null);
+export function ActionForm<D = never>(props: {
+  action: Action<D>;
+  submitLabel: string;
+  testId: string;
+  children: React.ReactNode;
+  className?: string;
+  /** What the form changes, when not a project: its own wording of a conflict or a missing record (`forms.resultFor.<subject>`). */
+  subject?: 'user' | 'password';
+}) {
+  const [state, formAction, pending] = useActionState<ActionResult<D> | null, FormData>(props.action, null);
   const [answer, setAnswer] = useState({ state, round: 0 });
   if (answer.state !== state) setAnswer({ state, round: answer.round + 1 });
   const t = useTranslations('forms');
@@ -28,8 +36,13 @@ export function ActionForm(props: { action: Action; submitLabel: string; testId:
         <Fragment key={answer.round}>{props.children}</Fragment>
       </ResultContext.Provider>
       {state?.message && (
-        <p role={state.ok ? 'status' : 'alert'} className={`text-sm ${state.ok ? 'text-emerald-700' : 'text-red-700'}`} data-testid={`${props.testId}-result`}>
-          {t(`result.${state.message}`)}
+        <p
+          role={state.ok ? 'status' : 'alert'}
+          className={`text-sm ${state.ok ? 'text-emerald-700' : 'text-red-700'}`}
+          data-testid={`${props.testId}-result`}
+          data-reason={state.reason}
+        >
+          {t(resultKey(state, props.subject, t.has))}
         </p>
       )}
       {state?.message === 'CONFLICT' && state.current && <ConflictDetails current={state.current} />}
@@ -42,6 +55,13 @@ export function ActionForm(props: { action: Action; submitLabel: string; testId:
       </button>
     </form>
   );
+}
+
+/** The message of an answer: its reason when it gives one, else the subject's own wording of the code, else the code's. */
+function resultKey(state: ActionResult<unknown>, subject: string | undefined, has: (key: string) => boolean): string {
+  if (state.reason) return `result.${state.reason}`;
+  const own = subject && `resultFor.${subject}.${state.message}`;
+  return own && has(own) ? own : `result.${state.message}`;
 }
 
 function ConflictDetails({ current }: { current: Record<string, unknown> }) {
@@ -65,7 +85,7 @@ function ConflictDetails({ current }: { current: Record<string, unknown> }) {
 }
 
 /** The result of the surrounding ActionForm's last submission, if any. */
-export function useFormResult(): ActionResult | null {
+export function useFormResult(): ActionResult<unknown> | null {
   return useContext(ResultContext);
 }
 

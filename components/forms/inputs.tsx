@@ -45,10 +45,10 @@ export function CheckboxInput({ initial = false, ...props }: Own<InputHTMLAttrib
   return <input {...props} type="checkbox" defaultChecked={values ? sent === 'on' || sent === 'true' : initial} />;
 }
 
-/** A password: empty again after every answer, with a note saying so after a refusal. */
-export function PasswordInput({ className = inputClass, ...props }: Own<InputHTMLAttributes<HTMLInputElement>>) {
+/** A password: empty again after every answer, with a note saying so after a refusal (`note={false}`: the form's first password field says it). */
+export function PasswordInput({ className = inputClass, note = true, ...props }: Own<InputHTMLAttributes<HTMLInputElement>> & { note?: boolean }) {
   const t = useTranslations('forms');
-  const refused = useFormResult()?.ok === false;
+  const refused = useFormResult()?.ok === false && note;
   return (
     <>
       <input {...props} type="password" className={className} />

@@ -16,7 +16,18 @@ export async function listUsers(options: { actor: Actor }) {
   requireAdmin(options.actor);
   return db.user.findMany({
     orderBy: { email: 'asc' },
-    select: { id: true, email: true, name: true, role: true, disabled: true, institutionId: true, institution: { select: { name: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      disabled: true,
+      institutionId: true,
+      institution: { select: { name: true } },
+      lastSignInAt: true,
+      mustChangePassword: true,
+      version: true,
+    },
   });
 }
 
@@ -96,16 +107,22 @@ export type SessionUser = {
   allPrograms: boolean;
   /** The programs granted, for a user without allPrograms. */
   programIds: number[];
+  mustChangePassword: boolean;
 };
 
 /** The user a session names, as getActor() needs it. Every request waits for this read, so it is hand-written SQL (lib/server/sql.ts). */
 export async function findSessionUser(userId: number): Promise<SessionUser | null> {
   const [user] = await sql<SessionUser>(
-    Prisma.sql`SELECT id, role, "institutionId", name, disabled, "sessionVersion", "allPrograms",
+    Prisma.sql`SELECT id, role, "institutionId", name, disabled, "sessionVersion", "allPrograms", "mustChangePassword",
       array(SELECT "programId" FROM "UserProgram" WHERE "userId" = u.id ORDER BY "programId") AS "programIds"
     FROM "User" u WHERE id = ${userId}`,
   );
   return user ?? null;
+}
+
+/** A successful sign-in: when it happened, for the account page and the user list. */
+export async function recordSignIn(userId: number): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { lastSignInAt: new Date() }, select: { id: true } });
 }
 
 /**

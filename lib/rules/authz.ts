@@ -20,6 +20,11 @@ export type Actor = {
    * projects in any program, so for it this is ALL and the institution scopes.
    */
   programs: 'ALL' | number[];
+  /**
+   * An administrator reset the password: until the user picks a new one they
+   * hold no capability at all (only changing their own password is open).
+   */
+  mustChangePassword?: boolean;
 };
 
 /** Whether the actor may read every project of the program (so its published totals may stand beside the counts). */
@@ -68,7 +73,7 @@ export const PERMISSIONS: Record<Role, readonly Capability[]> = {
 };
 
 export function can(actor: Actor | null, capability: Capability): boolean {
-  if (!actor) return false;
+  if (!actor || actor.mustChangePassword) return false;
   return PERMISSIONS[actor.role]?.includes(capability) ?? false;
 }
 

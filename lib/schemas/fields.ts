@@ -52,6 +52,15 @@ export const text = (max: number) =>
 export const requiredText = (max: number) =>
   z.preprocess(trimmed, z.string({ error: 'required' }).min(1, { error: 'required' }).max(max, { error: 'tooLong' }));
 
+/** An email as stored: trimmed, lower case. */
+export const emailField = z.preprocess(
+  (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
+  z
+    .string({ error: 'required' })
+    .max(200, { error: 'tooLong' })
+    .pipe(z.email({ error: 'invalidEmail' })),
+);
+
 /** A checkbox: "on"/"true" from a form, or a boolean. */
 export const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Role } from '../generated/prisma/enums';
-import { checkbox, idField, requiredText } from './fields';
+import { checkbox, emailField, idField, requiredText } from './fields';
 
 const optionalId = z.preprocess((v) => (v === '' || v === undefined || v === null ? null : v), idField.nullable());
 
@@ -12,13 +12,7 @@ const institutionRule = <T extends { role: Role; institutionId: number | null }>
 
 export const userCreateSchema = z
   .object({
-    email: z.preprocess(
-      (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
-      z
-        .string({ error: 'required' })
-        .max(200, { error: 'tooLong' })
-        .pipe(z.email({ error: 'invalidEmail' })),
-    ),
+    email: emailField,
     name: requiredText(100),
     role: z.enum(Role, { error: 'invalid' }),
     institutionId: optionalId,

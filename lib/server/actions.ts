@@ -13,6 +13,8 @@ export type FormValues = Record<string, string | string[]>;
 export type ActionResult<D = never> = {
   ok: boolean;
   message?: ErrorCode | 'SAVED' | 'UNEXPECTED';
+  /** Why, when the code alone would not say it: FORBIDDEN because the user must first change their password. */
+  reason?: 'PASSWORD_CHANGE_REQUIRED';
   fieldErrors?: Record<string, string[]>;
   /** For CONFLICT: what is stored now, so the form can show what changed. */
   current?: Record<string, unknown>;
@@ -25,13 +27,28 @@ export type ActionResult<D = never> = {
 type FieldErrors = Record<string, string[]>;
 
 /**
+ * The "capability" of an action on one's own account (password, display name):
+ * anyone signed in. Such an action takes no user id; the data layer acts on
+ * the actor alone.
+ */
+export const SIGNED_IN = 'signed-in';
+
+/**
  * The one pipeline of every write action (each is a public POST endpoint):
  * actor → permission → zod parse → scoped data-layer call (which writes its
  * audit entry in the same transaction) → revalidate → small result.
  */
 export async function runAction<S extends z.ZodType, R = unknown, D = never>(options: {
-  /** Several: any one of them lets the input through; the data layer then decides for the input itself (an import's table). */
-  capability: Capability | readonly Capability[];
+  /**
+   * Several: any one of them lets the input through; the data layer then decides for the input itself (an import's table).
+   * SIGNED_IN: an action on one's own account, open to every signed-in user.
+   */
+  capability: Capability | readonly Capability[] | typeof SIGNED_IN;
+  /**
+   * The one action a user whose password an administrator reset may call (the
+   * password change). Every other action refuses them with FORBIDDEN and says why.
+   */
+  allowedBeforePasswordChange?: boolean;
   schema: S;
   input: unknown;
   write: (actor: Actor, data: z.output<S>) => Promise<R>;
@@ -50,8 +67,12 @@ export async function runAction<S extends z.ZodType, R = unknown, D = never>(opt
     raw = toInput(options.input);
     const actor = await getActor();
     if (!actor) return refuse({ ok: false, message: 'UNAUTHENTICATED' });
-    const capabilities: readonly Capability[] = typeof options.capability === 'string' ? [options.capability] : options.capability;
-    if (!capabilities.some((c) => can(actor, c))) return refuse({ ok: false, message: 'FORBIDDEN' });
+    if (actor.mustChangePassword && !options.allowedBeforePasswordChange)
+      return refuse({ ok: false, message: 'FORBIDDEN', reason: 'PASSWORD_CHANGE_REQUIRED' });
+    if (options.capability !== SIGNED_IN) {
+      const capabilities: readonly Capability[] = typeof options.capability === 'string' ? [options.capability] : options.capability;
+      if (!capabilities.some((c) => can(actor, c))) return refuse({ ok: false, message: 'FORBIDDEN' });
+    }
     const parsed = options.schema.safeParse(raw);
     if (!parsed.success) {
       const { fieldErrors, formErrors } = z.flattenError(parsed.error);

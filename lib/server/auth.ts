@@ -7,7 +7,7 @@ import { verifyPassword } from './passwords';
 import { clientAddress } from './client-address';
 import { safeCallbackPath } from '../rules/callback-url';
 import { accountKey, addressKey, clearAccount, isThrottled, recordFailure } from '../data/throttle';
-import { currentSessionVersion, endSessions } from '../data/users';
+import { currentSessionVersion, endSessions, recordSignIn } from '../data/users';
 import { routeTranslator } from '../i18n/locale';
 
 declare module 'next-auth' {
@@ -41,6 +41,7 @@ export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
  * client address (50; lib/server/client-address.ts decides the address), both
  * locking for 15 minutes with the state in PostgreSQL so every instance sees
  * it, then the password. Throws "THROTTLED", which the sign-in form shows.
+ * A success records the time (`lastSignInAt`).
  */
 export async function authorizeCredentials(
   credentials: Record<string, string> | undefined,
@@ -56,7 +57,7 @@ export async function authorizeCredentials(
     await recordFailure(keys);
     return null;
   }
-  await clearAccount(parsed.data.email);
+  await Promise.all([clearAccount(parsed.data.email), recordSignIn(user.id)]);
   return { id: String(user.id), name: user.name, email: user.email, sessionVersion: user.sessionVersion };
 }
 

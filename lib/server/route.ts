@@ -22,9 +22,9 @@ export type RouteContext<P> = { params: Promise<P> };
 type Handler<P> = (args: { actor: Actor; request: Request; params: P }) => Promise<Response>;
 
 /** A JSON error answer: the code for programs, a message in the reader's language for people. */
-async function errorResponse(code: ErrorCode | 'UNEXPECTED', headers: Record<string, string> = {}): Promise<Response> {
+async function errorResponse(code: ErrorCode | 'UNEXPECTED', headers: Record<string, string> = {}, reason?: 'PASSWORD_CHANGE_REQUIRED'): Promise<Response> {
   const { t } = await routeTranslator();
-  return Response.json({ error: code, message: t(`api.${code}`) }, { status: STATUS[code], headers });
+  return Response.json({ error: code, ...(reason && { reason }), message: t(`api.${reason ?? code}`) }, { status: STATUS[code], headers });
 }
 
 /** Maps what a handler threw to its answer once: the error vocabulary, the database, or a logged 500. */
@@ -52,6 +52,8 @@ export function route<P = Record<string, never>>(handler: Handler<P>, options: {
     try {
       const actor = await getActor();
       if (!actor) response = await errorResponse('UNAUTHENTICATED');
+      // Until a reset password is changed, nothing is open (the permission map grants such a user nothing either).
+      else if (actor.mustChangePassword) response = await errorResponse('FORBIDDEN', {}, 'PASSWORD_CHANGE_REQUIRED');
       else if (options.capability && !can(actor, options.capability)) response = await errorResponse('FORBIDDEN');
       else response = await handler({ actor, request, params: await context.params });
     } catch (err) {

@@ -1,14 +1,16 @@
 import 'server-only';
 import { cache } from 'react';
-import { decode } from 'next-auth/jwt';
+import { decode, encode, type JWT } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { Actor } from '../rules/authz';
 import { findSessionUser } from '../data/users';
+import { SESSION_MAX_AGE_SECONDS } from './auth';
 
 // next-auth's own cookie name (the __Secure- one on an https site); a large token
 // is split into numbered chunks (name.0, name.1, …), joined in order.
-const SESSION_COOKIE = `${process.env.NEXTAUTH_URL?.startsWith('https://') ? '__Secure-' : ''}next-auth.session-token`;
+const SECURE = process.env.NEXTAUTH_URL?.startsWith('https://') ?? false;
+const SESSION_COOKIE = `${SECURE ? '__Secure-' : ''}next-auth.session-token`;
 const chunkIndex = (name: string) =>
   name === SESSION_COOKIE ? 0 : /^\d+$/.test(name.slice(SESSION_COOKIE.length + 1)) ? Number(name.slice(SESSION_COOKIE.length + 1)) : -1;
 const isSessionChunk = (name: string) => name === SESSION_COOKIE || (name.startsWith(`${SESSION_COOKIE}.`) && chunkIndex(name) >= 0);
@@ -20,7 +22,7 @@ const isSessionChunk = (name: string) => name === SESSION_COOKIE || (name.starts
  * getServerSession's work that a server component cannot use: a CSRF token and
  * a re-encoded cookie it has no way to set.
  */
-async function sessionToken(): Promise<{ userId: number; version: number } | null> {
+async function sessionToken(): Promise<{ userId: number; version: number; token: JWT } | null> {
   const secret = process.env.NEXTAUTH_SECRET;
   if (!secret) return null;
   const chunks = (await cookies())
@@ -29,9 +31,10 @@ async function sessionToken(): Promise<{ userId: number; version: number } | nul
     .sort((a, b) => chunkIndex(a.name) - chunkIndex(b.name));
   if (chunks.length === 0) return null;
   const token = await decode({ token: chunks.map((c) => c.value).join(''), secret }).catch(() => null);
-  const userId = Number(token?.sub);
-  const version = token?.sv;
-  return Number.isInteger(userId) && userId > 0 && typeof version === 'number' ? { userId, version } : null;
+  if (!token) return null;
+  const userId = Number(token.sub);
+  const version = token.sv;
+  return Number.isInteger(userId) && userId > 0 && typeof version === 'number' ? { userId, version, token } : null;
 }
 
 /**
@@ -50,12 +53,47 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (user.role === 'INSTITUTION' && user.institutionId === null) return null;
   // An institution user reads its institution's projects in any program; others the programs granted.
   const programs = user.role === 'INSTITUTION' || user.allPrograms ? 'ALL' : user.programIds;
-  return { userId: user.id, role: user.role, institutionId: user.institutionId, name: user.name, programs };
+  return { userId: user.id, role: user.role, institutionId: user.institutionId, name: user.name, programs, mustChangePassword: user.mustChangePassword };
 });
 
-/** The actor, or a redirect to the sign-in page. */
-export async function requireActor(): Promise<Actor> {
+/** Where a user whose password an administrator reset is sent until they change it. */
+export const PASSWORD_PAGE = '/account/password';
+
+/**
+ * The actor, or a redirect to the sign-in page. A user whose password an
+ * administrator reset is sent to the password page from every other page.
+ */
+export async function requireActor(options: { passwordPage?: boolean } = {}): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect('/signin');
+  if (actor.mustChangePassword && !options.passwordPage) redirect(PASSWORD_PAGE);
   return actor;
+}
+
+/**
+ * After the user changed their own password (which ended every session they
+ * held): a new session cookie for this browser under the new version, so the
+ * browser that made the change stays signed in and no other does. next-auth 4
+ * has no server-side call that issues a session, so this writes what its
+ * sign-in writes: the same token (user id, name, email) with the new version,
+ * encoded by next-auth's own `encode` with the same secret and a full lifetime,
+ * under next-auth's cookie name and options (httpOnly, SameSite=Lax, path /,
+ * Secure on https). Callable from a server action, where cookies can be set.
+ */
+export async function renewSession(version: number): Promise<void> {
+  const secret = process.env.NEXTAUTH_SECRET;
+  const current = await sessionToken();
+  if (!secret || !current) return;
+  const { sub, name, email, picture } = current.token;
+  const value = await encode({ token: { sub, name, email, picture, sv: version }, secret, maxAge: SESSION_MAX_AGE_SECONDS });
+  const jar = await cookies();
+  // The token is far below a cookie's 4 KB, so it goes in one cookie; chunks of an older, larger one go.
+  for (const c of jar.getAll()) if (c.name !== SESSION_COOKIE && isSessionChunk(c.name)) jar.delete(c.name);
+  jar.set(SESSION_COOKIE, value, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: SECURE,
+    expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
+  });
 }

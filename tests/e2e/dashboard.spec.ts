@@ -142,6 +142,8 @@ const ready: Record<string, string> = {
   '/dashboard': '[data-chart="by-field"] .recharts-bar-rectangle',
   '/projects': 'tr[data-project]',
   '/projects/BJFT-05': '[data-indicator-history] svg.recharts-surface',
+  '/account': '[data-testid="account-facts"]',
+  '/account/password': '[data-testid="password-form"]',
 };
 for (const [path, selector] of Object.entries(ready)) {
   test(`no serious or critical accessibility violations on ${path}`, async ({ page }) => {

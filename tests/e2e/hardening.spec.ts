@@ -81,6 +81,8 @@ test('every signed-in answer is Cache-Control: no-store', async ({ page }) => {
     '/leadership',
     '/audit',
     '/proposals',
+    '/account',
+    '/account/password',
     '/api/audit',
     '/api/filter-options/institutions?programId=1&q=%E9%93%B6%E8%A1%8C',
     '/api/export/projects?format=csv',

@@ -29,11 +29,14 @@ beforeAll(async () => {
 afterAll(() => prisma.$disconnect());
 
 const actorFor = (capability: string): Actor =>
-  capability === 'stage:decide' || capability === 'comment:write'
-    ? actors.regulator
-    : capability === 'user:manage' || capability === 'data:import'
-      ? actors.admin
-      : actors.cmb;
+  // An action on one's own account needs no capability: a leader, who holds no write capability, calls them.
+  capability === 'signed-in'
+    ? actors.leader
+    : capability === 'stage:decide' || capability === 'comment:write'
+      ? actors.regulator
+      : capability === 'user:manage' || capability === 'data:import'
+        ? actors.admin
+        : actors.cmb;
 
 const WRITE_ACTIONS = Object.entries(ACTIONS).filter(([, e]) => e.capability !== null);
 

@@ -52,10 +52,11 @@ describe('server actions × roles', async () => {
   const actions = await discoverActions();
   for (const [name, entry] of Object.entries(ACTIONS)) {
     for (const role of ROLES) {
-      const allowed = entry.capability === null || (role !== null && PERMISSIONS[role].includes(entry.capability));
+      const allowed = entry.capability === null || (role !== null && (entry.capability === 'signed-in' || PERMISSIONS[role].includes(entry.capability)));
       it(`${name} as ${role ?? 'signed out'} is ${allowed ? 'allowed' : 'refused'}`, async () => {
         const actor = actorFor(role);
-        expect(can(actor, entry.capability ?? 'program:read') || entry.capability === null).toBe(allowed);
+        if (entry.capability === 'signed-in') expect(actor !== null).toBe(allowed);
+        else expect(can(actor, entry.capability ?? 'program:read') || entry.capability === null).toBe(allowed);
         const input = await entry.input({ prisma, actors, actor, n: ++n });
         const fn = actions.get(baseName(name))!;
         const before = await dbFingerprint(prisma);

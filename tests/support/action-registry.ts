@@ -9,6 +9,7 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import type { Actor, Capability } from '@/lib/rules/authz';
 import type { PrismaClient } from '@/lib/server/prisma';
+import { hashPassword } from '@/lib/server/passwords';
 import { upsertLifecycle } from '@/seeds/helpers';
 import { SANDBOX } from '@/seeds/lifecycles';
 import { stageIdOf } from './factories';
@@ -16,8 +17,8 @@ import { projectId, type TestActors } from './users';
 
 export type Ctx = { prisma: PrismaClient; actors: TestActors; actor: Actor | null; n: number };
 export type Entry = {
-  /** null: public (anyone, signed in or not). */
-  capability: Capability | null;
+  /** null: public (anyone, signed in or not); 'signed-in': any signed-in user, on their own account. */
+  capability: Capability | 'signed-in' | null;
   /** Whether a successful call writes an audit entry. */
   audited: boolean;
   /** The fields of the input, for the hostile-input tests (empty for actions without a schema). */
@@ -52,6 +53,17 @@ function metricUpload(n: number) {
 
 /** What a confirmed one-row import answers. */
 const WRITTEN_ONE = { ok: true, message: 'SAVED', data: { status: 'WRITTEN', rows: 1, written: 1 } };
+
+/** The password the registry gives the acting user before a password change. */
+export const CURRENT_PASSWORD = 'Matrix-Current-Secret-2031';
+
+/** Gives the acting user a known password (test users are created without one that works). */
+async function knownPassword(ctx: Ctx) {
+  if (ctx.actor) await ctx.prisma.user.update({ where: { id: ctx.actor.userId }, data: { passwordHash: await hashPassword(CURRENT_PASSWORD) } });
+}
+
+const newUser = (ctx: Ctx, prefix: string) =>
+  ctx.prisma.user.create({ data: { email: `${prefix}${ctx.n}@matrix.example`, name: '目标', role: 'LEADER', passwordHash: 'x' } });
 
 const version = async (prisma: PrismaClient, id: number) => (await prisma.project.findUniqueOrThrow({ where: { id } })).version;
 
@@ -219,6 +231,41 @@ export const ACTIONS: Record<string, Entry> = {
     input: async (ctx) => {
       const u = await ctx.prisma.user.create({ data: { email: `target${ctx.n}@matrix.example`, name: '目标', role: 'LEADER', passwordHash: 'x' } });
       return { userId: u.id, role: 'REGULATOR', institutionId: '', disabled: '' };
+    },
+  },
+  'users#updateUserDetailsAction': {
+    capability: 'user:manage',
+    audited: true,
+    fields: ['userId', 'version', 'name', 'email'],
+    input: async (ctx) => {
+      const u = await newUser(ctx, 'details');
+      return { userId: u.id, version: u.version, name: `改名 ${ctx.n}`, email: `renamed${ctx.n}@matrix.example` };
+    },
+  },
+  'users#resetPasswordAction': {
+    capability: 'user:manage',
+    audited: true,
+    fields: ['userId'],
+    success: { ok: true, message: 'SAVED', data: { temporaryPassword: expect.stringMatching(/^[A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){3}$/) } },
+    input: async (ctx) => ({ userId: (await newUser(ctx, 'reset')).id }),
+  },
+  'account#changePasswordAction': {
+    capability: 'signed-in',
+    audited: true,
+    fields: ['currentPassword', 'newPassword', 'confirmPassword'],
+    input: async (ctx) => {
+      await knownPassword(ctx);
+      const fresh = `Quiet-Lantern-Harbour-${ctx.n}`;
+      return { currentPassword: CURRENT_PASSWORD, newPassword: fresh, confirmPassword: fresh };
+    },
+  },
+  'account#renameSelfAction': {
+    capability: 'signed-in',
+    audited: true,
+    fields: ['version', 'name'],
+    input: async (ctx) => {
+      const current = ctx.actor ? await ctx.prisma.user.findUniqueOrThrow({ where: { id: ctx.actor.userId } }) : null;
+      return { version: current?.version ?? 1, name: `显示名称 ${ctx.n}` };
     },
   },
   'imports#previewImportAction': {

@@ -85,6 +85,15 @@ export const HOSTILE: Record<string, fc.Arbitrary<unknown>> = {
   name: requiredText(100),
   role: enumValue,
   password: fc.oneof(weird, fc.integer(), fc.constantFrom('', 'short', '12345678901')),
+  // Refused by the schema itself: not text, empty, or longer than any password.
+  currentPassword: fc.oneof(weird, fc.integer(), fc.constantFrom('', 'x'.repeat(201))),
+  // Too short, too long, or easy to guess (a common password, a keyboard row, a repeat).
+  newPassword: fc.oneof(
+    weird,
+    fc.integer(),
+    fc.constantFrom('', 'short', '12345678901', 'password1234', 'qwertyuiopasdf', 'aaaaaaaaaaaaaaaa', 'x'.repeat(201)),
+  ),
+  confirmPassword: fc.oneof(weird, fc.integer(), fc.constantFrom('', 'something-else-entirely')),
   table: enumValue,
   file: fc.oneof(weird, fc.integer(), fc.string(), injection),
   // An empty hash means "preview", so only non-empty wrong values are hostile here.

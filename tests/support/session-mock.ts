@@ -12,7 +12,10 @@ export function actAs(actor: Actor | null) {
 }
 
 export const mockedSession = {
+  PASSWORD_PAGE: '/account/password',
   getActor: async () => currentSession.actor,
+  /** A password change gives the browser a new session cookie; with the session mocked there is none. */
+  renewSession: async () => undefined,
   requireActor: async () => {
     if (!currentSession.actor) throw new Error('NEXT_REDIRECT /signin');
     return currentSession.actor;

@@ -13,11 +13,16 @@ import {
   stageProposalSchema,
 } from '@/lib/schemas/project';
 import { userCreateSchema, userUpdateSchema } from '@/lib/schemas/user';
+import { ownNameSchema, passwordChangeSchema, passwordResetSchema, userDetailsSchema } from '@/lib/schemas/account';
 import { auditFilterSchema } from '@/lib/schemas/audit';
 import { toInput } from '@/lib/schemas/fields';
 import { mutated } from '../support/hostile';
 
 const RUNS = 300;
+// A valid new password is judged by zxcvbn, tens of milliseconds a check: fewer runs, more time.
+const SLOW = new Set(['passwordChange']);
+const runs = (name: string) => (SLOW.has(name) ? 40 : RUNS);
+const SLOW_TEST = { timeout: 60_000 };
 
 const SCHEMAS: [string, z.ZodType, Record<string, unknown>][] = [
   ['projectDetails', projectDetailsSchema, { projectId: '6', version: '1', summary: '简介', scenarios: '缴费\n缴税' }],
@@ -30,25 +35,33 @@ const SCHEMAS: [string, z.ZodType, Record<string, unknown>][] = [
   ['comment', commentSchema, { projectId: '3', body: '请补充数据口径' }],
   ['userCreate', userCreateSchema, { email: 'A@B.example', name: '新用户', role: 'LEADER', institutionId: '', password: 'long-enough-password' }],
   ['userUpdate', userUpdateSchema, { userId: '3', role: 'INSTITUTION', institutionId: '4', disabled: 'on' }],
+  [
+    'passwordChange',
+    passwordChangeSchema,
+    { currentPassword: 'anything the user had', newPassword: 'Quiet-Lantern-Harbour-7', confirmPassword: 'Quiet-Lantern-Harbour-7' },
+  ],
+  ['ownName', ownNameSchema, { version: '2', name: '张三' }],
+  ['userDetails', userDetailsSchema, { userId: '3', version: '1', name: '李四', email: 'Li.Si@Bank.example' }],
+  ['passwordReset', passwordResetSchema, { userId: '3' }],
 ];
 
-describe.each(SCHEMAS)('%s schema', (_name, schema, valid) => {
+describe.each(SCHEMAS)('%s schema', (name, schema, valid) => {
   it('accepts the valid example', () => {
     expect(schema.safeParse(valid).success).toBe(true);
   });
 
-  it('never throws on any value at all', () => {
+  it('never throws on any value at all', SLOW_TEST, () => {
     fc.assert(
       fc.property(fc.anything(), fc.dictionary(fc.string(), fc.anything()), (anything, dict) => {
         schema.safeParse(anything);
         schema.safeParse({ ...valid, ...dict });
         schema.safeParse(toInput(anything));
       }),
-      { numRuns: RUNS },
+      { numRuns: runs(name) },
     );
   });
 
-  it('refuses hostile values in any field, naming a field', () => {
+  it('refuses hostile values in any field, naming a field', SLOW_TEST, () => {
     fc.assert(
       fc.property(mutated(valid, Object.keys(valid)), ({ input }) => {
         const result = schema.safeParse(input);
@@ -58,7 +71,7 @@ describe.each(SCHEMAS)('%s schema', (_name, schema, valid) => {
           expect(Object.values(fieldErrors).flat().length).toBeGreaterThan(0);
         }
       }),
-      { numRuns: RUNS },
+      { numRuns: runs(name) },
     );
   });
 });
