@@ -7,6 +7,7 @@ import { can } from '@/lib/rules/authz';
 import { AuditAction } from '@/lib/generated/prisma/enums';
 import { auditFilterSchema } from '@/lib/schemas/audit';
 import { requireActor } from '@/lib/server/session';
+import { formatDay, formatMoment } from '@/lib/rules/time';
 
 export const metadata = { title: '操作记录' };
 
@@ -22,7 +23,7 @@ export default async function AuditPage({ searchParams }: Props) {
     listAuditActors({ actor }),
     getTranslations(),
   ]);
-  const day = (d?: Date) => d?.toISOString().slice(0, 10) ?? '';
+  const day = (d?: Date) => (d ? formatDay(d) : '');
   const exportQuery = new URLSearchParams(
     Object.entries({ project: f.project, user: f.user?.toString(), action: f.action, from: day(f.from), to: day(f.to) }).filter((e): e is [string, string] =>
       Boolean(e[1]),
@@ -95,7 +96,7 @@ export default async function AuditPage({ searchParams }: Props) {
           <tbody>
             {entries.map((e) => (
               <tr key={e.id} className="border-t border-slate-100 align-top" data-audit-action={e.action} data-project={e.projectCode ?? ''}>
-                <td className="py-1 tabular-nums">{e.createdAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
+                <td className="py-1 tabular-nums">{formatMoment(e.createdAt)}</td>
                 <td className="py-1">{e.actor.name}</td>
                 <td className="py-1">{t(`auditAction.${e.action}`)}</td>
                 <td className="py-1">

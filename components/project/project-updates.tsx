@@ -6,7 +6,7 @@ import { ProjectProgressReports } from '@/components/project/project-progress-re
 import { listProjectHistory } from '@/lib/data/audit';
 import { can, type Actor } from '@/lib/rules/authz';
 import { listComments } from '@/lib/data/comments';
-import { isoDate } from '@/lib/rules/format';
+import { formatDay } from '@/lib/rules/time';
 import { listIndicators } from '@/lib/data/metrics';
 import { getProjectVersion } from '@/lib/data/project-edits';
 import { listProgressReports } from '@/lib/data/progress-reports';
@@ -35,7 +35,7 @@ export async function ProjectUpdates({ actor, project, lifecycle }: { actor: Act
     <>
       {pending && (
         <p className="rounded border border-amber-400 bg-amber-50 p-2 text-sm" data-testid="pending-proposal">
-          {t('pending', { from: stageName(pending.fromStage, locale), to: stageName(pending.toStage, locale), date: isoDate(pending.effectiveDate) })}
+          {t('pending', { from: stageName(pending.fromStage, locale), to: stageName(pending.toStage, locale), date: formatDay(pending.effectiveDate) })}
         </p>
       )}
       {version !== null ? (

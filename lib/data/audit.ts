@@ -3,6 +3,7 @@ import type { Actor } from '../rules/authz';
 import { can, projectReadScope } from '../rules/authz';
 import { db, type DbTransaction } from '../server/db';
 import { AppError } from '../server/errors';
+import { beijingDayEnd, beijingDayStart, formatDay } from '../rules/time';
 import { inChunks } from '../transfer/sheets/batches';
 import type { AuditAction } from '../generated/prisma/enums';
 import type { Prisma } from '../generated/prisma/client';
@@ -40,7 +41,7 @@ export async function writeAudits(tx: Tx, entries: Entry[]): Promise<void> {
 export function snapshot(values: Record<string, unknown>): Prisma.InputJsonObject {
   const out: Record<string, Prisma.InputJsonValue | null> = {};
   for (const [k, v] of Object.entries(values)) {
-    if (v instanceof Date) out[k] = v.toISOString().slice(0, 10);
+    if (v instanceof Date) out[k] = formatDay(v);
     else if (v !== null && typeof v === 'object' && 'toNumber' in v && typeof v.toNumber === 'function') out[k] = Number(v.toNumber());
     else out[k] = (v ?? null) as Prisma.InputJsonValue | null;
   }
@@ -61,13 +62,13 @@ const auditSelect = {
   projectId: true,
 } as const;
 
-/** The audit filters as a `where`; `to` includes its whole day. Refuses anyone who may not read the trail. */
+/** The audit filters as a `where`; `from` and `to` are Beijing days, `to` included whole. Refuses anyone who may not read the trail. */
 export async function auditWhere(options: { actor: Actor; filter: AuditFilter }): Promise<Prisma.AuditEntryWhereInput> {
   if (!can(options.actor, 'audit:read')) throw new AppError('FORBIDDEN');
   const { projectCode, actorId, action, from, to } = options.filter;
   let projectId = options.filter.projectId;
   if (projectCode) projectId = (await db.project.findUnique({ where: { code: projectCode }, select: { id: true } }))?.id ?? -1;
-  return { projectId, actorId, action, createdAt: { gte: from, lt: to ? new Date(to.getTime() + 86_400_000) : undefined } };
+  return { projectId, actorId, action, createdAt: { gte: from && beijingDayStart(from), lt: to && beijingDayEnd(to) } };
 }
 
 /** Adds each entry's project code (entries keep the id only). */

@@ -35,5 +35,5 @@ export function formatInteger(value: number, locale: Locale): string {
   return numberFormat(locale, 'integer').format(value);
 }
 
-/** A calendar date (stored as a UTC midnight) as YYYY-MM-DD, independent of the server's zone. */
-export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+/** A calendar date (stored as a UTC midnight) as YYYY-MM-DD, independent of the server's zone (lib/rules/time.ts). */
+export { formatDay as isoDate } from './time';

@@ -8,6 +8,7 @@ import 'server-only';
 import ExcelJS from 'exceljs';
 import { institutionReadScope, metricImportScope, type Actor } from '../rules/authz';
 import { db } from '../server/db';
+import { formatDay } from '../rules/time';
 import { InstitutionKind, ValueQualifier } from '../generated/prisma/enums';
 import { listLifecycles } from '../data/lifecycles';
 import { stageName, stagesInOrder } from '../rules/stages';
@@ -117,7 +118,7 @@ async function metricReferences(workbook: ExcelJS.Workbook, actor: Actor, labels
     workbook,
     labels.projects,
     ['code', 'name', 'approved on'],
-    projects.map((p) => [p.code, p.name, p.approvedAt.toISOString().slice(0, 10)]),
+    projects.map((p) => [p.code, p.name, formatDay(p.approvedAt)]),
   );
 }
 

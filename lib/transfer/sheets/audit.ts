@@ -1,5 +1,6 @@
 /** The audit sheet: export only (the trail is written by the portal, never imported). */
 import type { Prisma } from '../../generated/prisma/client';
+import { formatMoment } from '../../rules/time';
 import type { Column } from '../tabular/columns';
 
 export const auditSheetSelect = {
@@ -16,13 +17,11 @@ export const auditSheetSelect = {
 
 export type AuditSheetRow = Prisma.AuditEntryGetPayload<{ select: typeof auditSheetSelect }> & { projectCode: string | null };
 
-/** A moment in Beijing time, to the second, as the page shows it. */
-const beijing = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'medium' });
 const json = (v: Prisma.JsonValue) => (v === null ? '' : JSON.stringify(v));
 
 export const auditColumns: Column<AuditSheetRow>[] = [
   { key: 'id', zh: '记录编号', en: 'Entry', value: (e) => e.id },
-  { key: 'createdAt', zh: '时间（北京时间）', en: 'Time (UTC+8)', value: (e) => beijing.format(e.createdAt) },
+  { key: 'createdAt', zh: '时间（北京时间）', en: 'Time (UTC+8)', value: (e) => formatMoment(e.createdAt, { seconds: true }) },
   { key: 'actorName', zh: '操作人', en: 'User', value: (e) => e.actor.name },
   { key: 'actorEmail', zh: '操作人邮箱', en: 'User email', value: (e) => e.actor.email },
   { key: 'actorRole', zh: '操作人角色', en: 'Role', value: (e) => e.actor.role },

@@ -2,6 +2,8 @@
  * Columns of exported and imported tables. Each has a stable key and a header
  * in both languages; exports write the reader's language, imports accept either.
  */
+import { formatDay } from '../../rules/time';
+
 export type Cell = string | number | boolean | Date | null;
 
 export type Column<R> = {
@@ -25,7 +27,7 @@ export const headerOf = (c: { zh: string; en: string }, locale: 'zh' | 'en') => 
 /** A cell as text, the way both formats write it: dates as YYYY-MM-DD, booleans as 是/否 (zh) or yes/no. */
 export function cellText(value: Cell, locale: 'zh' | 'en'): string {
   if (value === null) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return formatDay(value);
   if (typeof value === 'boolean') return locale === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
   return String(value);
 }

@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { IMPORT_LIMITS, type Refusal } from '../limits';
+import { formatDay } from '../../rules/time';
 import type { Problem } from '../sheets/problems';
 import { importedText } from './formula';
 import { checkXlsxArchive } from './xlsx-guard';
@@ -61,7 +62,8 @@ async function xlsxGrid(bytes: Uint8Array): Promise<string[][] | Refusal> {
 function cellToText(cell: ExcelJS.Cell): string {
   const v = cell.value;
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  // exceljs reads a date cell as that day's UTC midnight.
+  if (v instanceof Date) return formatDay(v);
   if (typeof v === 'object' && 'richText' in v)
     return v.richText
       .map((t) => t.text)

@@ -8,6 +8,7 @@ import type { Actor } from '@/lib/rules/authz';
 import { auditFilterSchema } from '@/lib/schemas/audit';
 import { metricListFilterSchema } from '@/lib/schemas/metric';
 import { route } from '@/lib/server/route';
+import { beijingDay, formatDay } from '@/lib/rules/time';
 import { exportMeta } from '@/lib/transfer/meta';
 import { CONTENT_TYPES, exportTable, TABLES, type ExportView, type Table } from '@/lib/transfer/transfers';
 
@@ -20,7 +21,7 @@ async function viewOf(actor: Actor, table: Table, query: URLSearchParams, t: T):
   const raw = Object.fromEntries(query);
   if (table === 'audit') {
     const f = auditFilterSchema.parse(raw);
-    const day = (d?: Date) => d?.toISOString().slice(0, 10);
+    const day = (d?: Date) => (d ? formatDay(d) : undefined);
     const used = (
       [
         ['project', f.project],
@@ -60,10 +61,13 @@ export const GET = route<{ table: string }>(
       filters: t('transfer.filters'),
       none: t('transfer.noFilters'),
       role: t(`userRole.${actor.role}`),
+      timeZone: t('time.zoneLabel'),
+      timeZoneNote: t('time.zoneNote'),
     };
     const sheetNames = { data: t(`transfer.tables.${table}`), meta: t('transfer.metaSheet') };
     const stream = exportTable({ actor, table, format, locale, meta: exportMeta({ actor, labels, filters: found.used }), view: found.view, sheetNames });
-    const stamp = new Date().toISOString().slice(0, 10);
+    // The Beijing date: an export made at 00:30 in Beijing is named for that day, not the UTC one before.
+    const stamp = beijingDay(new Date());
     const filename = `${t(`transfer.tables.${table}`)}-${stamp}.${format}`;
     return new Response(Readable.toWeb(stream) as ReadableStream, {
       headers: {
