@@ -1,17 +1,32 @@
-import { useTranslations } from 'next-intl';
-import type { FilterNotice } from '@/lib/rules/filters';
+import { useLocale, useTranslations } from 'next-intl';
+import { SORTS, type FilterNotice } from '@/lib/rules/filters';
 
-/** Filters that were dropped, said out loud rather than silently ignored. */
+/**
+ * Filters that were dropped, said out loud rather than silently ignored: each
+ * filter by its label (「方向」, not `direction`) and each value by its name
+ * where it names something (a stage, a direction given twice).
+ */
 export function FilterNotices({ notices }: { notices: FilterNotice[] }) {
   const t = useTranslations('filters');
+  const zh = useLocale() === 'zh';
   if (notices.length === 0) return null;
+  const nameOf = (n: FilterNotice, value: string, i: number): string => {
+    const named = n.names?.[i];
+    if (named) return n.key === 'stage' || n.key === 'reached' ? (zh ? named.name : named.nameEn) : `${value} ${zh ? named.name : named.nameEn}`;
+    if (n.key === 'placeholders' && (value === 'include' || value === 'exclude')) return t(value === 'include' ? 'placeholdersInclude' : 'placeholdersExclude');
+    if (n.key === 'sort' && (SORTS as readonly string[]).includes(value)) return t(`sortKey.${value.replace(/^-/, '')}`);
+    return value;
+  };
   return (
     <div role="status" className="rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950" data-testid="filter-notices">
       <p className="font-medium">{t('notices')}</p>
       <ul className="mt-1 list-disc pl-5">
         {notices.map((n, i) => (
           <li key={i} data-notice={n.key}>
-            {t(`notice.${n.reason}`, { key: n.key, value: n.value })}
+            {t(`notice.${n.reason}`, {
+              key: t.has(n.key) ? t(n.key) : n.key,
+              value: n.values.map((v, j) => nameOf(n, v, j)).join(zh ? '、' : ', '),
+            })}
           </li>
         ))}
       </ul>
