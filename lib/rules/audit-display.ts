@@ -8,10 +8,10 @@
  */
 import type { AuditAction, IndicatorKind } from '../generated/prisma/enums';
 import type { Locale } from '../i18n/config';
+import type { Translate } from '../i18n/translator';
 import { formatDay } from './time';
 
-/** next-intl's `t` (or createTranslator's): a message by key, and whether it exists. */
-export type Translate = { (key: string, values?: Record<string, string | number>): string; has(key: string): boolean };
+export type { Translate };
 
 type Named = { name: string; nameEn: string };
 

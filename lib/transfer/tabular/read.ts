@@ -18,7 +18,7 @@ export { IMPORT_LIMITS, type Refusal };
 export type ReadRow = { line: number; values: Record<string, string> };
 export type ReadResult = { ok: true; rows: ReadRow[]; problems: Problem[] } | { ok: false; refusal: Refusal };
 
-type ColumnSpec = { key: string; zh: string; en: string; readOnly?: true; optional?: true };
+type ColumnSpec = { key: string; zh: string; en: string; readOnly?: true; optional?: true; machine?: true };
 
 const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
@@ -99,7 +99,7 @@ function toRows(grid: string[][], columns: ColumnSpec[]): ReadResult {
   const unknown = header.filter((h) => h !== '' && !byHeader.has(h));
   if (unknown.length) return refuse({ code: 'UNKNOWN_COLUMNS', columns: unknown });
   const present = new Set(header.map((h) => byHeader.get(h)?.key));
-  const missing = columns.filter((c) => !c.readOnly && !c.optional && !present.has(c.key)).map((c) => c.zh);
+  const missing = columns.filter((c) => !c.readOnly && !c.optional && !c.machine && !present.has(c.key)).map((c) => c.zh);
   if (missing.length) return refuse({ code: 'MISSING_COLUMNS', columns: missing });
   const body = grid.slice(headerAt + 1);
   if (body.length > IMPORT_LIMITS.maxRows) return refuse({ code: 'TOO_MANY_ROWS', limit: IMPORT_LIMITS.maxRows });
