@@ -9,8 +9,8 @@ import { z } from 'zod';
 import { AuditAction, InstitutionKind, Role, ValueQualifier } from '../generated/prisma/enums';
 import type { Lifecycle, Stage } from '../rules/stages';
 import type { Locale } from '../i18n/config';
-import en from '../i18n/messages/en.json';
-import zh from '../i18n/messages/zh.json';
+import en from '../i18n/messages/en.json' with { type: 'json' };
+import zh from '../i18n/messages/zh.json' with { type: 'json' };
 
 type Labels = Record<string, string>;
 type List<C extends string> = { codes: readonly C[]; zh: Labels; en: Labels; aliases?: Labels };
