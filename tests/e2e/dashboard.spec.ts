@@ -106,10 +106,10 @@ test('the institution filter suggests names as one types and filters by the chos
 });
 
 test('filter notices name filters and values in words, not parameter names and codes', async ({ page }) => {
-  await page.goto('/projects?stage=ONLINE&stage=PROMOTION&reached=APPROVED&direction=D9');
+  await page.goto('/projects?stage=ONLINE&stage=PROMOTION&reached=NOWHERE&direction=D9');
   const notices = page.getByTestId('filter-notices');
   await expect(notices.locator('[data-notice="stage"]')).toHaveText('“阶段” 给出了多个值（上线运行、应用推广期），已忽略。');
-  await expect(notices.locator('[data-notice="reached"]')).toContainText('“已达到阶段” = “已批准”');
+  await expect(notices.locator('[data-notice="reached"]')).toContainText('“已达到阶段” = “NOWHERE”');
   await expect(notices.locator('[data-notice="direction"]')).toContainText('“方向” = “D9”');
   await expect(notices).not.toContainText('reached');
 });
