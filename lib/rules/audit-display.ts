@@ -180,6 +180,7 @@ function formatValue(kind: Kind, v: unknown, side: Snapshot, ctx: AuditDisplayCo
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const isBlank = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 
 /** A field's label: the entity's own name for it, else the audit field's, else the key itself. */
 function fieldLabel(key: string, entityType: string | undefined, t: Translate): string {
@@ -192,8 +193,8 @@ function fieldLabel(key: string, entityType: string | undefined, t: Translate): 
 
 /**
  * The lines of one entry: every field that changed as before → after, a field
- * only one side has as its value, unchanged fields only where they identify the
- * record. Unknown fields show under their own name; ids and versions never show.
+ * only one side has as its value (unless it is empty), unchanged fields only
+ * where they identify the record. Unknown fields show under their own name; ids and versions never show.
  */
 export function describeAuditEntry(
   entry: { action: AuditAction; entityType?: string; projectId?: number | null; before: unknown; after: unknown },
@@ -211,6 +212,9 @@ export function describeAuditEntry(
     // A figure also changes when only its qualifier or unit does.
     const changed = !has(before) || !has(after) || !same(before[key], after[key]) || (kind === 'value' && !same(before.qualifier, after.qualifier));
     if (!changed && !FIELDS[key]?.identifies) continue;
+    // A field only one side has, left empty (a new value's blank correction note), says nothing.
+    const side = has(after) ? after : before;
+    if ((!has(before) || !has(after)) && isBlank(side?.[key])) continue;
     const text = (s: Snapshot | null) => (has(s) ? formatValue(kind, s[key], s, ctx, entry.projectId) : null);
     const label = fieldLabel(key, entry.entityType, ctx.t);
     lines.push(changed ? { key, label, before: text(before), after: text(after) } : { key, label, before: null, after: text(after) });

@@ -72,7 +72,8 @@ const ENTRIES: Record<AuditAction, { entityType: string; before: unknown; after:
     entityType: 'MetricValue',
     before: null,
     after: { indicator: 'MERCHANTS', asOf: '2026-02-28', value: 1325, qualifier: 'ABOUT', unit: '户', sourceNote: '月报', correctionNote: '' },
-    expected: ['指标: 服务商户数', '截至日期: 2026-02-28', '数值: 约1,325户', '来源说明: 月报', '更正说明: （空）'],
+    // The empty correction note of a new value says nothing, so it is not shown.
+    expected: ['指标: 服务商户数', '截至日期: 2026-02-28', '数值: 约1,325户', '来源说明: 月报'],
   },
   METRIC_CORRECT: {
     entityType: 'MetricValue',
