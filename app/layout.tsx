@@ -11,19 +11,23 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, t, messages] = await Promise.all([getLocale(), getTranslations('app'), getMessages()]);
+  const [locale, t, messages] = await Promise.all([getLocale(), getTranslations(), getMessages()]);
   const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
   return (
     <html lang={locale === 'zh' ? 'zh-CN' : 'en'}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         <NextIntlClientProvider messages={clientMessages}>
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
-            {t('skipToContent')}
+            {t('app.skipToContent')}
           </a>
           <SiteHeader />
           <main id="main" className="mx-auto max-w-6xl px-4 py-6">
             {children}
           </main>
+          {/* Said once on every page: the times above are Beijing time. */}
+          <footer className="mx-auto max-w-6xl px-4 pb-6 text-xs text-slate-500 print:hidden" data-testid="time-zone-note">
+            {t('time.pageNote')}
+          </footer>
         </NextIntlClientProvider>
       </body>
     </html>

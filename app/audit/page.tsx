@@ -1,11 +1,12 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { AuditFilterForm } from '@/components/audit/audit-filter-form';
+import { AuditTable } from '@/components/audit/audit-table';
 import { ExportLinks } from '@/components/export-links';
-import { AuditChange } from '@/components/project/project-audit-history';
 import { TableScroll } from '@/components/table-scroll';
-import { listAuditActors, listAuditEntries } from '@/lib/data/audit';
+import { listAuditActors, listAuditEntries, namesInEntries } from '@/lib/data/audit';
 import { can } from '@/lib/rules/authz';
-import { AuditAction } from '@/lib/generated/prisma/enums';
+import { formatDay } from '@/lib/rules/time';
 import { auditFilterSchema } from '@/lib/schemas/audit';
 import { requireActor } from '@/lib/server/session';
 
@@ -13,7 +14,7 @@ export const metadata = { title: '操作记录' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The audit trail for regulators and admins, filtered by project, user, action and dates. */
+/** The audit trail for regulators and admins, filtered by project, user, action and dates, each change in words. */
 export default async function AuditPage({ searchParams }: Props) {
   const actor = await requireActor();
   if (!can(actor, 'audit:read')) notFound();
@@ -23,97 +24,29 @@ export default async function AuditPage({ searchParams }: Props) {
     listAuditActors({ actor }),
     getTranslations(),
   ]);
-  const day = (d?: Date) => d?.toISOString().slice(0, 10) ?? '';
+  const names = await namesInEntries(entries);
   const exportQuery = new URLSearchParams(
-    Object.entries({ project: f.project, user: f.user?.toString(), action: f.action, from: day(f.from), to: day(f.to) }).filter((e): e is [string, string] =>
-      Boolean(e[1]),
+    Object.entries({ project: f.project, user: f.user?.toString(), action: f.action, from: f.from && formatDay(f.from), to: f.to && formatDay(f.to) }).filter(
+      (e): e is [string, string] => Boolean(e[1]),
     ),
   ).toString();
-  const input = 'mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm max-sm:min-h-10 sm:w-auto';
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t('audit.heading')}</h1>
       <p className="text-sm text-slate-600">{t('audit.intro')}</p>
-      <form
-        method="get"
-        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm sm:flex sm:flex-wrap sm:items-end"
-        data-testid="audit-filter"
-      >
-        <label>
-          {t('audit.project')}
-          <input name="project" defaultValue={f.project ?? ''} className={input} />
-        </label>
-        <label>
-          {t('audit.user')}
-          <select name="user" defaultValue={f.user ?? ''} className={input}>
-            <option value="">{t('audit.any')}</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('audit.action')}
-          <select name="action" defaultValue={f.action ?? ''} className={input}>
-            <option value="">{t('audit.any')}</option>
-            {Object.values(AuditAction).map((a) => (
-              <option key={a} value={a}>
-                {t(`auditAction.${a}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('audit.from')}
-          <input type="date" name="from" defaultValue={day(f.from)} className={input} />
-        </label>
-        <label>
-          {t('audit.to')}
-          <input type="date" name="to" defaultValue={day(f.to)} className={input} />
-        </label>
-        <button type="submit" className="rounded bg-red-800 px-3 py-1.5 text-white hover:bg-red-900 max-sm:min-h-10">
-          {t('audit.filter')}
-        </button>
-      </form>
+      <AuditFilterForm filter={f} users={users} />
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-2">
         <p className="text-sm text-slate-600" data-testid="audit-count" data-value={total}>
           {t('audit.count', { count: entries.length, total })}
         </p>
-        {/* Every matching entry, not only the latest shown here. */}
+        {/* Every matching entry, not only the latest shown here; the file keeps ids and raw snapshots for auditors. */}
         <ExportLinks table="audit" query={exportQuery} />
       </div>
       {entries.length === 0 ? (
         <p className="text-sm text-slate-600">{t('audit.empty')}</p>
       ) : (
         <TableScroll label={t('audit.heading')} className="rounded-lg border border-slate-200 bg-white px-3">
-          <table className="w-full text-left text-sm">
-            <thead className="whitespace-nowrap text-slate-500">
-              <tr>
-                <th className="py-1 pr-3">{t('audit.time')}</th>
-                <th className="py-1 pr-3">{t('audit.user')}</th>
-                <th className="py-1 pr-3">{t('audit.action')}</th>
-                <th className="py-1 pr-3">{t('audit.entity')}</th>
-                <th className="py-1 pr-3">{t('audit.change')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id} className="border-t border-slate-100 align-top" data-audit-action={e.action} data-project={e.projectCode ?? ''}>
-                  <td className="py-1 pr-3 whitespace-nowrap tabular-nums">{e.createdAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
-                  <td className="min-w-24 py-1 pr-3">{e.actor.name}</td>
-                  <td className="py-1 pr-3 whitespace-nowrap">{t(`auditAction.${e.action}`)}</td>
-                  <td className="py-1 pr-3 whitespace-nowrap">
-                    {e.projectCode ?? ''} {e.entityType}#{e.entityId}
-                  </td>
-                  <td className="min-w-64 py-1">
-                    <AuditChange before={e.before} after={e.after} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AuditTable entries={entries} lookups={names} />
         </TableScroll>
       )}
     </div>

@@ -12,6 +12,7 @@ import { getEarliestEventDate, getLatestEventDate } from '@/lib/data/leadership'
 import { parseFilters } from '@/lib/rules/filters';
 import { parsePeriod, periodDates, yearPeriod } from '@/lib/rules/periods';
 import { requireActor } from '@/lib/server/session';
+import { formatMoment, todayInBeijing } from '@/lib/rules/time';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -30,14 +31,14 @@ export default async function LeadershipPage({ searchParams }: Props) {
   const { program, targets } = resolved;
   const latest = await getLatestEventDate({ actor, targets });
   const asked = parsePeriod({ period: one(query.period), from: one(query.from), to: one(query.to) });
-  const period = asked ?? yearPeriod((latest ?? new Date()).getUTCFullYear());
+  const period = asked ?? yearPeriod((latest ?? todayInBeijing()).getUTCFullYear());
   const [t, locale] = await Promise.all([getTranslations('leadership'), getLocale()]);
   const earliest = await getEarliestEventDate({ actor, targets });
   const startYear = Math.min((earliest ?? period.from).getUTCFullYear(), period.from.getUTCFullYear());
-  const lastYear = Math.max(startYear, (latest ?? new Date()).getUTCFullYear(), period.to.getUTCFullYear());
+  const lastYear = Math.max(startYear, (latest ?? todayInBeijing()).getUTCFullYear(), period.to.getUTCFullYear());
   const years = Array.from({ length: lastYear - startYear + 1 }, (_, i) => startYear + i);
   const { from, to } = periodDates(period);
-  const asOf = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(new Date());
+  const asOf = formatMoment(new Date());
   const sectionProps = { actor, targets, period };
   return (
     <div className="space-y-4" data-period-from={from} data-period-to={to}>

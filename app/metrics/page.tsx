@@ -14,6 +14,7 @@ import { filterHref, parseFilters } from '@/lib/rules/filters';
 import { listIndicators, listMetricValues } from '@/lib/data/metrics';
 import { metricListFilterSchema } from '@/lib/schemas/metric';
 import { requireActor } from '@/lib/server/session';
+import { formatDay } from '@/lib/rules/time';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -89,11 +90,7 @@ export default async function MetricsPage({ searchParams }: Props) {
           </thead>
           <tbody>
             {list.rows.map((m) => (
-              <tr
-                key={m.id}
-                className="border-t border-slate-100 align-top"
-                data-metric={`${m.project.code}:${m.indicator.code}:${m.asOf.toISOString().slice(0, 10)}`}
-              >
+              <tr key={m.id} className="border-t border-slate-100 align-top" data-metric={`${m.project.code}:${m.indicator.code}:${formatDay(m.asOf)}`}>
                 <td className="min-w-48 px-3 py-2">
                   <Link href={`/projects/${m.project.code}`} className="text-red-800 hover:underline">
                     <span className="font-mono text-xs">{m.project.code}</span> {m.project.name}
@@ -101,7 +98,7 @@ export default async function MetricsPage({ searchParams }: Props) {
                   {m.project.isPlaceholder && <PlaceholderBadge />}
                 </td>
                 <td className="min-w-28 px-3 py-2">{locale === 'zh' ? m.indicator.nameZh : m.indicator.nameEn}</td>
-                <td className="px-3 py-2 whitespace-nowrap tabular-nums">{m.asOf.toISOString().slice(0, 10)}</td>
+                <td className="px-3 py-2 whitespace-nowrap tabular-nums">{formatDay(m.asOf)}</td>
                 <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">
                   <MetricText value={m.value} unit={m.indicator.unit} kind={m.indicator.kind} qualifier={m.qualifier} />
                 </td>

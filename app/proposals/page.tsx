@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { StageBadge } from '@/components/badges';
 import { DecisionForm } from '@/components/proposals/decision-form';
 import { can } from '@/lib/rules/authz';
-import { isoDate } from '@/lib/rules/format';
+import { formatDay, formatMoment } from '@/lib/rules/time';
 import { requireActor } from '@/lib/server/session';
 import { listPendingProposals } from '@/lib/data/stage-proposals';
 
@@ -34,7 +34,7 @@ export default async function ProposalsPage() {
                 <StageBadge stage={p.fromStage} /> → <StageBadge stage={p.toStage} />
               </span>
               <span className="text-sm text-slate-600">
-                {t('effectiveDate')} {isoDate(p.effectiveDate)}
+                {t('effectiveDate')} {formatDay(p.effectiveDate)}
               </span>
             </div>
             <p className="text-sm">
@@ -42,7 +42,7 @@ export default async function ProposalsPage() {
               {p.evidenceNote}
             </p>
             <p className="text-xs text-slate-500">
-              {t('proposer')}：{p.proposer.name} · {t('submittedAt')}：{isoDate(p.createdAt)}
+              {t('proposer')}：{p.proposer.name} · {t('submittedAt')}：{formatMoment(p.createdAt)}
             </p>
             <DecisionForm proposalId={p.id} />
           </li>

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import type { getOwnAccount, listOwnPrograms } from '@/lib/data/account-page';
-import { beijingTime } from '@/lib/rules/format';
+import { formatMoment } from '@/lib/rules/time';
 
 type Account = Awaited<ReturnType<typeof getOwnAccount>>;
 type Program = Awaited<ReturnType<typeof listOwnPrograms>>[number];
@@ -25,11 +25,7 @@ export function AccountFacts({ account, programs }: { account: Account; programs
     ]);
   rows.push(
     ['programs', t('account.programs'), programs.length ? programs.map((p) => (locale === 'en' ? p.nameEn : p.name)).join('、') : t('account.noPrograms')],
-    [
-      'lastSignIn',
-      t('account.lastSignIn'),
-      account.lastSignInAt ? t('account.beijingTime', { time: beijingTime(account.lastSignInAt) }) : t('account.neverSignedIn'),
-    ],
+    ['lastSignIn', t('account.lastSignIn'), account.lastSignInAt ? formatMoment(account.lastSignInAt) : t('account.neverSignedIn')],
   );
   return (
     <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm" data-testid="account-facts">

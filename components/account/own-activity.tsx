@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import type { OwnActivity } from '@/lib/data/account-page';
-import { beijingTime } from '@/lib/rules/format';
+import { formatMoment } from '@/lib/rules/time';
 
 /** The user's own latest writes: what, on which project, when (Beijing time). */
 export function OwnActivityList({ entries }: { entries: OwnActivity[] }) {
@@ -18,7 +18,7 @@ export function OwnActivityList({ entries }: { entries: OwnActivity[] }) {
             </Link>
           )}
           <time className="tabular-nums text-slate-500" dateTime={e.createdAt.toISOString()}>
-            {t('account.beijingTime', { time: beijingTime(e.createdAt) })}
+            {formatMoment(e.createdAt)}
           </time>
         </li>
       ))}

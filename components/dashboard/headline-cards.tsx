@@ -1,7 +1,8 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDirectionLabel } from '@/lib/data/programs';
 import { getHeadline, type HeadlineCard, type HeadlineView } from '@/lib/data/headline';
-import { formatInteger, formatPercent, isoDate } from '@/lib/rules/format';
+import { formatInteger, formatPercent } from '@/lib/rules/format';
+import { formatDay } from '@/lib/rules/time';
 import type { Locale } from '@/lib/i18n/config';
 import { stageName } from '@/lib/rules/stages';
 import type { CardProps } from './card-props';
@@ -42,7 +43,7 @@ export async function HeadlineCards(props: CardProps & { view?: HeadlineView }) 
               {!comparable ? null : c.published ? (
                 <div className="mt-2 space-y-0.5 text-xs">
                   <div className="text-slate-600" data-published={c.published.value}>
-                    {t('published', { value: show(c, c.published.value), asOf: isoDate(c.published.asOf) })}
+                    {t('published', { value: show(c, c.published.value), asOf: formatDay(c.published.asOf) })}
                   </div>
                   <div className={diff === 0 ? 'text-emerald-700' : 'font-medium text-red-700'} data-matches={diff === 0}>
                     {diff === 0 ? t('matches') : t('differs', { diff: `${diff > 0 ? '+' : ''}${diff}` })}

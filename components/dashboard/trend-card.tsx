@@ -4,6 +4,7 @@ import { LineChartView } from '@/components/charts/line-chart';
 import { getCumulativeByMonth } from '@/lib/data/dashboard';
 import { formatInteger } from '@/lib/rules/format';
 import { stageName } from '@/lib/rules/stages';
+import { formatMonth } from '@/lib/rules/time';
 import type { Locale } from '@/lib/i18n/config';
 import type { CardProps } from './card-props';
 import { ChartCard } from './chart-card';
@@ -15,7 +16,7 @@ import { ChartCard } from './chart-card';
  */
 export async function TrendCard(props: CardProps & { until?: Date }) {
   const [{ stages, months: all }, t, locale] = await Promise.all([getCumulativeByMonth(props), getTranslations('charts'), getLocale() as Promise<Locale>]);
-  const last = props.until?.toISOString().slice(0, 7);
+  const last = props.until ? formatMonth(props.until) : undefined;
   const months = last ? all.filter((m) => m.month <= last) : all;
   const n = (v: number) => formatInteger(v, locale);
   const value = (m: (typeof months)[number], key: string) => Number(m[key] ?? 0);

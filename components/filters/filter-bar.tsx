@@ -71,6 +71,7 @@ export function FilterBar({ action, filters, options, programId, programCode, wi
         <InstitutionField
           programId={programId}
           selected={options.institution}
+          typed={typeof filters.institution === 'string' ? filters.institution : undefined}
           label={t('filters.institution')}
           placeholder={t('filters.any')}
           className={control}

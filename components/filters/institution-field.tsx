@@ -3,18 +3,18 @@
 import { useEffect, useId, useState } from 'react';
 
 type Institution = { id: number; name: string };
-type Props = { programId: number; selected: Institution | null; label: string; placeholder: string; className: string };
+type Props = { programId: number; selected: Institution | null; typed?: string; label: string; placeholder: string; className: string };
 
 /**
  * The institution filter: a name field that suggests, as the reader types, the
  * program's institutions the reader may see (a program can have thousands, too
- * many for a list). A suggestion taken sends its id as `institution`; text that
- * names none is sent as typed, so the page names it in a notice instead of
- * silently dropping it.
+ * many for a list), by name or short name. A suggestion taken sends its id as
+ * `institution`; text typed without taking one is sent as typed, and the list
+ * searches the institutions' names and short names for it (`typed` refills it).
  */
-export function InstitutionField({ programId, selected, label, placeholder, className }: Props) {
+export function InstitutionField({ programId, selected, typed, label, placeholder, className }: Props) {
   const listId = useId();
-  const [text, setText] = useState(selected?.name ?? '');
+  const [text, setText] = useState(selected?.name ?? typed ?? '');
   const [suggestions, setSuggestions] = useState<Institution[]>(selected ? [selected] : []);
   const chosen = suggestions.find((s) => s.name === text.trim()) ?? null;
   const chosenId = chosen?.id;

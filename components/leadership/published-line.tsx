@@ -1,7 +1,8 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getPublishedFigures } from '@/lib/data/headline';
 import type { Actor } from '@/lib/rules/authz';
-import { formatInteger, isoDate } from '@/lib/rules/format';
+import { formatInteger } from '@/lib/rules/format';
+import { formatDay } from '@/lib/rules/time';
 import type { Locale } from '@/lib/i18n/config';
 import type { Period } from '@/lib/rules/periods';
 import type { FilterTargets } from '@/lib/rules/project-filter';
@@ -19,12 +20,12 @@ export async function PublishedLine(props: { actor: Actor; targets: FilterTarget
   if (shown.length === 0) return null;
   const asOf = shown[0].asOf;
   if (asOf.getTime() > props.period.to.getTime()) {
-    return <p className="text-xs text-slate-600">{t('publishedLater', { date: isoDate(asOf) })}</p>;
+    return <p className="text-xs text-slate-600">{t('publishedLater', { date: formatDay(asOf) })}</p>;
   }
   return (
     <p className="text-sm text-slate-700" data-testid="published-line">
       {t('published', {
-        date: isoDate(asOf),
+        date: formatDay(asOf),
         source: shown[0].source,
         figures: shown.map((f) => t(`publishedFigure.${f.key}`, { n: formatInteger(f.value, locale) })).join(t('listSeparator')),
       })}

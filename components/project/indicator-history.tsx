@@ -2,7 +2,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { LineChartView } from '@/components/charts/line-chart';
 import { MetricText } from '@/components/metric-text';
 import { Section } from '@/components/section';
-import { isoDate } from '@/lib/rules/format';
+import { formatDay } from '@/lib/rules/time';
 import type { ProjectDetail } from '@/lib/data/projects';
 
 type Value = ProjectDetail['metricValues'][number];
@@ -28,7 +28,7 @@ export function IndicatorHistory({ values }: { values: ProjectDetail['metricValu
                 xKey="asOf"
                 legend={false}
                 height={120}
-                rows={history.map((v) => ({ asOf: isoDate(v.asOf), value: v.value }))}
+                rows={history.map((v) => ({ asOf: formatDay(v.asOf), value: v.value }))}
                 series={[{ key: 'value', label: name, colour: '#b91c1c' }]}
               />
               <ul className="mt-1 space-y-1 text-xs text-slate-600">
@@ -37,7 +37,7 @@ export function IndicatorHistory({ values }: { values: ProjectDetail['metricValu
                     <span className="font-medium tabular-nums text-slate-800">
                       <MetricText value={v.value} unit={v.indicator.unit} kind={v.indicator.kind} qualifier={v.qualifier} />
                     </span>{' '}
-                    · {isoDate(v.asOf)} · {sourceLabel(v.source)}
+                    · {formatDay(v.asOf)} · {sourceLabel(v.source)}
                   </li>
                 ))}
               </ul>

@@ -1,25 +1,35 @@
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { Section } from '@/components/section';
 import type { AuditRow } from '@/lib/data/audit';
+import type { Locale } from '@/lib/i18n/config';
+import { describeAuditEntry, type AuditLookups } from '@/lib/rules/audit-display';
+import { formatMoment } from '@/lib/rules/time';
 
-/** before → after of one audit entry, as short "key: value" lines. */
-export function AuditChange({ before, after }: Pick<AuditRow, 'before' | 'after'>) {
-  const show = (v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v).map(([k, x]) => `${k}: ${Array.isArray(x) ? x.join('、') : String(x ?? '')}`) : [];
+/** One audit entry's change, a line per field: "简介: 旧的简介 → 新的简介". */
+export function AuditChange({ entry, lookups }: { entry: Pick<AuditRow, 'action' | 'entityType' | 'projectId' | 'before' | 'after'>; lookups: AuditLookups }) {
+  const t = useTranslations();
+  const locale = useLocale() as Locale;
+  const lines = describeAuditEntry(entry, { t, locale, lookups });
   return (
-    <div className="grid gap-1 text-xs md:grid-cols-2">
-      {before != null && (
-        <pre className="whitespace-pre-wrap wrap-anywhere rounded bg-slate-50 p-1 text-slate-500 line-through decoration-slate-300">
-          {show(before).join('\n')}
-        </pre>
-      )}
-      <pre className="whitespace-pre-wrap wrap-anywhere rounded bg-emerald-50 p-1 text-slate-800">{show(after).join('\n')}</pre>
-    </div>
+    <ul className="space-y-0.5 text-xs text-slate-800" data-testid="audit-change">
+      {lines.map((line) => (
+        <li key={line.key} data-field={line.key} className="whitespace-pre-wrap wrap-anywhere">
+          <span className="text-slate-500">{line.label}: </span>
+          {line.before !== null && line.after !== null ? (
+            <>
+              <del className="text-slate-500 decoration-slate-400">{line.before}</del> → <ins className="no-underline">{line.after}</ins>
+            </>
+          ) : (
+            (line.after ?? line.before)
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
 
-/** The project's history tab: every audited write on it, newest first. */
-export function ProjectAuditHistory({ entries }: { entries: AuditRow[] }) {
+/** The project's history tab: every audited write on it, newest first, in words. */
+export function ProjectAuditHistory({ entries, lookups }: { entries: AuditRow[]; lookups: AuditLookups }) {
   const t = useTranslations();
   return (
     <Section title={t('history.heading')} id="history">
@@ -33,10 +43,10 @@ export function ProjectAuditHistory({ entries }: { entries: AuditRow[] }) {
                 <span className="font-medium">{t(`auditAction.${e.action}`)}</span>
                 <span>{e.actor.name}</span>
                 <time className="tabular-nums text-slate-500" dateTime={e.createdAt.toISOString()}>
-                  {e.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC
+                  {formatMoment(e.createdAt)}
                 </time>
               </div>
-              <AuditChange before={e.before} after={e.after} />
+              <AuditChange entry={e} lookups={lookups} />
             </li>
           ))}
         </ol>

@@ -4,7 +4,7 @@ import { ActionForm, Field } from '@/components/forms/action-form';
 import { TextArea } from '@/components/forms/inputs';
 import { Section } from '@/components/section';
 import type { CommentRow } from '@/lib/data/comments';
-import { isoDate } from '@/lib/rules/format';
+import { formatMoment } from '@/lib/rules/time';
 
 /** Regulators' remarks on the project; the form only for those who may comment. */
 export function ProjectComments({ projectId, comments, canComment }: { projectId: number; comments: CommentRow[]; canComment: boolean }) {
@@ -19,7 +19,7 @@ export function ProjectComments({ projectId, comments, canComment }: { projectId
             <li key={c.id} className="border-l-2 border-amber-500 pl-3">
               <p>{c.body}</p>
               <p className="text-xs text-slate-500">
-                {c.author.name} · {isoDate(c.createdAt)}
+                {c.author.name} · {formatMoment(c.createdAt)}
               </p>
             </li>
           ))}

@@ -5,7 +5,7 @@ import { TextArea, VersionInput } from '@/components/forms/inputs';
 import { Section } from '@/components/section';
 import { getStatementDraft, listDossiers, type DossierRow } from '@/lib/data/dossiers';
 import type { Actor } from '@/lib/rules/authz';
-import { isoDate } from '@/lib/rules/format';
+import { beijingDay, formatDay } from '@/lib/rules/time';
 import { STATEMENT_SECTIONS, stateChanges, statementChanges } from '@/lib/rules/statement';
 import { stageName } from '@/lib/rules/stages';
 
@@ -61,7 +61,8 @@ export async function ProjectDossier({ actor, projectId }: { actor: Actor; proje
                 {t('version', {
                   number: d.number,
                   stage: stageName(d.stage, locale),
-                  date: isoDate(d.stageChange?.effectiveDate ?? d.approvedAt),
+                  // The stage's own date, a calendar day; else the day (in Beijing) the approval was made.
+                  date: d.stageChange ? formatDay(d.stageChange.effectiveDate) : beijingDay(d.approvedAt),
                   by: d.approvedBy?.name ?? t('bySystem'),
                 })}
               </p>

@@ -4,7 +4,7 @@ import { ActionForm, Field } from '@/components/forms/action-form';
 import { SelectInput, TextArea, TextInput, VersionInput } from '@/components/forms/inputs';
 import { MetricForm } from '@/components/project/metric-form';
 import { Section } from '@/components/section';
-import { isoDate } from '@/lib/rules/format';
+import { formatDay } from '@/lib/rules/time';
 import type { ProjectDetail } from '@/lib/data/projects';
 import { nextStages, stageName, type Lifecycle } from '@/lib/rules/stages';
 
@@ -86,7 +86,7 @@ export function ProjectEditPanel({ project, lifecycle, version, indicators, hasP
                 <SelectInput name="milestoneId" initial={String(open[0].id)}>
                   {open.map((m) => (
                     <option key={m.id} value={m.id}>
-                      {m.title}（{isoDate(m.dueDate)}）
+                      {m.title}（{formatDay(m.dueDate)}）
                     </option>
                   ))}
                 </SelectInput>

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { InferredBadge, InstitutionKindText, PlaceholderBadge } from '@/components/badges';
 import { Section } from '@/components/section';
@@ -38,7 +39,10 @@ export function ProjectFacts({ project }: { project: ProjectDetail }) {
               {project.institutions.map(({ role, roleInferred, roleNote, institution }) => (
                 <tr key={institution.id} className="border-t border-slate-100" data-role={role}>
                   <td className="min-w-40 py-1 pr-3">
-                    {institution.name}
+                    <Link href={`/institutions/${institution.id}`} className="text-red-800 hover:underline" data-institution-link={institution.id}>
+                      {institution.name}
+                    </Link>
+                    {institution.shortName && <span className="ml-1 text-xs text-slate-500">（{institution.shortName}）</span>}
                     {institution.isPlaceholder && <PlaceholderBadge />}
                     <span className="ml-1 text-xs text-slate-500">({t(`role.${role}`)})</span>
                     {roleInferred && <InferredBadge note={roleNote} />}

@@ -2,7 +2,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { StageBadge } from '@/components/badges';
 import { Section } from '@/components/section';
 import { describeDate } from '@/lib/rules/dates';
-import { isoDate } from '@/lib/rules/format';
+import { formatDay } from '@/lib/rules/time';
 import { milestoneStatus } from '@/lib/data/milestones';
 import type { ProjectDetail } from '@/lib/data/projects';
 import { stageName, type Stage } from '@/lib/rules/stages';
@@ -73,7 +73,7 @@ export function ProjectHistory({ stage, stageChanges, milestones, path, today }:
                 <li key={m.id} className="flex items-center justify-between gap-2" data-milestone={status}>
                   <span>{m.title}</span>
                   <span className="flex items-center gap-2 tabular-nums text-slate-600">
-                    {m.completedAt ? t('project.completed', { date: isoDate(m.completedAt) }) : `${t('project.due')} ${isoDate(m.dueDate)}`}
+                    {m.completedAt ? t('project.completed', { date: formatDay(m.completedAt) }) : `${t('project.due')} ${formatDay(m.dueDate)}`}
                     <span className={`rounded px-1.5 py-0.5 text-xs ${statusStyle[status]}`}>{t(`timeline.${status}`)}</span>
                   </span>
                 </li>

@@ -2,7 +2,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { MetricText } from '@/components/metric-text';
 import { Section } from '@/components/section';
 import { TableScroll } from '@/components/table-scroll';
-import { isoDate } from '@/lib/rules/format';
+import { formatDay } from '@/lib/rules/time';
 import type { ProjectDetail } from '@/lib/data/projects';
 
 export function ProjectMetrics({ values }: { values: ProjectDetail['metricValues'] }) {
@@ -39,7 +39,7 @@ export function ProjectMetrics({ values }: { values: ProjectDetail['metricValues
                   <td className="py-1 pr-3 text-right font-medium whitespace-nowrap tabular-nums">
                     <MetricText value={m.value} unit={m.indicator.unit} kind={m.indicator.kind} qualifier={m.qualifier} />
                   </td>
-                  <td className="py-1 pr-3 whitespace-nowrap tabular-nums">{isoDate(m.asOf)}</td>
+                  <td className="py-1 pr-3 whitespace-nowrap tabular-nums">{formatDay(m.asOf)}</td>
                   <td className="min-w-48 py-1 text-xs text-slate-600">
                     <div>{sourceLabel(m.source)}</div>
                     {m.sourceNote && <q className="text-slate-500">{m.sourceNote}</q>}

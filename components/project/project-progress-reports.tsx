@@ -3,7 +3,7 @@ import { submitProgressReportAction } from '@/app/actions/projects';
 import { ActionForm, Field } from '@/components/forms/action-form';
 import { TextArea, TextInput } from '@/components/forms/inputs';
 import { Section } from '@/components/section';
-import { isoDate } from '@/lib/rules/format';
+import { formatMoment } from '@/lib/rules/time';
 import type { ProgressReportRow } from '@/lib/data/progress-reports';
 
 /** Quarterly progress reports; the form only for the lead institution's users. */
@@ -20,7 +20,7 @@ export function ProjectProgressReports({ projectId, reports, canSubmit }: { proj
               <p className="font-medium">{r.period}</p>
               <p className="whitespace-pre-line">{r.body}</p>
               <p className="text-xs text-slate-500">
-                {r.author.name} · {isoDate(r.createdAt)}
+                {r.author.name} · {formatMoment(r.createdAt)}
               </p>
             </li>
           ))}

@@ -3,16 +3,16 @@ import { ProjectAuditHistory } from '@/components/project/project-audit-history'
 import { ProjectComments } from '@/components/project/project-comments';
 import { ProjectEditPanel } from '@/components/project/project-edit-panel';
 import { ProjectProgressReports } from '@/components/project/project-progress-reports';
-import { listProjectHistory } from '@/lib/data/audit';
+import { ProposalNotices } from '@/components/project/proposal-notices';
+import { listProjectHistory, namesInEntries } from '@/lib/data/audit';
 import { can, type Actor } from '@/lib/rules/authz';
 import { listComments } from '@/lib/data/comments';
-import { isoDate } from '@/lib/rules/format';
 import { listIndicators } from '@/lib/data/metrics';
 import { getProjectVersion } from '@/lib/data/project-edits';
 import { listProgressReports } from '@/lib/data/progress-reports';
 import type { ProjectDetail } from '@/lib/data/projects';
-import { getPendingProposal } from '@/lib/data/stage-proposals';
-import { stageName, type Lifecycle } from '@/lib/rules/stages';
+import { getLatestRejection, getPendingProposal } from '@/lib/data/stage-proposals';
+import type { Lifecycle } from '@/lib/rules/stages';
 
 /**
  * Everything below a project's facts that comes from institutions' and
@@ -20,24 +20,21 @@ import { stageName, type Lifecycle } from '@/lib/rules/stages';
  * institution's users), progress reports, comments and the change history.
  */
 export async function ProjectUpdates({ actor, project, lifecycle }: { actor: Actor; project: ProjectDetail; lifecycle: Lifecycle }) {
-  const [t, locale, version, pending, history, comments, reports] = await Promise.all([
+  const [t, locale, version, pending, rejection, history, comments, reports] = await Promise.all([
     getTranslations('editPanel'),
     getLocale(),
     // null unless the data layer says this actor may edit the project.
     getProjectVersion({ actor, projectId: project.id }),
     getPendingProposal({ actor, projectId: project.id }),
+    getLatestRejection({ actor, projectId: project.id }),
     listProjectHistory({ actor, projectId: project.id }),
     listComments({ actor, projectId: project.id }),
     listProgressReports({ actor, projectId: project.id }),
   ]);
-  const indicators = version === null ? [] : await listIndicators();
+  const [indicators, names] = await Promise.all([version === null ? [] : listIndicators(), namesInEntries(history)]);
   return (
     <>
-      {pending && (
-        <p className="rounded border border-amber-400 bg-amber-50 p-2 text-sm" data-testid="pending-proposal">
-          {t('pending', { from: stageName(pending.fromStage, locale), to: stageName(pending.toStage, locale), date: isoDate(pending.effectiveDate) })}
-        </p>
-      )}
+      <ProposalNotices pending={pending} rejection={rejection} />
       {version !== null ? (
         <ProjectEditPanel project={project} lifecycle={lifecycle} version={version} indicators={indicators} hasPendingProposal={!!pending} locale={locale} />
       ) : (
@@ -49,7 +46,7 @@ export async function ProjectUpdates({ actor, project, lifecycle }: { actor: Act
       )}
       <ProjectProgressReports projectId={project.id} reports={reports} canSubmit={version !== null} />
       <ProjectComments projectId={project.id} comments={comments} canComment={can(actor, 'comment:write')} />
-      <ProjectAuditHistory entries={history} />
+      <ProjectAuditHistory entries={history} lookups={names} />
     </>
   );
 }

@@ -3,9 +3,11 @@ import type { Actor } from '../rules/authz';
 import { can, projectReadScope } from '../rules/authz';
 import { db, type DbTransaction } from '../server/db';
 import { AppError } from '../server/errors';
+import { beijingDayEnd, beijingDayStart, formatDay } from '../rules/time';
 import { inChunks } from '../transfer/sheets/batches';
 import type { AuditAction } from '../generated/prisma/enums';
 import type { Prisma } from '../generated/prisma/client';
+import type { AuditLookups } from '../rules/audit-display';
 
 export type Tx = DbTransaction;
 
@@ -40,7 +42,7 @@ export async function writeAudits(tx: Tx, entries: Entry[]): Promise<void> {
 export function snapshot(values: Record<string, unknown>): Prisma.InputJsonObject {
   const out: Record<string, Prisma.InputJsonValue | null> = {};
   for (const [k, v] of Object.entries(values)) {
-    if (v instanceof Date) out[k] = v.toISOString().slice(0, 10);
+    if (v instanceof Date) out[k] = formatDay(v);
     else if (v !== null && typeof v === 'object' && 'toNumber' in v && typeof v.toNumber === 'function') out[k] = Number(v.toNumber());
     else out[k] = (v ?? null) as Prisma.InputJsonValue | null;
   }
@@ -61,13 +63,13 @@ const auditSelect = {
   projectId: true,
 } as const;
 
-/** The audit filters as a `where`; `to` includes its whole day. Refuses anyone who may not read the trail. */
+/** The audit filters as a `where`; `from` and `to` are Beijing days, `to` included whole. Refuses anyone who may not read the trail. */
 export async function auditWhere(options: { actor: Actor; filter: AuditFilter }): Promise<Prisma.AuditEntryWhereInput> {
   if (!can(options.actor, 'audit:read')) throw new AppError('FORBIDDEN');
   const { projectCode, actorId, action, from, to } = options.filter;
   let projectId = options.filter.projectId;
   if (projectCode) projectId = (await db.project.findUnique({ where: { code: projectCode }, select: { id: true } }))?.id ?? -1;
-  return { projectId, actorId, action, createdAt: { gte: from, lt: to ? new Date(to.getTime() + 86_400_000) : undefined } };
+  return { projectId, actorId, action, createdAt: { gte: from && beijingDayStart(from), lt: to && beijingDayEnd(to) } };
 }
 
 /** Adds each entry's project code (entries keep the id only). */
@@ -101,6 +103,62 @@ export async function listProjectHistory(options: { actor: Actor; projectId: num
 }
 
 export type AuditRow = Awaited<ReturnType<typeof listProjectHistory>>[number];
+
+type Described = { entityType: string; entityId: number; projectId: number | null; before: Prisma.JsonValue; after: Prisma.JsonValue };
+const STAGE_KEYS = ['stage', 'fromStage', 'toStage'] as const;
+
+/**
+ * The names that entries the reader was given refer to by code or id (indicators,
+ * institutions, users, fields, directions), so their history reads in words.
+ */
+export async function namesInEntries(entries: Described[]): Promise<AuditLookups> {
+  const found = { indicator: new Set<string>(), field: new Set<string>(), direction: new Set<string>() };
+  const ids = { institution: new Set<number>(), user: new Set<number>(), field: new Set<number>(), direction: new Set<number>(), project: new Set<number>() };
+  for (const e of entries) {
+    if (e.entityType === 'User') ids.user.add(e.entityId);
+    if (e.entityType === 'Institution') ids.institution.add(e.entityId);
+    for (const side of [e.before, e.after]) {
+      if (side === null || typeof side !== 'object' || Array.isArray(side)) continue;
+      for (const key of ['indicator', 'field', 'direction'] as const) if (typeof side[key] === 'string') found[key].add(side[key]);
+      if (typeof side.institutionId === 'number') ids.institution.add(side.institutionId);
+      if (typeof side.fieldId === 'number') ids.field.add(side.fieldId);
+      if (typeof side.directionId === 'number') ids.direction.add(side.directionId);
+      // Stage codes are named by the lifecycle of the entry's project.
+      if (STAGE_KEYS.some((k) => typeof side[k] === 'string') && e.projectId) ids.project.add(e.projectId);
+    }
+  }
+  const named = { name: true, nameEn: true, id: true, code: true } as const;
+  const none = Promise.resolve([]);
+  const [indicators, institutions, users, fields, directions, projects] = await Promise.all([
+    found.indicator.size
+      ? db.indicator.findMany({ where: { code: { in: [...found.indicator] } }, select: { code: true, nameZh: true, nameEn: true, unit: true, kind: true } })
+      : none,
+    ids.institution.size ? db.institution.findMany({ where: { id: { in: [...ids.institution] } }, select: { id: true, name: true } }) : none,
+    ids.user.size ? db.user.findMany({ where: { id: { in: [...ids.user] } }, select: { id: true, name: true } }) : none,
+    found.field.size || ids.field.size
+      ? db.field.findMany({ where: { OR: [{ code: { in: [...found.field] } }, { id: { in: [...ids.field] } }] }, select: named })
+      : none,
+    found.direction.size || ids.direction.size
+      ? db.direction.findMany({ where: { OR: [{ code: { in: [...found.direction] } }, { id: { in: [...ids.direction] } }] }, select: named })
+      : none,
+    ids.project.size
+      ? db.project.findMany({
+          where: { id: { in: [...ids.project] } },
+          select: { id: true, program: { select: { lifecycle: { select: { stages: { select: { code: true, name: true, nameEn: true } } } } } } },
+        })
+      : none,
+  ]);
+  const byCodeAndId = (rows: { id: number; code: string; name: string; nameEn: string }[]) =>
+    new Map(rows.flatMap((r) => [[r.code, r] as const, [`#${r.id}`, r] as const]));
+  return {
+    indicators: new Map(indicators.map((i) => [i.code, i])),
+    institutions: new Map(institutions.map((i) => [i.id, i.name])),
+    users: new Map(users.map((u) => [u.id, u.name])),
+    fields: byCodeAndId(fields),
+    directions: byCodeAndId(directions),
+    stages: new Map(projects.flatMap((p) => p.program.lifecycle.stages.flatMap((st) => [[`${p.id}:${st.code}`, st] as const, [st.code, st] as const]))),
+  };
+}
 
 /** The people who appear in the trail, for the /audit filter. */
 export async function listAuditActors(options: { actor: Actor }) {

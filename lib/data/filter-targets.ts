@@ -39,7 +39,7 @@ export async function resolveFilters(options: {
   const filters: ProjectFilters = { ...options.filters };
   const notices = [...(options.notices ?? [])];
   const unknown = (key: keyof ProjectFilters, value: unknown) => {
-    notices.push({ key, value: String(value), reason: 'unknown' });
+    notices.push({ key, value: String(value), values: [String(value)], reason: 'unknown' });
     delete filters[key];
   };
 
@@ -67,14 +67,14 @@ export async function resolveFilters(options: {
           where: typeof tech === 'number' ? { id: tech } : { OR: [{ name: tech }, { nameEn: { equals: tech, mode: 'insensitive' } }] },
           select: { id: true },
         }),
-    filters.institution ? db.institution.findUnique({ where: { id: filters.institution }, select: { id: true } }) : null,
+    typeof filters.institution === 'number' ? db.institution.findUnique({ where: { id: filters.institution }, select: { id: true } }) : null,
   ]);
   if (isNamed(filters.direction) && !direction) unknown('direction', filters.direction);
   if (isNamed(filters.field) && !field) unknown('field', filters.field);
   if (tech !== undefined && tech !== UNDISCLOSED && !technology) unknown('tech', tech);
   // The 「未公开」 bucket of each: null, where an id names a known one.
   const target = (value: unknown, found: { id: number } | null) => (value === UNDISCLOSED ? null : found?.id);
-  if (filters.institution && !institution) unknown('institution', filters.institution);
+  if (typeof filters.institution === 'number' && !institution) unknown('institution', filters.institution);
   // Stages are the program's own: a code of another lifecycle names nothing here.
   const stage = filters.stage ? stageByCode(lifecycle, filters.stage) : undefined;
   if (filters.stage && !stage) unknown('stage', filters.stage);
@@ -84,7 +84,7 @@ export async function resolveFilters(options: {
   return {
     program,
     lifecycle,
-    notices,
+    notices: await withNames(notices, program.id, lifecycle),
     targets: {
       programId: program.id,
       stageId: stage?.id,
@@ -93,6 +93,8 @@ export async function resolveFilters(options: {
       fieldId: target(filters.field, field),
       technologyId: target(filters.tech, technology),
       institutionId: institution?.id,
+      // Typed, not taken from the suggestions: a name search, never a refusal.
+      institutionName: typeof filters.institution === 'string' ? filters.institution : undefined,
       filters,
     },
   };
@@ -104,6 +106,38 @@ async function defaultProgram(actor: Actor | undefined): Promise<ProgramSummary 
   const scope = granted ? (granted.length ? Prisma.sql`AND id IN (${Prisma.join(granted)})` : Prisma.sql`AND FALSE`) : Prisma.empty;
   const [program] = await sql<ProgramSummary>(Prisma.sql`${programSql} WHERE NOT "isSynthetic" ${scope} ORDER BY id LIMIT 1`);
   return program;
+}
+
+/**
+ * The names of the catalogue values a notice mentions (a direction given twice
+ * names two that exist), so the page can say them in words. An unknown or
+ * malformed value names nothing. Institutions are not named: which exist is not
+ * for every reader to learn.
+ */
+async function withNames(notices: FilterNotice[], programId: number, lifecycle: Lifecycle): Promise<FilterNotice[]> {
+  const repeated = (key: string) => notices.filter((n) => n.key === key && n.reason === 'repeated').flatMap((n) => n.values);
+  const [codes, fieldCodes, techs] = [repeated('direction'), repeated('field'), repeated('tech')];
+  // Stages are named by the program's lifecycle (a repeated stage, or reached).
+  const stageNamed = (n: FilterNotice) =>
+    n.reason === 'repeated' && (n.key === 'stage' || n.key === 'reached')
+      ? { ...n, names: n.values.map((v) => stageByCode(lifecycle, v.toUpperCase()) ?? null) }
+      : n;
+  if (codes.length + fieldCodes.length + techs.length === 0) return notices.map(stageNamed);
+  const named = { code: true, name: true, nameEn: true } as const;
+  const [directions, fields, technologies] = await Promise.all([
+    db.direction.findMany({ where: { programId, code: { in: codes } }, select: named }),
+    db.field.findMany({ where: { direction: { programId }, code: { in: fieldCodes } }, select: named }),
+    db.technology.findMany({
+      where: { OR: [{ name: { in: techs } }, { id: { in: techs.filter((t) => /^\d{1,9}$/.test(t)).map(Number) } }] },
+      select: { id: true, name: true, nameEn: true },
+    }),
+  ]);
+  const lookup: Record<string, (v: string) => { name: string; nameEn: string } | undefined> = {
+    direction: (v) => directions.find((d) => d.code === v.toUpperCase()),
+    field: (v) => fields.find((f) => f.code === v.toUpperCase()),
+    tech: (v) => technologies.find((t) => t.name === v || String(t.id) === v),
+  };
+  return notices.map((n) => (n.reason === 'repeated' && lookup[n.key] ? { ...n, names: n.values.map((v) => lookup[n.key](v) ?? null) } : stageNamed(n)));
 }
 
 /** The institutions a filter may name: those in the program's projects that the actor may read. */
@@ -122,7 +156,7 @@ export type FilterDirection = Named & { fields: Named[] };
  * The two lists are hand-written reads (lib/server/sql.ts): the form is on the
  * dashboard and every list page, and through Prisma they cost three statements.
  */
-export async function getFilterOptions(options: { actor: Actor; programId: number; institutionId?: number }) {
+export async function getFilterOptions(options: { actor: Actor; programId: number; institutionId?: number | string }) {
   const [directions, technologies, institution, lifecycle, directionLabel] = await Promise.all([
     sql<FilterDirection>(Prisma.sql`
       SELECT d.code, d.name, d."nameEn",
@@ -137,7 +171,7 @@ export async function getFilterOptions(options: { actor: Actor; programId: numbe
       SELECT t.id, t.name, t."nameEn" FROM "Technology" t
       WHERE EXISTS (SELECT 1 FROM "ProjectTechnology" pt JOIN "Project" p ON p.id = pt."projectId" WHERE pt."technologyId" = t.id AND p."programId" = ${options.programId})
       ORDER BY t.name`),
-    options.institutionId
+    typeof options.institutionId === 'number'
       ? db.institution.findFirst({
           where: { id: options.institutionId, ...filterableInstitutions(options.actor, options.programId) },
           select: { id: true, name: true },
@@ -153,10 +187,14 @@ export type FilterOptions = Awaited<ReturnType<typeof getFilterOptions>>;
 
 export const INSTITUTION_SEARCH_LIMIT = 20;
 
-/** Institutions of the program whose name contains `q`, for the filter form's institution field; real ones first. */
+/** Institutions of the program whose name or short name contains `q`, for the filter form's institution field; real ones first. */
 export async function searchFilterInstitutions(options: { actor: Actor; programId: number; q: string }) {
+  const q = likePattern(options.q).slice(1, -1);
   return db.institution.findMany({
-    where: { name: { contains: likePattern(options.q).slice(1, -1), mode: 'insensitive' }, ...filterableInstitutions(options.actor, options.programId) },
+    where: {
+      OR: [{ name: { contains: q, mode: 'insensitive' } }, { shortName: { contains: q, mode: 'insensitive' } }],
+      ...filterableInstitutions(options.actor, options.programId),
+    },
     orderBy: [{ isPlaceholder: 'asc' }, { name: 'asc' }],
     take: INSTITUTION_SEARCH_LIMIT,
     select: { id: true, name: true },

@@ -60,6 +60,7 @@ export async function getInstitution(options: { actor: Actor; id: string }) {
     select: {
       id: true,
       name: true,
+      shortName: true,
       kind: true,
       kindInferred: true,
       licensed: true,

@@ -85,11 +85,20 @@ export async function recordMetric(options: { actor: Actor; input: MetricRecordI
         entityType: 'MetricValue',
         entityId: row.id,
         projectId: project.id,
-        before: existing ? snapshot({ indicator: input.indicatorCode, asOf: existing.asOf, value: existing.value, sourceNote: existing.sourceNote }) : null,
+        before: existing
+          ? snapshot({
+              indicator: input.indicatorCode,
+              asOf: existing.asOf,
+              value: existing.value,
+              qualifier: existing.qualifier,
+              sourceNote: existing.sourceNote,
+            })
+          : null,
         after: snapshot({
           indicator: input.indicatorCode,
           asOf: input.asOf,
           value: input.value,
+          qualifier: input.qualifier,
           unit: input.unit,
           sourceNote: input.sourceNote,
           correctionNote: input.correctionNote,

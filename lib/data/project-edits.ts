@@ -4,6 +4,7 @@ import { snapshot, writeAudit, type Tx } from './audit';
 import { db } from '../server/db';
 import { AppError, ConflictError } from '../server/errors';
 import type { ProjectDetailsInput } from '../schemas/project';
+import { formatMoment } from '../rules/time';
 
 /**
  * The project as the actor may change it, or NOT_FOUND: an unknown id and a
@@ -84,7 +85,8 @@ const currentState = (p: EditableProject) => ({
   summary: p.summary,
   scenarios: p.scenarios,
   stage: p.stage.code,
-  updatedAt: p.updatedAt.toISOString(),
+  // Shown beside the user's edit after a conflict: a time on Beijing's clock, as everywhere.
+  updatedAt: formatMoment(p.updatedAt),
 });
 
 /** Which of the given projects the actor may change (for showing or hiding the edit forms). */

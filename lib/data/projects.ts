@@ -105,7 +105,7 @@ export async function getProject(options: { actor: Actor; code: string }) {
           role: true,
           roleInferred: true,
           roleNote: true,
-          institution: { select: { id: true, name: true, kind: true, kindInferred: true, licensed: true, isPlaceholder: true } },
+          institution: { select: { id: true, name: true, shortName: true, kind: true, kindInferred: true, licensed: true, isPlaceholder: true } },
         },
       },
       technologies: { orderBy: { technology: { name: 'asc' } }, select: { technology: { select: { name: true, nameEn: true } } } },

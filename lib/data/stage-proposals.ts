@@ -227,3 +227,28 @@ export async function getPendingProposal(options: { actor: Actor; projectId: num
     select: proposalSelect,
   });
 }
+
+/**
+ * The project's latest decided proposal when it was refused, with the regulator's
+ * reason, so the project page says why the stage did not change; null when the
+ * latest decision was an approval, when nothing was decided, or when the actor
+ * may not read the project.
+ */
+export async function getLatestRejection(options: { actor: Actor; projectId: number }) {
+  const latest = await db.stageProposal.findFirst({
+    where: { projectId: options.projectId, status: { in: ['APPROVED', 'REJECTED'] }, project: projectReadScope(options.actor) },
+    orderBy: [{ decidedAt: 'desc' }, { id: 'desc' }],
+    select: {
+      status: true,
+      fromStage: stageBadgeSelect,
+      toStage: stageBadgeSelect,
+      effectiveDate: true,
+      decisionNote: true,
+      decidedAt: true,
+      decider: { select: { name: true } },
+    },
+  });
+  return latest?.status === 'REJECTED' ? latest : null;
+}
+
+export type Rejection = NonNullable<Awaited<ReturnType<typeof getLatestRejection>>>;

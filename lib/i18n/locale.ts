@@ -1,6 +1,7 @@
 import { cookies } from 'next/headers';
 import { createTranslator } from 'next-intl';
 import { defaultLocale, isLocale, LOCALE_COOKIE, type Locale } from './config';
+import { messagesFor } from './translator';
 
 /** The reader's language, from the cookie the language switch sets. */
 export async function requestLocale(): Promise<Locale> {
@@ -8,9 +9,7 @@ export async function requestLocale(): Promise<Locale> {
   return isLocale(stored) ? stored : defaultLocale;
 }
 
-export async function messagesFor(locale: Locale) {
-  return (await import(`./messages/${locale}.json`)).default;
-}
+export { messagesFor };
 
 /** Translations for route handlers (downloads), which render no React tree. */
 export async function routeTranslator() {

@@ -4,14 +4,14 @@
  */
 import { Prisma } from '../generated/prisma/client';
 import type { DatePrecision } from '../generated/prisma/enums';
-import { isoDate } from './format';
+import { formatDay } from './time';
 
 export type BoundedDate = { effectiveDate: Date; datePrecision: DatePrecision; notBefore: Date | null; dateInferred: boolean };
 
 /** How to say a bounded date: the message key (namespace `dates`) and its values. */
 export function describeDate(d: BoundedDate): { key: 'day' | 'onOrBefore' | 'between'; values: { date: string; from: string; to: string } } {
-  const to = isoDate(d.effectiveDate);
-  const from = d.notBefore ? isoDate(d.notBefore) : to;
+  const to = formatDay(d.effectiveDate);
+  const from = d.notBefore ? formatDay(d.notBefore) : to;
   if (d.datePrecision === 'DAY') return { key: 'day', values: { date: to, from: to, to } };
   if (d.datePrecision === 'BETWEEN' && d.notBefore) return { key: 'between', values: { date: to, from, to } };
   return { key: 'onOrBefore', values: { date: to, from, to } };

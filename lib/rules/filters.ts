@@ -53,7 +53,8 @@ export const filterQuerySchema = z.object({
   reached: code.optional(),
   /** A technology by id (from a chart) or by its name in either language. */
   tech: z.union([id, text.max(40)]).optional(),
-  institution: id.optional(),
+  /** An institution by id (a suggestion taken), or text typed without taking one: searched in names and short names. */
+  institution: z.union([id, text]).optional(),
   q: text.optional(),
   placeholders: z.enum(['include', 'exclude']).optional(),
   sort: z.enum(SORTS).optional(),
@@ -73,7 +74,18 @@ export type ProjectFilters = z.infer<typeof filterQuerySchema>;
 export type FilterKey = keyof ProjectFilters;
 export const FILTER_KEYS = Object.keys(filterQuerySchema.shape) as FilterKey[];
 
-export type FilterNotice = { key: string; value: string; reason: 'malformed' | 'repeated' | 'unknown' };
+/**
+ * A dropped filter: `value` as given (shortened), `values` one by one; `names`,
+ * where the data layer knows them, what each value names (a direction's name
+ * for its code), so the page can speak of values by their names.
+ */
+export type FilterNotice = {
+  key: string;
+  value: string;
+  values: string[];
+  reason: 'malformed' | 'repeated' | 'unknown';
+  names?: ({ name: string; nameEn: string } | null)[];
+};
 
 type RawQuery = Record<string, string | string[] | undefined> | URLSearchParams;
 
@@ -95,11 +107,11 @@ export function parseFilters(query: RawQuery): { filters: ProjectFilters; notice
     const values = (entries.get(key) ?? []).filter((v) => v !== '');
     if (values.length === 0) continue;
     if (new Set(values).size > 1) {
-      notices.push({ key, value: shown(values.join(', ')), reason: 'repeated' });
+      notices.push({ key, value: shown(values.join(', ')), values: [...new Set(values)].map(shown), reason: 'repeated' });
       continue;
     }
     if (filterQuerySchema.shape[key].safeParse(values[0]).success) valid[key] = values[0];
-    else notices.push({ key, value: shown(values[0]), reason: 'malformed' });
+    else notices.push({ key, value: shown(values[0]), values: [shown(values[0])], reason: 'malformed' });
   }
   // Every kept value passed its own schema above, so the whole object parses.
   return { filters: filterQuerySchema.parse(valid), notices };

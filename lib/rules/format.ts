@@ -35,21 +35,5 @@ export function formatInteger(value: number, locale: Locale): string {
   return numberFormat(locale, 'integer').format(value);
 }
 
-/** A calendar date (stored as a UTC midnight) as YYYY-MM-DD, independent of the server's zone. */
-export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-
-const BEIJING = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** A moment as Beijing's wall clock, YYYY-MM-DD HH:mm (UTC+8, whatever the server's zone); pages add 「北京时间」. */
-export function beijingTime(d: Date): string {
-  const part = Object.fromEntries(BEIJING.formatToParts(d).map((p) => [p.type, p.value]));
-  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
-}
+/** A calendar date (stored as a UTC midnight) as YYYY-MM-DD, independent of the server's zone (lib/rules/time.ts). */
+export { formatDay as isoDate } from './time';

@@ -23,11 +23,27 @@ export type FilterTargets = {
   fieldId?: number | null;
   technologyId?: number | null;
   institutionId?: number;
+  /** Text typed in the institution filter: projects with an institution whose name or short name contains it. */
+  institutionName?: string;
   filters: ProjectFilters;
 };
 
 /** `%`, `_` and `\` typed by a reader are literal characters, not wildcards. */
 export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, '\\$&')}%`;
+
+/** Projects with an institution whose name or short name (招行北分) contains `text`. */
+function byInstitutionName(text: string): Prisma.ProjectWhereInput {
+  const q = likePattern(text).slice(1, -1);
+  const contains = { contains: q, mode: 'insensitive' } as const;
+  return { institutions: { some: { institution: { OR: [{ name: contains }, { shortName: contains }] } } } };
+}
+
+/** The same in SQL, for the Project row `id`. */
+const byInstitutionNameSql = (
+  id: Prisma.Sql,
+  text: string,
+) => Prisma.sql`EXISTS (SELECT 1 FROM "ProjectInstitution" pi JOIN "Institution" i ON i.id = pi."institutionId"
+    WHERE pi."projectId" = ${id} AND (i.name ILIKE ${likePattern(text)} OR i."shortName" ILIKE ${likePattern(text)}))`;
 
 /** The projects `actor` may read that match `targets`, as a Prisma where. */
 export function projectWhere(actor: Actor, targets: FilterTargets): Prisma.ProjectWhereInput {
@@ -40,10 +56,11 @@ export function projectWhere(actor: Actor, targets: FilterTargets): Prisma.Proje
   if (targets.technologyId === null) and.push({ technologies: { none: {} } });
   else if (targets.technologyId !== undefined) and.push({ technologies: { some: { technologyId: targets.technologyId } } });
   if (targets.institutionId) and.push({ institutions: { some: { institutionId: targets.institutionId } } });
+  if (targets.institutionName) and.push(byInstitutionName(targets.institutionName));
   if (f.q) {
     // Prisma's `contains` escapes nothing itself, so pass the escaped pattern's core.
     const q = likePattern(f.q).slice(1, -1);
-    and.push({ OR: [{ name: { contains: q, mode: 'insensitive' } }, { code: { contains: q, mode: 'insensitive' } }] });
+    and.push({ OR: [{ name: { contains: q, mode: 'insensitive' } }, { code: { contains: q, mode: 'insensitive' } }, byInstitutionName(f.q)] });
   }
   if (f.placeholders === 'exclude') and.push({ isPlaceholder: false });
   return { AND: and };
@@ -66,7 +83,8 @@ export function projectFilterSql(actor: Actor, targets: FilterTargets, alias = '
   if (targets.institutionId) {
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "ProjectInstitution" pi WHERE pi."projectId" = ${p('id')} AND pi."institutionId" = ${targets.institutionId})`);
   }
-  if (f.q) parts.push(Prisma.sql`(${p('name')} ILIKE ${likePattern(f.q)} OR ${p('code')} ILIKE ${likePattern(f.q)})`);
+  if (targets.institutionName) parts.push(byInstitutionNameSql(p('id'), targets.institutionName));
+  if (f.q) parts.push(Prisma.sql`(${p('name')} ILIKE ${likePattern(f.q)} OR ${p('code')} ILIKE ${likePattern(f.q)} OR ${byInstitutionNameSql(p('id'), f.q)})`);
   if (f.placeholders === 'exclude') parts.push(Prisma.sql`NOT ${p('isPlaceholder')}`);
   return Prisma.sql`(${Prisma.join(parts, ' AND ')})`;
 }

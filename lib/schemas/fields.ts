@@ -64,11 +64,8 @@ export const emailField = z.preprocess(
 /** A checkbox: "on"/"true" from a form, or a boolean. */
 export const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());
 
-/** Today's date in Beijing, as the UTC midnight the date columns hold. */
-export function todayInBeijing(now = new Date()): Date {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  return new Date(`${day}T00:00:00.000Z`);
-}
+/** Today's date in Beijing, as the UTC midnight the date columns hold (lib/rules/time.ts). */
+export { todayInBeijing } from '../rules/time';
 
 /** FormData or a plain object as a plain object; anything else as an empty one. Repeated keys become arrays. */
 export function toInput(input: unknown): Record<string, unknown> {

@@ -6,7 +6,7 @@ import 'server-only';
  * one transaction, or not at all.
  */
 import type { Readable } from 'node:stream';
-import { auditWhere, withProjectCodes, type AuditFilter } from '../data/audit';
+import { auditWhere, namesInEntries, withProjectCodes, type AuditFilter } from '../data/audit';
 import { can, institutionReadScope, projectReadScope, type Actor, type Capability } from '../rules/authz';
 import { db } from '../server/db';
 import { AppError } from '../server/errors';
@@ -23,7 +23,8 @@ import { csvStream, xlsxStream } from './tabular/write';
 export { IMPORT_TABLES, TABLES, tableColumns, type ImportTable, type Table };
 export { applyImport, importTablesFor, previewImport, type ImportCheck, type ImportOutcome } from './imports';
 export type Format = 'xlsx' | 'csv';
-type Locale = 'zh' | 'en';
+import type { Locale } from '../i18n/config';
+import type { Translate } from '../i18n/translator';
 
 export const CONTENT_TYPES: Record<Format, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -63,11 +64,12 @@ function batchesOf(table: Table, actor: Actor, view: ExportView): AsyncIterable<
     }
     case 'audit': {
       const where = auditWhere({ actor, filter: view.audit ?? {} });
-      return inBatches(async (afterId, take) =>
-        withProjectCodes(
-          await db.auditEntry.findMany({ where: { AND: [await where, after(afterId)] }, orderBy: { id: 'asc' }, take, select: auditSheetSelect }),
-        ),
-      );
+      return inBatches(async (afterId, take) => {
+        const entries = await db.auditEntry.findMany({ where: { AND: [await where, after(afterId)] }, orderBy: { id: 'asc' }, take, select: auditSheetSelect });
+        // The names each batch's snapshots refer to, so its changes read in words.
+        const names = await namesInEntries(entries);
+        return (await withProjectCodes(entries)).map((e) => ({ ...e, names }));
+      });
     }
   }
 }
@@ -81,13 +83,16 @@ export function exportTable(options: {
   table: Table;
   format: Format;
   locale: Locale;
+  /** The reader's messages: labels, dates in words, changes in words. */
+  t: Translate;
   meta: ExportMeta;
   sheetNames: { data: string; meta: string };
   view?: ExportView;
 }): Readable {
-  const { actor, table, format, locale, meta } = options;
+  const { actor, table, format, meta } = options;
+  const context = { locale: options.locale, t: options.t };
   if (!can(actor, EXPORT_CAPABILITY[table])) throw new AppError('FORBIDDEN');
   const columns = tableColumns[table] as Column<unknown>[];
   const batches = batchesOf(table, actor, options.view ?? {});
-  return format === 'csv' ? csvStream(meta, columns, batches, locale) : xlsxStream(meta, columns, batches, locale, options.sheetNames);
+  return format === 'csv' ? csvStream(meta, columns, batches, context) : xlsxStream(meta, columns, batches, context, options.sheetNames);
 }

@@ -17,6 +17,7 @@ const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().r
 async function main() {
   const { db } = await import('../../lib/server/db');
   const transfers = await import('../../lib/transfer/transfers');
+  const t = await (await import('../../lib/i18n/translator')).translatorFor('zh');
   const admin = await db.user.create({ data: { email: `bench-${name}@bench.example`, name: 'bench', role: 'ADMIN', passwordHash: 'x' } });
   const actor = { userId: admin.id, role: 'ADMIN' as const, institutionId: null, name: 'bench', programs: 'ALL' as const };
   out(`${name}_base_rss_mb`, mb(process.memoryUsage().rss));
@@ -28,6 +29,7 @@ async function main() {
       table,
       format,
       locale: 'zh',
+      t,
       meta: { entries: [['bench', 'bench']] },
       sheetNames: { data: 'data', meta: 'meta' },
       view,

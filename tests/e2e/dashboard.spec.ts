@@ -92,11 +92,26 @@ test('the institution filter suggests names as one types and filters by the chos
   const count = Number(await page.locator('[data-kpi="projects"]').getAttribute('data-value'));
   expect(count).toBeGreaterThan(0);
   expect(count).toBeLessThan(46);
-  // A name that matches no institution is named in a notice, not silently dropped.
+  // A name typed without taking a suggestion is searched in names and short names, not refused.
+  await field.fill('招商银行北京');
+  await page.getByTestId('apply-filters').click();
+  await expect(page).toHaveURL(/[?&]institution=%E6%8B%9B/);
+  await expect(page.getByTestId('filter-notices')).toHaveCount(0);
+  await expect(field).toHaveValue('招商银行北京');
+  await expect(page.locator('[data-kpi="projects"]')).toHaveAttribute('data-value', String(count));
   await field.fill('没有这家机构');
   await page.getByTestId('apply-filters').click();
-  await expect(page.getByTestId('filter-notices')).toContainText('没有这家机构');
-  await expect(page.locator('[data-kpi="projects"]')).toHaveAttribute('data-value', '46');
+  await expect(page.getByTestId('filter-notices')).toHaveCount(0);
+  await expect(page.locator('[data-kpi="projects"]')).toHaveAttribute('data-value', '0');
+});
+
+test('filter notices name filters and values in words, not parameter names and codes', async ({ page }) => {
+  await page.goto('/projects?stage=ONLINE&stage=PROMOTION&reached=NOWHERE&direction=D9');
+  const notices = page.getByTestId('filter-notices');
+  await expect(notices.locator('[data-notice="stage"]')).toHaveText('“阶段” 给出了多个值（上线运行、应用推广期），已忽略。');
+  await expect(notices.locator('[data-notice="reached"]')).toContainText('“已达到阶段” = “NOWHERE”');
+  await expect(notices.locator('[data-notice="direction"]')).toContainText('“方向” = “D9”');
+  await expect(notices).not.toContainText('reached');
 });
 
 test('a filter that matches nothing shows the empty state, not broken charts', async ({ page }) => {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { readTable } from '@/lib/transfer/tabular/read';
 import { tableColumns } from '@/lib/transfer/sheets/tables';
@@ -32,9 +33,50 @@ test('a regulator exports a filtered project list and the file holds exactly the
       const text = new TextDecoder().decode(bytes);
       expect(text).toContain('监管演示账号');
       expect(text).toContain('方向=D1');
-      expect(text).toContain('占位记录=exclude');
+      // Filters by their labels, values by their names.
+      expect(text).toContain('占位记录=排除');
+      expect(text).toContain('北京时间');
     }
   }
+});
+
+test('an export opened in a spreadsheet reads in the reader’s language, codes beside the labels, named for the Beijing day', async ({ page }) => {
+  const beijingToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  await page.goto('/projects?direction=D1&placeholders=exclude');
+  const stages = Object.fromEntries(
+    await page
+      .locator('tr[data-project]')
+      .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-project'), r.querySelector('[data-stage]')?.textContent ?? ''])),
+  );
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-projects').getByRole('link', { name: 'XLSX' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`试点项目-${beijingToday}.xlsx`);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.concat(await (await file.createReadStream()).toArray()) as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  const header = (sheet.getRow(1).values as unknown[]).map(String);
+  const cell = (row: number, name: string) => String(sheet.getRow(row).getCell(header.indexOf(name)).value ?? '');
+  expect(header).toEqual(expect.arrayContaining(['阶段', '阶段代码', '阶段历史', '阶段历史（文字）', '方向名称', '占位记录']));
+  for (let row = 2; row <= sheet.actualRowCount; row++) {
+    // The label the page shows, the code beside it, booleans in words.
+    expect(cell(row, '阶段')).toBe(stages[cell(row, '项目编号')]);
+    expect(cell(row, '阶段代码')).toMatch(/^(APPROVED|ONLINE|PROMOTION|COMPLETED|WITHDRAWN)$/);
+    // The history in words beside its machine form: stage names, dates or their bounds.
+    expect(cell(row, '阶段历史（文字）')).toMatch(/^获批 /);
+    expect(cell(row, '占位记录')).toBe('否');
+  }
+  // The export's context on its own sheet: when, in which zone, with which filters.
+  const info = workbook.worksheets[1].getSheetValues().flat().map(String).join(' ');
+  expect(info).toContain('北京时间');
+  expect(info).toContain('占位记录=排除');
+
+  // In English, the same file speaks English.
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByTestId('export-projects')).toContainText('Export');
+  const rows = await downloadedRows(page, 'export-projects', 'csv', 'projects');
+  expect(rows.map((r) => r.stage).every((s) => ['Approved', 'Online', 'Promotion stage', 'Completed', 'Withdrawn'].includes(s))).toBe(true);
+  await page.getByTestId('language-switch').click();
 });
 
 test.describe('as an administrator', () => {
@@ -74,7 +116,8 @@ test.describe('as an administrator', () => {
     expect(total).toBeGreaterThan(0);
     const entries = await downloadedRows(page, 'export-audit', 'csv', 'audit');
     expect(entries).toHaveLength(total);
-    expect(entries.every((e) => e.action === 'IMPORT_CREATE')).toBe(true);
+    // The action by its name, its code beside it.
+    expect(entries.every((e) => e.action === '批量导入' && e.actionCode === 'IMPORT_CREATE')).toBe(true);
     expect(entries.some((e) => e.after.includes('端到端测试机构'))).toBe(true);
   });
 });

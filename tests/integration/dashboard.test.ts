@@ -304,6 +304,9 @@ describe('filters: the list and the aggregates see the same projects', () => {
     { tech: 'Cloud' },
     { placeholders: 'exclude' },
     { q: 't-2' },
+    // A project is found by its institutions' names too, and the institution filter takes a typed name.
+    { q: '机构甲' },
+    { institution: '机构乙' },
     { q: '%' },
     { q: '_' },
     { direction: 'D1', placeholders: 'exclude' },

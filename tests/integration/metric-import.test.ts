@@ -17,6 +17,7 @@ import { buildTemplate } from '@/lib/transfer/templates';
 import { applyImport, exportTable, previewImport, type ExportView, type ImportTable, type Table } from '@/lib/transfer/transfers';
 import { seedBeijingPilot } from '@/seeds/seed';
 import { resetDatabase, testClient } from '../support/db';
+import { translatorFor } from '../support/translate';
 import { exported, rowsOf } from '../support/transfers';
 import { createActors, dbFingerprint, projectId, type TestActors } from '../support/users';
 
@@ -87,7 +88,7 @@ describe('importing metric values', () => {
         { line: 12, column: '数值', code: 'decreasing' },
         { line: 13, column: '数据截至日期', code: 'invalidDate' },
         { line: 13, column: '数值', code: 'invalidNumber' },
-        { line: 13, column: '数值限定', code: 'invalid' },
+        { line: 13, column: '数值限定', code: 'ENUM' },
         { line: 13, column: '来源说明', code: 'required' },
       ]),
     );
@@ -139,31 +140,57 @@ describe('importing metric values', () => {
 });
 
 describe('the metric value template', () => {
-  it('has the import’s columns, the allowed values, the indicator catalogue and only the projects the reader may import for', async () => {
-    const labels = {
-      allowedValues: '可选值',
-      fields: '领域',
-      institutions: '机构',
-      technologies: '技术',
-      indicators: '指标目录',
-      projects: '可导入的项目',
-      stage: {},
-      kind: {},
-      qualifier: { EXACT: '准确值', ABOUT: '约', OVER: '超过' },
-      institutionSource: '机构报送',
-    };
+  const template = async (actor: Actor) => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await buildTemplate({ actor: actors.cmb, table: 'metrics', locale: 'zh', labels })) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['metrics', '可选值', '指标目录', '可导入的项目']);
+    await workbook.xlsx.load((await buildTemplate({ actor, table: 'metrics', locale: 'zh', t: await translatorFor('zh') })) as unknown as ArrayBuffer);
+    return workbook;
+  };
+
+  it('has the import’s columns, an example, the allowed values, the indicator catalogue and only the projects the reader may import for', async () => {
+    const workbook = await template(actors.cmb);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['成果数据', '示例（不导入）', '可选值', '指标目录', '可导入的项目']);
     const column = (sheet: string, n: number) => workbook.getWorksheet(sheet)!.getColumn(n).values.slice(2).map(String);
     expect(workbook.worksheets[0].getRow(1).values).toEqual([undefined, ...HEADER.split(',')]);
-    expect(column('可选值', 2)).toEqual(['EXACT', 'ABOUT', 'OVER', 'AT_LEAST', 'institution']);
+    // Headers in the reader's language on every sheet.
+    expect(workbook.getWorksheet('可选值')!.getRow(1).values).toEqual([undefined, '列', '名称', '代码', '英文名称']);
+    expect(workbook.getWorksheet('指标目录')!.getRow(1).values).toEqual([
+      undefined,
+      '指标编号',
+      '指标名称',
+      '英文名称',
+      '单位',
+      '指标类型',
+      '汇总规则',
+      '累计值',
+    ]);
+    expect(column('可选值', 2)).toEqual(['准确值', '约（近似值）', '超过（下限）', '不少于', '机构报送', '是 / 否']);
+    expect(column('可选值', 3)).toEqual(['EXACT', 'ABOUT', 'OVER', 'AT_LEAST', 'institution', 'yes / no']);
     expect(column('指标目录', 1)).toEqual((await prisma.indicator.findMany({ orderBy: { sortOrder: 'asc' } })).map((i) => i.code));
     expect(column('可导入的项目', 1)).toEqual(['BJFT-02', 'BJFT-06']);
     // A regulator imports nothing: the project sheet is empty.
-    const regulator = new ExcelJS.Workbook();
-    await regulator.xlsx.load((await buildTemplate({ actor: actors.regulator, table: 'metrics', locale: 'zh', labels })) as unknown as ArrayBuffer);
+    const regulator = await template(actors.regulator);
     expect(regulator.getWorksheet('可导入的项目')!.actualRowCount).toBe(1);
+  });
+
+  it('offers drop-down lists on the coded columns, in the reader’s language', async () => {
+    const data = (await template(actors.cmb)).worksheets[0];
+    const at = (address: string) => data.getCell(address).dataValidation;
+    expect(at('A2')).toMatchObject({ type: 'list', formulae: ["'可导入的项目'!$A$2:$A$3"] });
+    expect(at('B2')).toMatchObject({ type: 'list', formulae: [expect.stringMatching(/^'指标目录'!\$A\$2:\$A\$\d+$/)] });
+    expect(at('F2')).toMatchObject({ type: 'list', formulae: ['"准确值,约（近似值）,超过（下限）,不少于"'], errorStyle: 'warning' });
+    // An institution is offered the one source it may give.
+    expect(at('G5001')).toMatchObject({ formulae: ['"机构报送"'] });
+    expect(at('G5002')).toBeUndefined();
+    expect(at('C2')).toBeUndefined();
+  });
+
+  it('shows an example row that would import, on a sheet the import never reads', async () => {
+    const example = (await template(actors.cmb)).getWorksheet('示例（不导入）')!;
+    expect(String(example.getCell('A1').value)).toContain('导入时不读取');
+    const row = (example.getRow(3).values as unknown[]).slice(1).map((v) => String(v ?? ''));
+    const asFile = csv([row.join(',')]);
+    const read = await previewImport({ actor: actors.cmb, table: 'metrics', file: asFile });
+    expect(read).toMatchObject({ ok: true, rows: 1, problems: [] });
   });
 });
 
@@ -258,8 +285,9 @@ describe('exports follow their view', () => {
     const rows = await rowsExported(regulator, 'audit', { audit: filter });
     expect(rows.map((r) => Number(r.id)).sort()).toEqual(entries.map((e) => e.id).sort());
     expect(rows.every((r) => r.projectCode === 'BJFT-06')).toBe(true);
-    expect(() => exportTable({ actor: cmb, table: 'audit', format: 'csv', locale: 'zh', meta: { entries: [] }, sheetNames: { data: 'd', meta: 'm' } })).toThrow(
-      'FORBIDDEN',
-    );
+    const t = await translatorFor('zh');
+    expect(() =>
+      exportTable({ actor: cmb, table: 'audit', format: 'csv', locale: 'zh', t, meta: { entries: [] }, sheetNames: { data: 'd', meta: 'm' } }),
+    ).toThrow('FORBIDDEN');
   });
 });

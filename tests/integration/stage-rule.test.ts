@@ -122,6 +122,6 @@ describe('has reached a stage', () => {
   it('names a stage of another lifecycle nothing: the filter is dropped with a notice', async () => {
     const resolved = await resolveFilters({ filters: { program: 'RULE', reached: 'REGISTERED' } });
     expect(resolved?.targets.reachedOrder).toBeUndefined();
-    expect(resolved?.notices).toEqual([{ key: 'reached', value: 'REGISTERED', reason: 'unknown' }]);
+    expect(resolved?.notices).toEqual([{ key: 'reached', value: 'REGISTERED', values: ['REGISTERED'], reason: 'unknown' }]);
   });
 });

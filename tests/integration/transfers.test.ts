@@ -32,6 +32,8 @@ describe('export and import', () => {
     await prisma.institution.update({ where: { name: '中国银联' }, data: { name: '=中国银联', sourceNote: '+1+1' } });
     const value = await prisma.metricValue.findFirstOrThrow({ orderBy: { id: 'asc' }, select: { id: true } });
     await prisma.metricValue.update({ where: { id: value.id }, data: { sourceNote: "'=quoted already", correctionNote: '@SUM(A1)' } });
+    // A short name travels with its institution.
+    await prisma.institution.update({ where: { name: '招商银行北京分行' }, data: { shortName: '招行北分' } });
     const before: Record<string, Uint8Array> = {};
     for (const table of ROUND_TRIP) before[table] = await exported(admin, table, 'xlsx');
     const csvBefore = await exported(admin, 'projects', 'csv');
@@ -64,6 +66,7 @@ describe('export and import', () => {
     expect(await rowsOf('projects', 'csv', await exported(admin, 'projects', 'csv'))).toEqual(await rowsOf('projects', 'csv', csvBefore));
     expect(await prisma.project.findUniqueOrThrow({ where: { code: 'BJFT-01' }, select: { summary: true } })).toEqual({ summary: HYPERLINK });
     expect(await prisma.metricValue.count({ where: { sourceNote: "'=quoted already", correctionNote: '@SUM(A1)' } })).toBe(1);
+    expect(await prisma.institution.findUniqueOrThrow({ where: { name: '招商银行北京分行' }, select: { shortName: true } })).toEqual({ shortName: '招行北分' });
     // Each entry of a project's history became a step of it, bounds and all.
     const steps = (await rowsOf('projects', 'xlsx', before.projects)).flatMap((r) => String(r.history).split('；'));
     expect(await prisma.stageChange.count()).toBe(steps.length);
@@ -97,7 +100,7 @@ describe('export and import', () => {
         { line: 3, column: '领域为推断', code: 'BOOLEAN' },
         { line: 3, column: '阶段历史', code: 'DATE' },
         { line: 4, column: '项目编号', code: 'EXISTS' },
-        { line: 5, column: '阶段', code: 'ENUM' },
+        { line: 5, column: '阶段', code: 'UNKNOWN_STAGE' },
         // A history the lifecycle does not allow: 获批 straight to 应用推广期.
         { line: 6, column: '阶段历史', code: 'HISTORY_MOVE' },
       ]),

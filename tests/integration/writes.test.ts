@@ -13,6 +13,7 @@ import { createUserAction, updateUserAction } from '@/app/actions/users';
 import { listAuditEntries, listProjectHistory } from '@/lib/data/audit';
 import { listComments } from '@/lib/data/comments';
 import { countPendingProposals } from '@/lib/data/stage-proposals';
+import { todayInBeijing } from '@/lib/rules/time';
 import { seedBeijingPilot } from '@/seeds/seed';
 import { resetDatabase, testClient } from '../support/db';
 import { actAs } from '../support/session-mock';
@@ -270,7 +271,8 @@ describe('the audit trail', () => {
     expect(approvals).toHaveLength(1);
     const byCmb = await entriesOf({ actor: actors.regulator, filter: { actorId: actors.cmb.userId } });
     expect(byCmb.every((e) => e.actor.id === actors.cmb.userId)).toBe(true);
-    const today = new Date(new Date().toISOString().slice(0, 10));
+    // Days are Beijing days: today's entries fall on today's Beijing date whatever the UTC date is.
+    const today = todayInBeijing();
     expect(await entriesOf({ actor: actors.regulator, filter: { from: today, to: today } })).toHaveLength(all.length);
     expect(await entriesOf({ actor: actors.regulator, filter: { to: new Date('2020-01-01') } })).toHaveLength(0);
     // The page shows the latest entries; the total (and the export) counts every match.

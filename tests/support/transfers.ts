@@ -3,13 +3,17 @@ import type { Readable } from 'node:stream';
 import type { Actor } from '@/lib/rules/authz';
 import { readTable } from '@/lib/transfer/tabular/read';
 import { exportTable, tableColumns, type ExportView, type Format, type Table } from '@/lib/transfer/transfers';
+import type { Locale } from '@/lib/i18n/config';
+import { translatorFor } from './translate';
 
 const meta = { entries: [['导出人', 'test'] as [string, string]] };
 const sheetNames = { data: '数据', meta: '导出信息' };
 
-export async function exported(actor: Actor, table: Table, format: Format, view?: ExportView): Promise<Uint8Array> {
+/** An export as the reader in `locale` gets it (Chinese unless said). */
+export async function exported(actor: Actor, table: Table, format: Format, view?: ExportView, locale: Locale = 'zh'): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const c of exportTable({ actor, table, format, locale: 'zh', meta, sheetNames, view }) as Readable) chunks.push(Buffer.from(c));
+  const t = await translatorFor(locale);
+  for await (const c of exportTable({ actor, table, format, locale, t, meta, sheetNames, view }) as Readable) chunks.push(Buffer.from(c));
   return new Uint8Array(Buffer.concat(chunks));
 }
 

@@ -31,12 +31,16 @@ const column = (i: number) => String.fromCharCode(65 + (i % 26)).repeat(1 + Math
 export const sheetRow = (line: number, cells: string[]) =>
   `<row r="${line}">${cells.map((c, i) => `<c r="${column(i)}${line}" t="inlineStr"><is><t>${escape(c)}</t></is></c>`).join('')}</row>`;
 
-/** An xlsx whose first sheet's rows come from `rows` (strings of `<row>` XML, or buffers of them, repeated as often as wanted). */
-export async function xlsxOf(rows: Iterable<string | Buffer>): Promise<Buffer> {
+/**
+ * An xlsx whose first sheet's rows come from `rows` (strings of `<row>` XML, or
+ * buffers of them, repeated as often as wanted); `after` is XML that follows the
+ * rows in the sheet (merged cells, data validations).
+ */
+export async function xlsxOf(rows: Iterable<string | Buffer>, after = ''): Promise<Buffer> {
   function* sheet() {
     yield Buffer.from(`${XML}<worksheet xmlns="${MAIN}"><sheetData>`);
     for (const r of rows) yield typeof r === 'string' ? Buffer.from(r) : r;
-    yield Buffer.from('</sheetData></worksheet>');
+    yield Buffer.from(`</sheetData>${after}</worksheet>`);
   }
   const zip = new yazl.ZipFile();
   for (const [name, xml] of Object.entries(PARTS)) zip.addBuffer(Buffer.from(xml), name);

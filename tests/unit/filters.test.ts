@@ -48,12 +48,8 @@ describe('parseFilters', () => {
     ['direction', "D1' OR '1'='1"],
     ['field', '../../etc/passwd'],
     ['program', '<script>alert(1)</script>'],
-    ['institution', '-1'],
-    ['institution', '0'],
-    ['institution', '1e3'],
-    ['institution', '0x10'],
-    ['institution', '99999999999'],
-    ['institution', '1.5'],
+    ['institution', 'a\u0000b'],
+    ['institution', 'x'.repeat(101)],
     ['page', '0'],
     ['page', '-3'],
     ['page', 'NaN'],
@@ -79,12 +75,22 @@ describe('parseFilters', () => {
   it('drops a parameter given twice with different values, keeps one given twice alike', () => {
     const twice = parseFilters({ stage: ['ONLINE', 'PROMOTION'] });
     expect(twice.filters.stage).toBeUndefined();
-    expect(twice.notices).toEqual([{ key: 'stage', value: 'ONLINE, PROMOTION', reason: 'repeated' }]);
+    expect(twice.notices).toEqual([{ key: 'stage', value: 'ONLINE, PROMOTION', values: ['ONLINE', 'PROMOTION'], reason: 'repeated' }]);
     expect(parseFilters({ stage: ['ONLINE', 'ONLINE'] }).filters.stage).toBe('ONLINE');
   });
 
   it('ignores empty values and parameters it does not know', () => {
-    expect(parseFilters({ stage: '', utm_source: 'mail', q: '   ' })).toEqual({ filters: {}, notices: [{ key: 'q', value: '   ', reason: 'malformed' }] });
+    expect(parseFilters({ stage: '', utm_source: 'mail', q: '   ' })).toEqual({
+      filters: {},
+      notices: [{ key: 'q', value: '   ', values: ['   '], reason: 'malformed' }],
+    });
+  });
+
+  it('takes an institution by id, or by a name typed without taking a suggestion', () => {
+    expect(parseFilters({ institution: '12' }).filters.institution).toBe(12);
+    expect(parseFilters({ institution: ' 招行北分 ' })).toEqual({ filters: { institution: '招行北分' }, notices: [] });
+    // Anything that is not an id is a name to search for, never misread as an id.
+    for (const text of ['-1', '0', '1e3', '0x10', '99999999999', '1.5']) expect(parseFilters({ institution: text }).filters.institution).toBe(text);
   });
 });
 

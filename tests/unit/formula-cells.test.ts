@@ -12,6 +12,9 @@ import type { Column, ExportMeta } from '@/lib/transfer/tabular/columns';
 import { importedText, neutralised } from '@/lib/transfer/tabular/formula';
 import { readTable } from '@/lib/transfer/tabular/read';
 import { csvStream, xlsxStream } from '@/lib/transfer/tabular/write';
+import { translatorFor } from '../support/translate';
+
+const zh = { locale: 'zh' as const, t: await translatorFor('zh') };
 
 // A carriage return is covered by the rule's own test: XML turns it into a line feed, so xlsx would not give it back.
 const HOSTILE = ['=HYPERLINK("http://evil","x")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', ' =1+1', "'=already quoted"];
@@ -48,7 +51,7 @@ describe('the formula rule', () => {
 
 describe('exports', () => {
   it('write hostile text in CSV with a leading apostrophe, and negative numbers as numbers', async () => {
-    const file = await bytes(csvStream(meta, columns, batches(), 'zh'));
+    const file = await bytes(csvStream(meta, columns, batches(), zh));
     const records: string[][] = parse(file.toString('utf8').replace(/^\uFEFF/, ''), { relax_column_count: true });
     expect(records[0]).toEqual(['# 导出人', `'=cmd|"/c calc"!A1`]);
     const body = records.slice(2);
@@ -58,7 +61,7 @@ describe('exports', () => {
   });
 
   it('write hostile text in xlsx as string cells, quoted the same way, never as formulas', async () => {
-    const file = await bytes(xlsxStream(meta, columns, batches(), 'zh', { data: '数据', meta: '导出信息' }));
+    const file = await bytes(xlsxStream(meta, columns, batches(), zh, { data: '数据', meta: '导出信息' }));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0];
@@ -109,7 +112,7 @@ describe('imports', () => {
 
   it('read our own exports back unchanged, in CSV and in xlsx', async () => {
     for (const format of ['csv', 'xlsx'] as const) {
-      const stream = format === 'csv' ? csvStream(meta, columns, batches(), 'zh') : xlsxStream(meta, columns, batches(), 'zh', { data: 'd', meta: 'm' });
+      const stream = format === 'csv' ? csvStream(meta, columns, batches(), zh) : xlsxStream(meta, columns, batches(), zh, { data: 'd', meta: 'm' });
       const read = await readTable({ name: `x.${format}`, bytes: await bytes(stream) }, columns);
       expect(read.ok && read.problems).toEqual([]);
       expect(read.ok && read.rows.map((r) => r.values.note)).toEqual(HOSTILE);

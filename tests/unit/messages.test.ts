@@ -3,7 +3,8 @@
  * for every value of the enums the pages translate by key.
  */
 import { describe, expect, it } from 'vitest';
-import { AuditAction, InstitutionKind, Role, ValueQualifier } from '@/lib/generated/prisma/enums';
+import { AuditAction, InstitutionKind, ProposalStatus, Role, ValueQualifier } from '@/lib/generated/prisma/enums';
+import { AUDIT_FIELDS } from '@/lib/rules/audit-display';
 import en from '@/lib/i18n/messages/en.json';
 import zh from '@/lib/i18n/messages/zh.json';
 
@@ -17,6 +18,9 @@ const ENUM_MESSAGES: [string, Record<string, string>][] = [
   ['userRole', Role],
   ['transfer.qualifier', ValueQualifier],
   ['metric', ValueQualifier],
+  ['proposalStatus', ProposalStatus],
+  // Every field an audit entry's history can show has a label.
+  ['auditField', Object.fromEntries(AUDIT_FIELDS.map((k) => [k, k]))],
 ];
 
 describe('messages', () => {

@@ -9,7 +9,6 @@ import { z } from 'zod';
 import en from '@/lib/i18n/messages/en.json';
 import zh from '@/lib/i18n/messages/zh.json';
 import { PASSWORD_SUGGESTIONS, PASSWORD_WARNINGS, passwordProblems, personalWords } from '@/lib/rules/passwords';
-import { beijingTime } from '@/lib/rules/format';
 import { passwordChangeSchema } from '@/lib/schemas/account';
 import { temporaryPassword } from '@/lib/server/passwords';
 
@@ -111,12 +110,5 @@ describe('temporary passwords', () => {
       expect(p).toMatch(/^[A-HJ-NP-Za-km-z2-9]{4}(-[A-HJ-NP-Za-km-z2-9]{4}){3}$/);
       expect(passwordProblems(p)).toEqual([]);
     }
-  });
-});
-
-describe('Beijing time', () => {
-  it('shows a moment as the wall clock in Beijing (UTC+8), whatever the server zone', () => {
-    expect(beijingTime(new Date('2026-11-30T16:30:00Z'))).toBe('2026-12-01 00:30');
-    expect(beijingTime(new Date('2026-06-01T03:05:00Z'))).toBe('2026-06-01 11:05');
   });
 });

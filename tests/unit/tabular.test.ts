@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { Column, ExportMeta } from '@/lib/transfer/tabular/columns';
 import { IMPORT_LIMITS, readTable } from '@/lib/transfer/tabular/read';
 import { csvStream, xlsxStream } from '@/lib/transfer/tabular/write';
+import { translatorFor } from '../support/translate';
+
+const zh = { locale: 'zh' as const, t: await translatorFor('zh') };
+const en = { locale: 'en' as const, t: await translatorFor('en') };
 
 type Row = { code: string; name: string; value: number; at: Date; flag: boolean };
 const columns: Column<Row>[] = [
@@ -35,7 +39,7 @@ const bytes = async (s: Readable) => {
 
 describe('export writers and the import reader', () => {
   it('writes CSV with a BOM and context lines, and reads back the same rows', async () => {
-    const file = await bytes(csvStream(meta, columns, batches(), 'zh'));
+    const file = await bytes(csvStream(meta, columns, batches(), zh));
     expect([...file.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(file);
     expect(text).toContain('# 导出人,监管演示账号');
@@ -51,7 +55,7 @@ describe('export writers and the import reader', () => {
   });
 
   it('writes XLSX with the data first and the export context on its own sheet, and reads it back', async () => {
-    const file = await bytes(xlsxStream(meta, columns, batches(), 'en', { data: 'Projects', meta: 'Export' }));
+    const file = await bytes(xlsxStream(meta, columns, batches(), en, { data: 'Projects', meta: 'Export' }));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Projects', 'Export']);
@@ -89,7 +93,7 @@ describe('export writers and the import reader', () => {
     async function* many() {
       for (let k = 0; k < 20; k++) yield Array.from({ length: 500 }, (_, i) => ({ name: `未公开参与机构 ${k * 500 + i}` }));
     }
-    const file = await bytes(xlsxStream(meta, named, many(), 'zh', { data: '数据', meta: '导出信息' }));
+    const file = await bytes(xlsxStream(meta, named, many(), zh, { data: '数据', meta: '导出信息' }));
     const read = await readTable({ name: 'x.xlsx', bytes: file }, named);
     expect(read.ok && read.rows.filter((r, i) => r.values.name !== `未公开参与机构 ${i}`)).toEqual([]);
   });

@@ -119,3 +119,36 @@ describe('an xlsx with too many rows or cells', { timeout: 60_000 }, () => {
     expect(await checkXlsxArchive(notZip)).toEqual({ refusal: { code: 'NOT_A_SPREADSHEET' }, unpacked: 0 });
   });
 });
+
+describe('an xlsx whose merged cells or data validations cover more than it holds', { timeout: 60_000 }, () => {
+  const data = [header, sheetRow(2, ['A-1', '名称'])];
+
+  it('is refused before exceljs makes an object for every covered cell', async () => {
+    const tails = [
+      '<mergeCells count="1"><mergeCell ref="A3:Z200000"/></mergeCells>',
+      '<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="A2:XFD1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations>',
+      // Many small areas add up too, written in any namespace.
+      `<x:dataValidations count="1"><x:dataValidation type="list" sqref="${Array.from({ length: 200 }, (_, i) => `A${i * 5000 + 1}:C${i * 5000 + 5000}`).join(' ')}"/></x:dataValidations>`,
+    ];
+    for (const tail of tails) {
+      const { result, ms, grewMb } = await measured(async () => readTable({ name: 'x.xlsx', bytes: await xlsxOf(data, tail) }, columns));
+      expect(result).toEqual({ ok: false, refusal: { code: 'TOO_MANY_CELLS', limit: IMPORT_LIMITS.maxCells } });
+      expect(ms).toBeLessThan(5_000);
+      expect(grewMb).toBeLessThan(200);
+    }
+  });
+
+  it('is read normally when its lists cover what a template covers', async () => {
+    const tail = `<dataValidations count="2"><dataValidation type="list" sqref="A2:A5001"><formula1>"a,b"</formula1></dataValidation><dataValidation type="list" sqref="$B$2:$B$5001"><formula1>"c"</formula1></dataValidation></dataValidations><mergeCells count="1"><mergeCell ref="C1:D1"/></mergeCells>`;
+    const read = await readTable({ name: 'x.xlsx', bytes: await xlsxOf(data, tail) }, columns);
+    expect(read).toMatchObject({ ok: true, rows: [{ line: 2, values: { code: 'A-1', name: '名称' } }] });
+  });
+
+  it('counts each area once, however the sheet arrives in chunks', async () => {
+    const tail = `<mergeCells count="1"><mergeCell ref="A3:B4"/></mergeCells>`;
+    const file = await xlsxOf([...repeated(sheetRow(2, ['x', 'y']), 3000)], tail);
+    const limits = { ...IMPORT_LIMITS, maxCells: 6000 + 4 };
+    expect((await checkXlsxArchive(file, limits)).refusal).toBeNull();
+    expect((await checkXlsxArchive(file, { ...limits, maxCells: 6000 + 3 })).refusal).toEqual({ code: 'TOO_MANY_CELLS', limit: 6003 });
+  });
+});

@@ -4,7 +4,7 @@ import { ResetPasswordForm, UserDetailsForm } from '@/components/admin/user-acco
 import { CreateUserForm, UpdateUserForm } from '@/components/admin/user-forms';
 import { Section } from '@/components/section';
 import { can } from '@/lib/rules/authz';
-import { beijingTime } from '@/lib/rules/format';
+import { formatMoment } from '@/lib/rules/time';
 import { requireActor } from '@/lib/server/session';
 import { listInstitutionChoices, listUsers } from '@/lib/data/users';
 
@@ -30,7 +30,7 @@ export default async function UsersPage() {
               {u.mustChangePassword && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900">{t('users.mustChange')}</span>}
             </p>
             <p className="text-xs text-slate-600" data-testid="last-sign-in">
-              {t('users.lastSignIn', { time: u.lastSignInAt ? t('account.beijingTime', { time: beijingTime(u.lastSignInAt) }) : t('account.neverSignedIn') })}
+              {t('users.lastSignIn', { time: u.lastSignInAt ? formatMoment(u.lastSignInAt) : t('account.neverSignedIn') })}
             </p>
             <UserDetailsForm user={u} />
             <UpdateUserForm user={u} institutions={institutions} />

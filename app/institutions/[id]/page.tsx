@@ -30,6 +30,11 @@ export default async function InstitutionPage({ params }: Props) {
           {institution.name}
           {institution.isPlaceholder && <PlaceholderBadge />}
         </h1>
+        {institution.shortName && (
+          <p className="text-sm text-slate-600" data-testid="short-name">
+            {t('institutions.shortName')}：{institution.shortName}
+          </p>
+        )}
         <p className="text-sm text-slate-700">
           <InstitutionKindText kind={institution.kind} inferred={institution.kindInferred} /> · <span data-testid="licensed">{t(licensed)}</span>
         </p>

@@ -12,6 +12,7 @@ import { getProject } from '@/lib/data/projects';
 import { pathOf } from '@/lib/rules/stages';
 import { ProjectDossier } from '@/components/project/project-dossier';
 import { getActor, requireActor } from '@/lib/server/session';
+import { todayInBeijing } from '@/lib/rules/time';
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -36,7 +37,13 @@ export default async function ProjectPage({ params }: Props) {
       <ProjectMetrics values={project.metricValues} />
       <IndicatorHistory values={project.metricValues} />
       {lifecycle.hasStatement && <ProjectDossier actor={actor} projectId={project.id} />}
-      <ProjectHistory stage={project.stage} stageChanges={project.stageChanges} milestones={project.milestones} path={pathOf(lifecycle)} today={new Date()} />
+      <ProjectHistory
+        stage={project.stage}
+        stageChanges={project.stageChanges}
+        milestones={project.milestones}
+        path={pathOf(lifecycle)}
+        today={todayInBeijing()}
+      />
       <ProjectUpdates actor={actor} project={project} lifecycle={lifecycle} />
     </article>
   );

@@ -1,5 +1,6 @@
 /** zod pieces for spreadsheet cells: everything arrives as text. */
 import { z } from 'zod';
+import { formatDay } from '../../rules/time';
 
 const TRUE = new Set(['是', 'yes', 'true', '1', 'y']);
 const FALSE = new Set(['否', 'no', 'false', '0', 'n', '']);
@@ -41,7 +42,7 @@ export const required = (max: number) => text(max).min(1, { message: 'REQUIRED' 
  */
 export type BoundedDay = { date: Date; precision: 'DAY' | 'ON_OR_BEFORE' | 'BETWEEN'; notBefore: Date | null };
 
-const validDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(day(v).getTime()) && day(v).toISOString().slice(0, 10) === v;
+const validDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(day(v).getTime()) && formatDay(day(v)) === v;
 
 function parseBoundedDay(v: string): BoundedDay | null {
   const [a, b, ...rest] = v.split('/');
@@ -60,7 +61,7 @@ export const boundedDay = z
 
 /** The cell text of a bounded date (the inverse of boundedDay). */
 export function formatBoundedDay(d: { effectiveDate: Date; datePrecision: BoundedDay['precision']; notBefore: Date | null }): string {
-  const iso = (x: Date) => x.toISOString().slice(0, 10);
+  const iso = formatDay;
   if (d.datePrecision === 'ON_OR_BEFORE' || (d.datePrecision === 'BETWEEN' && !d.notBefore)) return `../${iso(d.effectiveDate)}`;
   if (d.datePrecision === 'BETWEEN') return `${iso(d.notBefore!)}/${iso(d.effectiveDate)}`;
   return iso(d.effectiveDate);

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { DbTransaction } from '../../server/db';
 import type { Prisma } from '../../generated/prisma/client';
-import { InstitutionKind } from '../../generated/prisma/enums';
+import { agreed, codedCell, labelOf } from '../labels';
 import type { Column } from '../tabular/columns';
 import type { ReadRow } from '../tabular/read';
 import { inChunks } from './batches';
@@ -14,6 +14,7 @@ type Tx = DbTransaction;
 export const institutionSelect = {
   id: true,
   name: true,
+  shortName: true,
   kind: true,
   kindInferred: true,
   licensed: true,
@@ -28,29 +29,33 @@ const licensedText = (v: boolean | null) => (v === null ? '' : v);
 
 export const institutionColumns: Column<InstitutionSheetRow>[] = [
   { key: 'name', zh: '机构名称', en: 'Name', value: (i) => i.name },
-  { key: 'kind', zh: '机构类型', en: 'Kind', value: (i) => i.kind ?? '' },
-  { key: 'kindInferred', zh: '类型为推断', en: 'Kind inferred', value: (i) => i.kindInferred, optional: true },
-  { key: 'licensed', zh: '持牌', en: 'Licensed', value: (i) => licensedText(i.licensed) },
-  { key: 'isPlaceholder', zh: '占位记录', en: 'Placeholder', value: (i) => i.isPlaceholder },
+  { key: 'shortName', zh: '简称', en: 'Short name', value: (i) => i.shortName ?? '', optional: true },
+  { key: 'kind', zh: '机构类型', en: 'Kind', value: (i, c) => (i.kind ? labelOf('kind', i.kind, c.locale) : ''), choices: { list: 'kind' } },
+  { key: 'kindCode', zh: '机构类型代码', en: 'Kind code', value: (i) => i.kind ?? '', machine: true },
+  { key: 'kindInferred', zh: '类型为推断', en: 'Kind inferred', value: (i) => i.kindInferred, optional: true, choices: { yesNo: true } },
+  { key: 'licensed', zh: '持牌', en: 'Licensed', value: (i) => licensedText(i.licensed), choices: { yesNo: true } },
+  { key: 'isPlaceholder', zh: '占位记录', en: 'Placeholder', value: (i) => i.isPlaceholder, choices: { yesNo: true } },
   { key: 'sourceNote', zh: '数据来源', en: 'Provenance', value: (i) => i.sourceNote ?? '' },
   { key: 'projects', zh: '参与项目数', en: 'Projects', value: (i) => i._count.projects, readOnly: true },
 ];
 
-export const institutionRowSchema = z.object({
-  name: required(200),
-  // Empty means the record does not say (未公开).
-  kind: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .refine((v) => v === '' || v in InstitutionKind, { message: 'ENUM' })
-    .transform((v) => (v === '' ? null : (v as InstitutionKind))),
-  kindInferred: orEmpty(yesNo),
-  // Empty means the record does not say.
-  licensed: z.union([z.literal('').transform(() => null), yesNo]),
-  isPlaceholder: yesNo,
-  sourceNote: text(2000),
-});
+export const institutionRowSchema = z
+  .object({
+    name: required(200),
+    shortName: orEmpty(text(50)),
+    // A label in either language or the code; empty means the record does not say (未公开).
+    kind: codedCell('kind'),
+    kindCode: orEmpty(codedCell('kind')),
+    kindInferred: orEmpty(yesNo),
+    // Empty means the record does not say.
+    licensed: z.union([z.literal('').transform(() => null), yesNo]),
+    isPlaceholder: yesNo,
+    sourceNote: text(2000),
+  })
+  .superRefine((row, ctx) => {
+    if (agreed(row.kind, row.kindCode).mismatch) ctx.addIssue({ code: 'custom', path: ['kind'], message: 'CODE_MISMATCH' });
+  })
+  .transform(({ kindCode, ...row }) => ({ ...row, kind: kindCode ?? row.kind, shortName: row.shortName || null }));
 
 type Ready = z.output<typeof institutionRowSchema>;
 const header = headerIn(institutionColumns);

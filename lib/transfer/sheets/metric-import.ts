@@ -116,6 +116,10 @@ export async function writeMetricValues(tx: Tx, ready: Ready[]) {
   const rowOf = new Map(ready.map((r) => [`${seriesKey(r.projectId, r.indicatorId)}:${r.asOf.getTime()}`, r]));
   return created.map((c) => {
     const r = rowOf.get(`${seriesKey(c.projectId, c.indicatorId)}:${c.asOf.getTime()}`)!;
-    return { id: c.id, projectId: c.projectId, after: snapshot({ indicator: r.indicatorCode, asOf: r.asOf, value: r.value, unit: r.unit, source: r.source }) };
+    return {
+      id: c.id,
+      projectId: c.projectId,
+      after: snapshot({ indicator: r.indicatorCode, asOf: r.asOf, value: r.value, qualifier: r.qualifier, unit: r.unit, source: r.source }),
+    };
   });
 }

@@ -5,11 +5,13 @@ import 'server-only';
  * Existing project codes are refused, never overwritten: an import adds projects.
  */
 import type { DbTransaction } from '../../server/db';
+import { todayInBeijing } from '../../rules/time';
 import type { ReadRow } from '../tabular/read';
 import { inChunks } from './batches';
 import { headerIn, parseRows, type Problem } from './problems';
 import { projectColumns, projectRowSchema, type ProjectRow } from './projects';
-import { checkTransition, firstStage, reachedOrderAfter, stageByCode, type Stage } from '../../rules/stages';
+import { checkTransition, firstStage, reachedOrderAfter, type Stage } from '../../rules/stages';
+import { stageOf } from '../labels';
 import { lifecycleSelect } from '../../data/lifecycles';
 
 type Tx = DbTransaction;
@@ -51,6 +53,7 @@ export async function checkProjectRows(tx: Tx, rows: ReadRow[]): Promise<{ probl
   const institutionId = new Map(institutions.map((i) => [i.name, i.id]));
   const technologyId = new Map(technologies.map((t) => [t.name, t.id]));
   const seen = new Map<string, number>();
+  const today = todayInBeijing();
 
   const ready: Resolved[] = [];
   for (const { line, row } of parsed) {
@@ -59,6 +62,8 @@ export async function checkProjectRows(tx: Tx, rows: ReadRow[]): Promise<{ probl
     if (seen.has(row.code)) bad('code', 'DUPLICATE_IN_FILE');
     seen.set(row.code, line);
     if (taken.has(row.code)) bad('code', 'EXISTS');
+    // No stage was entered after today (Beijing's today): a typo such as 2030 for 2020, the approval's above all.
+    if (row.history.some((h) => h.date.date.getTime() > today.getTime())) bad('history', 'FUTURE');
     const program = programByCode.get(row.program);
     if (!program) bad('program', 'UNKNOWN_PROGRAM');
     // An empty direction or field is 「未公开」; a field belongs to the direction given, or gives its own.
@@ -69,10 +74,16 @@ export async function checkProjectRows(tx: Tx, rows: ReadRow[]): Promise<{ probl
     if (program && row.field && (!field || (direction && fieldOwner !== direction))) bad('field', 'UNKNOWN_FIELD');
     // The history follows the program's lifecycle: from its first stage, one allowed move at a time.
     const lifecycle = program?.lifecycle;
-    const stages = lifecycle ? row.history.map((h) => stageByCode(lifecycle, h.stage)) : [];
-    if (lifecycle && !stageByCode(lifecycle, row.stage)) bad('stage', 'UNKNOWN_STAGE');
+    // A stage by its code or its name in either language; the name and the code column, both given, must agree.
+    const stages = lifecycle ? row.history.map((h) => stageOf(lifecycle, h.stage)) : [];
+    const [byName, byCode] = lifecycle ? [row.stage, row.stageCode].map((v) => (v ? stageOf(lifecycle, v) : undefined)) : [];
+    const current = byCode ?? byName;
+    if (lifecycle && ((row.stage && !byName) || (row.stageCode && !byCode))) bad('stage', 'UNKNOWN_STAGE');
+    else if (byName && byCode && byName.id !== byCode.id) bad('stage', 'CODE_MISMATCH');
     else if (lifecycle && (stages.includes(undefined) || stages[0]?.id !== firstStage(lifecycle).id)) bad('history', 'HISTORY');
     else if (lifecycle && stages.some((st, i) => i > 0 && !checkTransition(lifecycle, stages[i - 1]!.id, st!.id).ok)) bad('history', 'HISTORY_MOVE');
+    // The history ends in the current stage.
+    else if (current && stages.at(-1)?.id !== current.id) bad('history', 'HISTORY_STAGE');
     const leadId = institutionId.get(row.lead);
     if (leadId === undefined) bad('lead', 'UNKNOWN_INSTITUTION');
     const participantIds = row.participants.map((n) => institutionId.get(n));

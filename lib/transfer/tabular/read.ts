@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { IMPORT_LIMITS, type Refusal } from '../limits';
+import { formatDay } from '../../rules/time';
 import type { Problem } from '../sheets/problems';
 import { importedText } from './formula';
 import { checkXlsxArchive } from './xlsx-guard';
@@ -17,7 +18,7 @@ export { IMPORT_LIMITS, type Refusal };
 export type ReadRow = { line: number; values: Record<string, string> };
 export type ReadResult = { ok: true; rows: ReadRow[]; problems: Problem[] } | { ok: false; refusal: Refusal };
 
-type ColumnSpec = { key: string; zh: string; en: string; readOnly?: true; optional?: true };
+type ColumnSpec = { key: string; zh: string; en: string; readOnly?: true; optional?: true; machine?: true };
 
 const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
@@ -61,7 +62,8 @@ async function xlsxGrid(bytes: Uint8Array): Promise<string[][] | Refusal> {
 function cellToText(cell: ExcelJS.Cell): string {
   const v = cell.value;
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  // exceljs reads a date cell as that day's UTC midnight.
+  if (v instanceof Date) return formatDay(v);
   if (typeof v === 'object' && 'richText' in v)
     return v.richText
       .map((t) => t.text)
@@ -97,7 +99,7 @@ function toRows(grid: string[][], columns: ColumnSpec[]): ReadResult {
   const unknown = header.filter((h) => h !== '' && !byHeader.has(h));
   if (unknown.length) return refuse({ code: 'UNKNOWN_COLUMNS', columns: unknown });
   const present = new Set(header.map((h) => byHeader.get(h)?.key));
-  const missing = columns.filter((c) => !c.readOnly && !c.optional && !present.has(c.key)).map((c) => c.zh);
+  const missing = columns.filter((c) => !c.readOnly && !c.optional && !c.machine && !present.has(c.key)).map((c) => c.zh);
   if (missing.length) return refuse({ code: 'MISSING_COLUMNS', columns: missing });
   const body = grid.slice(headerAt + 1);
   if (body.length > IMPORT_LIMITS.maxRows) return refuse({ code: 'TOO_MANY_ROWS', limit: IMPORT_LIMITS.maxRows });

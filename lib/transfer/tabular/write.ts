@@ -7,19 +7,19 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
-import { cellText, headerOf, type Cell, type Column, type ExportMeta } from './columns';
+import { cellText, headerOf, type Cell, type CellContext, type Column, type ExportMeta } from './columns';
 import { neutralised } from './formula';
 
-type Locale = 'zh' | 'en';
 const BOM = '\uFEFF';
 
 /** CSV in UTF-8 with a BOM (so Excel opens Chinese correctly); the export's context as `#` lines first. */
-export function csvStream<R>(meta: ExportMeta, columns: Column<R>[], batches: AsyncIterable<R[]>, locale: Locale): Readable {
+export function csvStream<R>(meta: ExportMeta, columns: Column<R>[], batches: AsyncIterable<R[]>, context: CellContext): Readable {
+  const { locale } = context;
   async function* lines() {
     yield BOM + meta.entries.map(([k, v]) => stringify([[`# ${k}`, neutralised(v)]])).join('');
     yield stringify([columns.map((c) => headerOf(c, locale))]);
     for await (const batch of batches) {
-      yield stringify(batch.map((row) => columns.map((c) => csvValue(c.value(row), locale))));
+      yield stringify(batch.map((row) => columns.map((c) => csvValue(c.value(row, context), locale))));
     }
   }
   return Readable.from(lines());
@@ -30,9 +30,10 @@ export function xlsxStream<R>(
   meta: ExportMeta,
   columns: Column<R>[],
   batches: AsyncIterable<R[]>,
-  locale: Locale,
+  context: CellContext,
   sheetNames: { data: string; meta: string },
 ): Readable {
+  const { locale } = context;
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   (async () => {
@@ -42,7 +43,7 @@ export function xlsxStream<R>(
     sheet.getRow(1).commit();
     for await (const batch of batches) {
       for (const row of batch) {
-        sheet.addRow(columns.map((c) => excelValue(c.value(row), locale))).commit();
+        sheet.addRow(columns.map((c) => excelValue(c.value(row, context), locale))).commit();
       }
     }
     sheet.commit();
@@ -55,7 +56,7 @@ export function xlsxStream<R>(
 }
 
 /** A number as its digits (a negative number is not text); anything else as text that will not run. */
-function csvValue(value: Cell, locale: Locale): string {
+function csvValue(value: Cell, locale: CellContext['locale']): string {
   return typeof value === 'number' ? String(value) : neutralised(cellText(value, locale));
 }
 
@@ -63,6 +64,6 @@ function csvValue(value: Cell, locale: Locale): string {
  * Numbers stay numbers in Excel; dates and booleans are written as the same text
  * the CSV holds. exceljs writes a string as a string cell, never as a formula.
  */
-function excelValue(value: Cell, locale: Locale): string | number {
+function excelValue(value: Cell, locale: CellContext['locale']): string | number {
   return typeof value === 'number' ? value : neutralised(cellText(value, locale));
 }

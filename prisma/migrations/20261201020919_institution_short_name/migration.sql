@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Institution" ADD COLUMN     "shortName" TEXT;
+

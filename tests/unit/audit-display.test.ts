@@ -1,0 +1,176 @@
+/** Audit entries in words: an entry of every action, as the history and the /audit page show it. */
+import { describe, expect, it } from 'vitest';
+import { AuditAction } from '@/lib/generated/prisma/enums';
+import { describeAuditEntry, describeEntity, lineText, type AuditDisplayContext, type AuditLookups } from '@/lib/rules/audit-display';
+import { translatorFor } from '../support/translate';
+
+const lookups: AuditLookups = {
+  indicators: new Map([
+    ['MERCHANTS', { nameZh: '服务商户数', nameEn: 'Merchants served', unit: '户', kind: 'COUNT' as const }],
+    ['ONLINE_RATE', { nameZh: '线上办理率', nameEn: 'Online rate', unit: '%', kind: 'PERCENT' as const }],
+  ]),
+  users: new Map([[5, '张监管']]),
+  institutions: new Map([[3, '招商银行北京分行']]),
+  fields: new Map([
+    ['D1-1', { name: '智慧银行', nameEn: 'Smart banking' }],
+    ['#3', { name: '智慧银行', nameEn: 'Smart banking' }],
+    ['D4-2', { name: '民生服务', nameEn: 'Public services' }],
+    ['#7', { name: '民生服务', nameEn: 'Public services' }],
+  ]),
+  directions: new Map(),
+  // Stages are data: named by the lifecycle of the entry's project, or by code alone.
+  stages: new Map([
+    ['ONLINE', { name: '上线运行', nameEn: 'Online' }],
+    ['PROMOTION', { name: '应用推广期', nameEn: 'Promotion' }],
+    ['9:PUBLICITY', { name: '公示', nameEn: 'Public notice' }],
+  ]),
+};
+const zhContext: AuditDisplayContext = { t: await translatorFor('zh'), locale: 'zh', lookups };
+const enContext: AuditDisplayContext = { t: await translatorFor('en'), locale: 'en', lookups };
+const lines = (entry: { action: AuditAction; entityType?: string; projectId?: number; before: unknown; after: unknown }, ctx = zhContext) =>
+  describeAuditEntry(entry, ctx).map(lineText);
+
+/** One entry of every action, shaped as the data layer writes them. */
+const ENTRIES: Record<AuditAction, { entityType: string; before: unknown; after: unknown; expected: string[] }> = {
+  PROJECT_EDIT: {
+    entityType: 'Project',
+    before: { summary: '旧简介', scenarios: ['缴费'], version: 4 },
+    after: { summary: '新简介', scenarios: ['缴费', '缴税'], version: 5 },
+    expected: ['简介: 旧简介 → 新简介', '应用场景: 缴费 → 缴费、缴税'],
+  },
+  STAGE_PROPOSE: {
+    entityType: 'StageProposal',
+    before: null,
+    after: { fromStage: 'ONLINE', toStage: 'PROMOTION', effectiveDate: '2026-03-01', evidenceNote: '推广方案', status: 'PENDING' },
+    expected: ['状态: 待审批', '原阶段: 上线运行', '目标阶段: 应用推广期', '生效日期: 2026-03-01', '证明材料说明: 推广方案'],
+  },
+  STAGE_APPROVE: {
+    entityType: 'StageProposal',
+    before: { status: 'PENDING', fromStage: 'ONLINE', toStage: 'PROMOTION' },
+    after: { status: 'APPROVED', note: '同意', stage: 'PROMOTION', effectiveDate: '2026-03-01' },
+    expected: ['状态: 待审批 → 已批准', '原阶段: 上线运行', '目标阶段: 应用推广期', '阶段: 应用推广期', '生效日期: 2026-03-01', '审批意见: 同意'],
+  },
+  STAGE_REJECT: {
+    entityType: 'StageProposal',
+    before: { status: 'PENDING', fromStage: 'ONLINE', toStage: 'PROMOTION' },
+    after: { status: 'REJECTED', note: '证明材料不足', stage: 'ONLINE', effectiveDate: '2026-03-01' },
+    expected: ['状态: 待审批 → 已驳回', '原阶段: 上线运行', '目标阶段: 应用推广期', '阶段: 上线运行', '生效日期: 2026-03-01', '审批意见: 证明材料不足'],
+  },
+  MILESTONE_ADD: {
+    entityType: 'Milestone',
+    before: null,
+    after: { title: '完成推广', dueDate: '2026-06-30' },
+    expected: ['里程碑: 完成推广', '计划完成日期: 2026-06-30'],
+  },
+  MILESTONE_COMPLETE: {
+    entityType: 'Milestone',
+    before: { title: '完成推广', completedAt: null },
+    after: { title: '完成推广', completedAt: '2026-03-02' },
+    expected: ['里程碑: 完成推广', '完成日期: — → 2026-03-02'],
+  },
+  METRIC_RECORD: {
+    entityType: 'MetricValue',
+    before: null,
+    after: { indicator: 'MERCHANTS', asOf: '2026-02-28', value: 1325, qualifier: 'ABOUT', unit: '户', sourceNote: '月报', correctionNote: '' },
+    // The empty correction note of a new value says nothing, so it is not shown.
+    expected: ['指标: 服务商户数', '截至日期: 2026-02-28', '数值: 约1,325户', '来源说明: 月报'],
+  },
+  METRIC_CORRECT: {
+    entityType: 'MetricValue',
+    before: { indicator: 'MERCHANTS', asOf: '2026-02-28', value: 325512, qualifier: 'EXACT', sourceNote: '月报' },
+    after: { indicator: 'MERCHANTS', asOf: '2026-02-28', value: 325513, qualifier: 'OVER', unit: '户', sourceNote: '月报', correctionNote: '口径更正' },
+    expected: ['指标: 服务商户数', '截至日期: 2026-02-28', '数值: 325,512户 → 超过325,513户', '更正说明: 口径更正'],
+  },
+  USER_CREATE: {
+    entityType: 'User',
+    before: null,
+    after: { email: 'a@b.example', name: '新用户', role: 'INSTITUTION', institutionId: 3, disabled: false },
+    expected: ['姓名: 新用户', '邮箱: a@b.example', '角色: 试点机构', '所属机构: 招商银行北京分行', '停用: 否'],
+  },
+  USER_UPDATE: {
+    entityType: 'User',
+    before: { email: 'a@b.example', name: '新用户', role: 'INSTITUTION', institutionId: 3, disabled: false },
+    after: { email: 'a@b.example', name: '新用户', role: 'LEADER', institutionId: null, disabled: true },
+    expected: ['姓名: 新用户', '邮箱: a@b.example', '角色: 试点机构 → 领导', '所属机构: 招商银行北京分行 → —', '停用: 否 → 是'],
+  },
+  PASSWORD_CHANGE: { entityType: 'User', before: null, after: { mustChangePassword: false }, expected: ['须修改密码: 否'] },
+  PASSWORD_RESET: { entityType: 'User', before: { mustChangePassword: false }, after: { mustChangePassword: true }, expected: ['须修改密码: 否 → 是'] },
+  NAME_CHANGE: { entityType: 'User', before: { name: '张伟' }, after: { name: '张维' }, expected: ['姓名: 张伟 → 张维'] },
+  COMMENT_ADD: { entityType: 'Comment', before: null, after: { body: '请补充数据口径' }, expected: ['内容: 请补充数据口径'] },
+  REPORT_SUBMIT: {
+    entityType: 'ProgressReport',
+    before: null,
+    after: { period: '2026-Q1', body: '进展顺利' },
+    expected: ['报告季度: 2026-Q1', '内容: 进展顺利'],
+  },
+  IMPORT_CREATE: {
+    entityType: 'MetricValue',
+    before: null,
+    after: { indicator: 'ONLINE_RATE', asOf: '2026-01-31', value: 71.5, qualifier: 'EXACT', unit: '%', source: 'institution', file: 'values.xlsx' },
+    expected: ['指标: 线上办理率', '截至日期: 2026-01-31', '数值: 71.5%', '来源: 机构报送', '导入文件: values.xlsx'],
+  },
+};
+
+describe('an audit entry in words', () => {
+  it.each(Object.values(AuditAction))('%s reads as labelled lines, without ids or versions', (action) => {
+    const { entityType, before, after, expected } = ENTRIES[action];
+    const shown = lines({ action, entityType, before, after });
+    expect(shown).toEqual(expected);
+    // Nothing internal: no version, no id, no raw codes of stages, roles or indicators.
+    expect(shown.join('\n')).not.toMatch(/version|Id\b|#\d|\b(ONLINE|PROMOTION|PENDING|INSTITUTION|MERCHANTS|EXACT|ABOUT)\b/);
+  });
+
+  it('names a field change by the fields’ names, whether the snapshot holds codes or ids', () => {
+    expect(lines({ action: 'PROJECT_EDIT', before: { field: 'D1-1', version: 1 }, after: { field: 'D4-2', version: 2 } })).toEqual([
+      '领域: 智慧银行 → 民生服务',
+    ]);
+    expect(lines({ action: 'PROJECT_EDIT', before: { fieldId: 3, version: 1 }, after: { fieldId: 7, version: 2 } })).toEqual(['领域: 智慧银行 → 民生服务']);
+    expect(lines({ action: 'PROJECT_EDIT', before: { fieldId: 3 }, after: { fieldId: 7 } }, enContext)).toEqual(['Field: Smart banking → Public services']);
+    // A field deleted since reads as such, never as its id.
+    expect(lines({ action: 'PROJECT_EDIT', before: { fieldId: 3 }, after: { fieldId: 99 } })).toEqual(['领域: 智慧银行 → （已不存在）']);
+  });
+
+  it('names a stage by the lifecycle of the entry’s project', () => {
+    expect(lines({ action: 'STAGE_PROPOSE', projectId: 9, before: null, after: { toStage: 'PUBLICITY' } })).toEqual(['目标阶段: 公示']);
+    expect(lines({ action: 'STAGE_PROPOSE', projectId: 9, before: null, after: { toStage: 'PUBLICITY' } }, enContext)).toEqual(['To stage: Public notice']);
+  });
+
+  it('names a public statement’s sections by their titles', () => {
+    const entry = { action: 'PROJECT_EDIT' as const, entityType: 'Statement', before: { innovation: '旧' }, after: { innovation: '新', riskNotice: '风险' } };
+    expect(lines(entry)).toEqual(['创新应用基本信息（技术创新、功能、预期效果、预期规模）: 旧 → 新', '风险提示: 风险']);
+  });
+
+  it('reads in English too', () => {
+    expect(lines({ action: 'METRIC_RECORD', ...ENTRIES.METRIC_RECORD }, enContext).slice(0, 3)).toEqual([
+      'Indicator: Merchants served',
+      'As of: 2026-02-28',
+      'Value: about 1,325 accounts',
+    ]);
+    expect(lines({ action: 'STAGE_REJECT', ...ENTRIES.STAGE_REJECT }, enContext)[0]).toBe('Status: Pending → Rejected');
+  });
+
+  it('leaves unchanged fields out unless they say which record changed', () => {
+    const shown = lines({
+      action: 'PROJECT_EDIT',
+      before: { summary: '同', scenarios: ['a'], version: 1 },
+      after: { summary: '同', scenarios: ['b'], version: 2 },
+    });
+    expect(shown).toEqual(['应用场景: a → b']);
+  });
+
+  it('shows a field it has no label for under its own name, and hides unknown ids', () => {
+    expect(lines({ action: 'PROJECT_EDIT', before: { colour: 'red', ownerId: 3 }, after: { colour: 'blue', ownerId: 4 } })).toEqual(['colour: red → blue']);
+  });
+
+  it('survives snapshots that are not objects', () => {
+    expect(lines({ action: 'COMMENT_ADD', before: 'text', after: [1, 2] })).toEqual([]);
+    expect(lines({ action: 'COMMENT_ADD', before: null, after: null })).toEqual([]);
+  });
+
+  it('names the record: the kind, and a user or institution by name', () => {
+    expect(describeEntity({ entityType: 'User', entityId: 5, before: null, after: null }, zhContext)).toBe('用户 张监管');
+    expect(describeEntity({ entityType: 'Institution', entityId: 9, before: null, after: { name: '新机构' } }, zhContext)).toBe('机构 新机构');
+    expect(describeEntity({ entityType: 'MetricValue', entityId: 12, before: null, after: {} }, zhContext)).toBe('成果数据');
+    expect(describeEntity({ entityType: 'StageProposal', entityId: 12, before: null, after: {} }, enContext)).toBe('Stage proposal');
+  });
+});
