@@ -10,6 +10,7 @@ import { institutionReadScope, metricImportScope, type Actor } from '../rules/au
 import { db } from '../server/db';
 import { InstitutionKind, ValueQualifier } from '../generated/prisma/enums';
 import { listLifecycles } from '../data/lifecycles';
+import { retiredWhere } from '../rules/retired';
 import { stageName, stagesInOrder } from '../rules/stages';
 import { INSTITUTION_SOURCE } from './sheets/metrics';
 import { headerOf } from './tabular/columns';
@@ -40,7 +41,9 @@ function sheet(workbook: ExcelJS.Workbook, name: string, header: string[], rows:
 const YES_NO: Rows = [['yes/no', '是 / 否', 'yes / no']];
 
 async function indicatorSheet(workbook: ExcelJS.Workbook, labels: Labels) {
+  // What a file may name: retired entries of the catalogues, institutions and projects are left out.
   const indicators = await db.indicator.findMany({
+    where: retiredWhere(),
     orderBy: { sortOrder: 'asc' },
     select: { code: true, nameZh: true, nameEn: true, unit: true, kind: true, aggregation: true, cumulative: true },
   });
@@ -72,8 +75,8 @@ async function projectReferences(workbook: ExcelJS.Workbook, actor: Actor, local
       orderBy: [{ direction: { programId: 'asc' } }, { direction: { sortOrder: 'asc' } }, { sortOrder: 'asc' }],
       select: { code: true, name: true, nameEn: true, direction: { select: { code: true, program: { select: { code: true } } } } },
     }),
-    db.institution.findMany({ where: institutionReadScope(actor), orderBy: { name: 'asc' }, select: { name: true, kind: true } }),
-    db.technology.findMany({ orderBy: { name: 'asc' }, select: { name: true, nameEn: true } }),
+    db.institution.findMany({ where: { AND: [institutionReadScope(actor), retiredWhere()] }, orderBy: { name: 'asc' }, select: { name: true, kind: true } }),
+    db.technology.findMany({ where: retiredWhere(), orderBy: { name: 'asc' }, select: { name: true, nameEn: true } }),
   ]);
   sheet(
     workbook,
@@ -109,7 +112,7 @@ async function metricReferences(workbook: ExcelJS.Workbook, actor: Actor, labels
   );
   await indicatorSheet(workbook, labels);
   const projects = await db.project.findMany({
-    where: metricImportScope(actor),
+    where: { AND: [metricImportScope(actor), retiredWhere()] },
     orderBy: { code: 'asc' },
     select: { code: true, name: true, approvedAt: true },
   });
