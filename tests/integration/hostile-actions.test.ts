@@ -31,7 +31,7 @@ afterAll(() => prisma.$disconnect());
 const actorFor = (capability: string): Actor =>
   capability === 'stage:decide' || capability === 'comment:write'
     ? actors.regulator
-    : capability === 'user:manage' || capability === 'data:import'
+    : ['user:manage', 'data:import', 'project:manage', 'catalogue:manage'].includes(capability)
       ? actors.admin
       : actors.cmb;
 
@@ -47,7 +47,7 @@ describe('hostile input at every write action', async () => {
       const valid = await entry.input({ prisma, actors, actor, n: ++n });
       actAs(actor);
       await fc.assert(
-        fc.asyncProperty(mutated(valid, entry.fields), async ({ input }) => {
+        fc.asyncProperty(mutated(valid, entry.fields, entry.hostile), async ({ input }) => {
           const before = await dbFingerprint(prisma);
           const result = (await actions.get(baseName(name))!(null, input)) as { ok: boolean; message?: string; fieldErrors?: Record<string, string[]> };
           expect(result.ok).toBe(false);
