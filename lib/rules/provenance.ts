@@ -28,18 +28,17 @@ export function markEdited(order: readonly string[], already: readonly string[],
   return [...order.filter((f) => all.has(f)), ...[...all].filter((f) => !order.includes(f))];
 }
 
+/** Whether a value is inferred, and what it was read from (the inference, or the source's own words). */
 export type InferenceLabel = { inferred: boolean; note: string | null };
 
 /**
- * The inference label of a value after an edit. While the value stays, the
- * label is what the editor submitted. When the value changes, a label the
- * editor left as it was spoke of the old value and is cleared; a label the
- * editor changed together with the value is theirs, and kept.
+ * The label of a value after an edit. A label the editor left as it was stays
+ * while the value stays; when the value changes it spoke of the old value, and
+ * is cleared. A label the editor changed is theirs, and kept as they set it.
  */
 export function labelAfter(valueChanged: boolean, before: InferenceLabel, submitted: InferenceLabel): InferenceLabel {
   const note = submitted.note?.trim() || null;
   const untouched = submitted.inferred === before.inferred && note === (before.note ?? null);
-  if (valueChanged && untouched) return { inferred: false, note: null };
-  // A label without the claim it labels means nothing: no note without the flag.
-  return { inferred: submitted.inferred, note: submitted.inferred ? note : null };
+  if (untouched) return valueChanged ? { inferred: false, note: null } : before;
+  return { inferred: submitted.inferred, note };
 }
