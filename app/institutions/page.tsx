@@ -5,6 +5,7 @@ import { InstitutionKindText, PlaceholderBadge, Undisclosed } from '@/components
 import { ExportLinks } from '@/components/export-links';
 import { FilterForm } from '@/components/filters/filter-form';
 import { FilterNotices } from '@/components/filters/filter-notices';
+import { RetiredBadge } from '@/components/retired';
 import { resolveFilters } from '@/lib/data/filter-targets';
 import { filterHref, parseFilters } from '@/lib/rules/filters';
 import { listInstitutions } from '@/lib/data/institutions';
@@ -65,6 +66,7 @@ export default async function InstitutionsPage({ searchParams }: Props) {
                   <Link href={`/institutions/${i.id}`} className="text-red-800 hover:underline">
                     {i.name}
                   </Link>
+                  {i.retiredAt && <RetiredBadge />}
                 </td>
                 <td className="px-3 py-2">
                   <InstitutionKindText kind={i.kind} inferred={i.kindInferred} />

@@ -6,6 +6,7 @@ import { ExportLinks } from '@/components/export-links';
 import { FilterForm } from '@/components/filters/filter-form';
 import { FilterNotices } from '@/components/filters/filter-notices';
 import { Pagination } from '@/components/filters/pagination';
+import { RetiredBadge } from '@/components/retired';
 import { resolveFilters } from '@/lib/data/filter-targets';
 import { filterHref, parseFilters } from '@/lib/rules/filters';
 import { listProjects } from '@/lib/data/projects';
@@ -72,6 +73,7 @@ export default async function ProjectsPage({ searchParams }: Props) {
                     {p.name}
                   </Link>
                   {p.isPlaceholder && <PlaceholderBadge />}
+                  {p.retiredAt && <RetiredBadge />}
                 </td>
                 <td className="px-3 py-2">
                   {p.lead && (

@@ -1,5 +1,6 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { InferredBadge, InstitutionKindText, PlaceholderBadge } from '@/components/badges';
+import { EditedBadge, RetiredBadge } from '@/components/retired';
 import { Section } from '@/components/section';
 import type { ProjectDetail } from '@/lib/data/projects';
 
@@ -10,14 +11,23 @@ export function ProjectFacts({ project }: { project: ProjectDetail }) {
   return (
     <div className="grid gap-4 md:grid-cols-2">
       <Section title={t('project.summary')}>
-        <p className="text-sm leading-relaxed">{project.summary || t('project.noSummary')}</p>
+        <p className="text-sm leading-relaxed" data-testid="summary">
+          {project.summary || t('project.noSummary')}
+          <EditedBadge edited={project.editedFields} field="summary" />
+        </p>
         {project.sourceNote && (
           <p className="mt-3 border-l-2 border-slate-300 pl-2 text-xs text-slate-600" data-testid="provenance">
             <span className="font-medium">{t('project.provenance')}</span> · {project.sourceNote}
+            {project.editedFields.length > 0 && (
+              <span className="block" data-testid="edited-fields">
+                {t('edited.fields', { fields: project.editedFields.map((f) => t(`edited.field.${f}`)).join(zh ? '、' : ', ') })}
+              </span>
+            )}
           </p>
         )}
       </Section>
       <Section title={t('project.institutions')}>
+        <EditedBadge edited={project.editedFields} field="institutions" />
         <table className="w-full text-left text-sm">
           <thead className="text-slate-500">
             <tr>
@@ -38,6 +48,7 @@ export function ProjectFacts({ project }: { project: ProjectDetail }) {
                 <td className="py-1">
                   {institution.name}
                   {institution.isPlaceholder && <PlaceholderBadge />}
+                  {institution.retiredAt && <RetiredBadge />}
                   <span className="ml-1 text-xs text-slate-500">({t(`role.${role}`)})</span>
                   {roleInferred && <InferredBadge note={roleNote} />}
                 </td>
@@ -51,11 +62,13 @@ export function ProjectFacts({ project }: { project: ProjectDetail }) {
         </table>
       </Section>
       <Section title={t('project.technologies')}>
+        <EditedBadge edited={project.editedFields} field="technologies" />
         {project.technologies.length ? (
           <ul className="flex flex-wrap gap-2 text-sm">
             {project.technologies.map(({ technology }) => (
               <li key={technology.name} className="rounded bg-slate-100 px-2 py-0.5">
                 {zh ? technology.name : technology.nameEn}
+                {technology.retiredAt && <RetiredBadge />}
               </li>
             ))}
           </ul>
@@ -64,6 +77,7 @@ export function ProjectFacts({ project }: { project: ProjectDetail }) {
         )}
       </Section>
       <Section title={t('project.scenarios')}>
+        <EditedBadge edited={project.editedFields} field="scenarios" />
         {project.scenarios.length ? (
           <ul className="flex flex-wrap gap-2 text-sm" data-testid="scenarios">
             {project.scenarios.map((s) => (

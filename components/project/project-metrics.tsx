@@ -1,5 +1,6 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { MetricText } from '@/components/metric-text';
+import { RetiredBadge } from '@/components/retired';
 import { Section } from '@/components/section';
 import { isoDate } from '@/lib/rules/format';
 import type { ProjectDetail } from '@/lib/data/projects';
@@ -33,7 +34,10 @@ export function ProjectMetrics({ values }: { values: ProjectDetail['metricValues
           <tbody>
             {values.map((m) => (
               <tr key={m.id} className="border-t border-slate-100 align-top" data-metric={m.indicator.code} data-value={m.value}>
-                <td className="py-1">{zh ? m.indicator.nameZh : m.indicator.nameEn}</td>
+                <td className="py-1">
+                  {zh ? m.indicator.nameZh : m.indicator.nameEn}
+                  {m.indicator.retiredAt && <RetiredBadge />}
+                </td>
                 <td className="py-1 font-medium tabular-nums">
                   <MetricText value={m.value} unit={m.indicator.unit} kind={m.indicator.kind} qualifier={m.qualifier} />
                 </td>
