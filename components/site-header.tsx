@@ -23,6 +23,7 @@ const NAV: { href: string; label: string; capability?: Capability }[] = [
   { href: '/proposals', label: 'accountsNav.proposals', capability: 'stage:decide' },
   { href: '/audit', label: 'accountsNav.audit', capability: 'audit:read' },
   { href: '/admin/users', label: 'accountsNav.users', capability: 'user:manage' },
+  { href: '/admin/catalogues', label: 'accountsNav.catalogues', capability: 'catalogue:manage' },
 ];
 
 /**

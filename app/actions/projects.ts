@@ -1,13 +1,36 @@
 'use server';
 
 import { runAction, type ActionResult } from '@/lib/server/actions';
-import { addMilestone, completeMilestone, milestoneAddProblems, milestoneCompleteProblems } from '@/lib/data/milestones';
+import {
+  addMilestone,
+  completeMilestone,
+  editMilestone,
+  milestoneAddProblems,
+  milestoneCompleteProblems,
+  milestoneEditProblems,
+  setMilestoneRetired,
+} from '@/lib/data/milestones';
 import { metricProblems, recordMetric } from '@/lib/data/metrics';
 import { editProjectDetails } from '@/lib/data/project-edits';
-import { progressReportProblems, submitProgressReport } from '@/lib/data/progress-reports';
+import {
+  editProgressReport,
+  progressReportEditProblems,
+  progressReportProblems,
+  setProgressReportRetired,
+  submitProgressReport,
+} from '@/lib/data/progress-reports';
 import { acceptedFields } from '@/lib/schemas/fields';
 import { metricRecordSchema } from '@/lib/schemas/metric';
-import { milestoneAddSchema, milestoneCompleteSchema, progressReportSchema, projectDetailsSchema, stageProposalSchema } from '@/lib/schemas/project';
+import {
+  milestoneAddSchema,
+  milestoneCompleteSchema,
+  milestoneEditSchema,
+  progressReportEditSchema,
+  progressReportSchema,
+  projectDetailsSchema,
+  stageProposalSchema,
+} from '@/lib/schemas/project';
+import { milestoneRetireSchema, progressReportRetireSchema } from '@/lib/schemas/retire';
 import { editStatement } from '@/lib/data/dossiers';
 import { statementSchema } from '@/lib/schemas/statement';
 import { proposeStageChange, stageProposalProblems } from '@/lib/data/stage-proposals';
@@ -89,6 +112,48 @@ export async function editStatementAction(_prev: ActionResult | null, input: unk
     schema: statementSchema,
     input,
     write: (actor, data) => editStatement({ actor, input: data }),
+    revalidate: PAGES,
+  });
+}
+
+export async function editMilestoneAction(_prev: ActionResult | null, input: unknown): Promise<ActionResult> {
+  return runAction({
+    capability: 'milestone:write',
+    schema: milestoneEditSchema,
+    input,
+    write: (actor, data) => editMilestone({ actor, input: data }),
+    checkRest: (actor, raw) => milestoneEditProblems({ actor, input: acceptedFields(milestoneEditSchema, raw) }),
+    revalidate: PAGES,
+  });
+}
+
+export async function setMilestoneRetiredAction(_prev: ActionResult | null, input: unknown): Promise<ActionResult> {
+  return runAction({
+    capability: 'milestone:write',
+    schema: milestoneRetireSchema,
+    input,
+    write: (actor, data) => setMilestoneRetired({ actor, input: data }),
+    revalidate: PAGES,
+  });
+}
+
+export async function editProgressReportAction(_prev: ActionResult | null, input: unknown): Promise<ActionResult> {
+  return runAction({
+    capability: 'project:edit',
+    schema: progressReportEditSchema,
+    input,
+    write: (actor, data) => editProgressReport({ actor, input: data }),
+    checkRest: (actor, raw) => progressReportEditProblems({ actor, input: acceptedFields(progressReportEditSchema, raw) }),
+    revalidate: PAGES,
+  });
+}
+
+export async function setProgressReportRetiredAction(_prev: ActionResult | null, input: unknown): Promise<ActionResult> {
+  return runAction({
+    capability: 'project:edit',
+    schema: progressReportRetireSchema,
+    input,
+    write: (actor, data) => setProgressReportRetired({ actor, input: data }),
     revalidate: PAGES,
   });
 }

@@ -6,6 +6,7 @@ import { ExportLinks } from '@/components/export-links';
 import { FilterForm } from '@/components/filters/filter-form';
 import { FilterNotices } from '@/components/filters/filter-notices';
 import { TableScroll } from '@/components/table-scroll';
+import { RetiredBadge } from '@/components/retired';
 import { resolveFilters } from '@/lib/data/filter-targets';
 import { filterHref, parseFilters } from '@/lib/rules/filters';
 import { listInstitutions } from '@/lib/data/institutions';
@@ -66,6 +67,7 @@ export default async function InstitutionsPage({ searchParams }: Props) {
                   <Link href={`/institutions/${i.id}`} className="text-red-800 hover:underline">
                     {i.name}
                   </Link>
+                  {i.retiredAt && <RetiredBadge />}
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">
                   <InstitutionKindText kind={i.kind} inferred={i.kindInferred} />

@@ -7,6 +7,7 @@ import { FilterForm } from '@/components/filters/filter-form';
 import { FilterNotices } from '@/components/filters/filter-notices';
 import { Pagination } from '@/components/filters/pagination';
 import { TableScroll } from '@/components/table-scroll';
+import { RetiredBadge } from '@/components/retired';
 import { resolveFilters } from '@/lib/data/filter-targets';
 import { filterHref, parseFilters } from '@/lib/rules/filters';
 import { listProjects } from '@/lib/data/projects';
@@ -73,6 +74,7 @@ export default async function ProjectsPage({ searchParams }: Props) {
                     {p.name}
                   </Link>
                   {p.isPlaceholder && <PlaceholderBadge />}
+                  {p.retiredAt && <RetiredBadge />}
                 </td>
                 <td className="min-w-36 px-3 py-2">
                   {p.lead && (

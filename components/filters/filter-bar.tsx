@@ -26,11 +26,11 @@ export const control = 'mt-1 block w-full rounded border border-slate-300 bg-whi
 export function FilterBar({ action, filters, options, programId, programCode, withSort, children }: Props) {
   const t = useTranslations();
   const zh = useLocale() === 'zh';
-  const select = (name: keyof ProjectFilters, label: string, items: { value: string; label: string }[]) => (
+  const select = (name: keyof ProjectFilters, label: string, items: { value: string; label: string }[], empty = t('filters.any')) => (
     <label className="text-xs text-slate-700">
       {label}
       <select name={name} defaultValue={filters[name] === undefined ? '' : String(filters[name])} className={control} data-filter={name}>
-        <option value="">{t('filters.any')}</option>
+        <option value="">{empty}</option>
         {items.map((i) => (
           <option key={i.value} value={i.value}>
             {i.label}
@@ -80,6 +80,15 @@ export function FilterBar({ action, filters, options, programId, programCode, wi
           { value: 'include', label: t('filters.placeholdersInclude') },
           { value: 'exclude', label: t('filters.placeholdersExclude') },
         ])}
+        {select(
+          'retired',
+          t('retired.filter'),
+          [
+            { value: 'include', label: t('retired.filterInclude') },
+            { value: 'only', label: t('retired.filterOnly') },
+          ],
+          t('retired.filterExclude'),
+        )}
         {children}
         {withSort &&
           select(

@@ -45,6 +45,24 @@ export function CheckboxInput({ initial = false, ...props }: Own<InputHTMLAttrib
   return <input {...props} type="checkbox" defaultChecked={values ? sent === 'on' || sent === 'true' : initial} />;
 }
 
+/** The submitted choices of `name` after a refusal (a field sent once is a list of one), else undefined. */
+const sentList = (values: FormValues | undefined, name: string) => {
+  if (!values) return undefined;
+  const v = values[name];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+};
+
+/** A select of several choices; after a refusal the choices submitted. */
+export function MultiSelect({ initial = [], className = inputClass, ...props }: Own<SelectHTMLAttributes<HTMLSelectElement>> & { initial?: string[] }) {
+  return <select {...props} multiple className={className} defaultValue={sentList(useSubmittedValues(), props.name) ?? initial} />;
+}
+
+/** One checkbox of a group sharing a name (a list of ids); after a refusal ticked exactly when its value was sent. */
+export function CheckboxList({ initial = false, value, ...props }: Own<InputHTMLAttributes<HTMLInputElement>> & { value: string; initial?: boolean }) {
+  const sent = sentList(useSubmittedValues(), props.name);
+  return <input {...props} type="checkbox" value={value} defaultChecked={sent ? sent.includes(value) : initial} />;
+}
+
 /** A password: empty again after every answer, with a note saying so after a refusal (`note={false}`: the form's first password field says it). */
 export function PasswordInput({ className = inputClass, note = true, ...props }: Own<InputHTMLAttributes<HTMLInputElement>> & { note?: boolean }) {
   const t = useTranslations('forms');

@@ -3,6 +3,8 @@ import { addMilestoneAction, completeMilestoneAction, editProjectDetailsAction, 
 import { ActionForm, Field } from '@/components/forms/action-form';
 import { SelectInput, TextArea, TextInput, VersionInput } from '@/components/forms/inputs';
 import { MetricForm } from '@/components/project/metric-form';
+import { MilestoneCorrections } from '@/components/project/record-forms';
+import { RetiredBadge } from '@/components/retired';
 import { Section } from '@/components/section';
 import { formatDay } from '@/lib/rules/time';
 import type { ProjectDetail } from '@/lib/data/projects';
@@ -21,7 +23,7 @@ type Props = {
 /** The institution's forms on its own project page; shown only when the actor may edit the project. */
 export function ProjectEditPanel({ project, lifecycle, version, indicators, hasPendingProposal, locale }: Props) {
   const t = useTranslations('editPanel');
-  const open = project.milestones.filter((m) => !m.completedAt);
+  const open = project.milestones.filter((m) => !m.completedAt && !m.retiredAt);
   const stages = nextStages(lifecycle, project.stageId);
   return (
     <Section title={t('heading')} id="edit">
@@ -95,6 +97,19 @@ export function ProjectEditPanel({ project, lifecycle, version, indicators, hasP
                 <TextInput name="completedAt" type="date" required />
               </Field>
             </ActionForm>
+          )}
+          {project.milestones.length > 0 && (
+            <div data-testid="milestone-corrections">
+              <h3 className="font-medium">{t('milestonesCorrect')}</h3>
+              <ul className="space-y-1 text-sm">
+                {project.milestones.map((m) => (
+                  <li key={m.id} data-milestone-id={m.id}>
+                    {m.title}（{formatDay(m.dueDate)}）{m.retiredAt && <RetiredBadge />}
+                    <MilestoneCorrections projectId={project.id} milestone={m} />
+                  </li>
+                ))}
+              </ul>
+            </div>
           )}
         </div>
       </div>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { InferredBadge, InstitutionKindText, PlaceholderBadge } from '@/components/badges';
+import { EditedBadge, RetiredBadge } from '@/components/retired';
 import { Section } from '@/components/section';
 import { TableScroll } from '@/components/table-scroll';
 import type { ProjectDetail } from '@/lib/data/projects';
@@ -12,14 +13,23 @@ export function ProjectFacts({ project }: { project: ProjectDetail }) {
   return (
     <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
       <Section title={t('project.summary')}>
-        <p className="text-sm leading-relaxed">{project.summary || t('project.noSummary')}</p>
+        <p className="text-sm leading-relaxed" data-testid="summary">
+          {project.summary || t('project.noSummary')}
+          <EditedBadge edited={project.editedFields} field="summary" />
+        </p>
         {project.sourceNote && (
           <p className="mt-3 border-l-2 border-slate-300 pl-2 text-xs text-slate-600" data-testid="provenance">
             <span className="font-medium">{t('project.provenance')}</span> · {project.sourceNote}
+            {project.editedFields.length > 0 && (
+              <span className="block" data-testid="edited-fields">
+                {t('edited.fields', { fields: project.editedFields.map((f) => t(`edited.field.${f}`)).join(zh ? '、' : ', ') })}
+              </span>
+            )}
           </p>
         )}
       </Section>
       <Section title={t('project.institutions')}>
+        <EditedBadge edited={project.editedFields} field="institutions" />
         <TableScroll label={t('project.institutions')}>
           <table className="w-full text-left text-sm">
             <thead className="whitespace-nowrap text-slate-500">
@@ -44,6 +54,7 @@ export function ProjectFacts({ project }: { project: ProjectDetail }) {
                     </Link>
                     {institution.shortName && <span className="ml-1 text-xs text-slate-500">（{institution.shortName}）</span>}
                     {institution.isPlaceholder && <PlaceholderBadge />}
+                    {institution.retiredAt && <RetiredBadge />}
                     <span className="ml-1 text-xs text-slate-500">({t(`role.${role}`)})</span>
                     {roleInferred && <InferredBadge note={roleNote} />}
                   </td>
@@ -58,6 +69,7 @@ export function ProjectFacts({ project }: { project: ProjectDetail }) {
         </TableScroll>
       </Section>
       <Section title={t('project.technologies')}>
+        <EditedBadge edited={project.editedFields} field="technologies" />
         {project.technologies.length ? (
           <ul className="flex flex-wrap gap-2 text-sm">
             {project.technologies.map(({ technology }) => (

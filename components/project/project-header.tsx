@@ -1,5 +1,6 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { InferredBadge, PlaceholderBadge, StageBadge, Undisclosed } from '@/components/badges';
+import { EditedBadge, RetiredBadge } from '@/components/retired';
 import type { ProjectDetail } from '@/lib/data/projects';
 
 /**
@@ -21,6 +22,8 @@ export function ProjectHeader({ project }: { project: ProjectDetail }) {
       <h1 className="text-2xl font-semibold">
         {project.name}
         {project.isPlaceholder && <PlaceholderBadge />}
+        {project.retiredAt && <RetiredBadge />}
+        <EditedBadge edited={project.editedFields} field="name" />
       </h1>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm text-slate-700">
         <div className="contents">
@@ -35,6 +38,7 @@ export function ProjectHeader({ project }: { project: ProjectDetail }) {
           <dd data-testid="project-direction">
             {project.direction ? `${project.direction.code} ${zh ? project.direction.name : project.direction.nameEn}` : <Undisclosed />}
             {project.directionInferred && <InferredBadge note={project.directionNote} />}
+            <EditedBadge edited={project.editedFields} field="direction" />
           </dd>
         </div>
         <div className="contents">
@@ -42,6 +46,7 @@ export function ProjectHeader({ project }: { project: ProjectDetail }) {
           <dd data-testid="project-field">
             {project.field ? zh ? project.field.name : project.field.nameEn : <Undisclosed />}
             {project.fieldInferred && <InferredBadge note={project.fieldNote} />}
+            <EditedBadge edited={project.editedFields} field="field" />
           </dd>
         </div>
       </dl>

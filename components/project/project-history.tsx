@@ -1,5 +1,6 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { StageBadge } from '@/components/badges';
+import { RetiredBadge } from '@/components/retired';
 import { Section } from '@/components/section';
 import { describeDate } from '@/lib/rules/dates';
 import { formatDay } from '@/lib/rules/time';
@@ -70,8 +71,11 @@ export function ProjectHistory({ stage, stageChanges, milestones, path, today }:
             {milestones.map((m) => {
               const status = milestoneStatus(m, today);
               return (
-                <li key={m.id} className="flex items-center justify-between gap-2" data-milestone={status}>
-                  <span>{m.title}</span>
+                <li key={m.id} className="flex items-center justify-between gap-2" data-milestone={status} data-milestone-id={m.id}>
+                  <span className={m.retiredAt ? 'text-slate-500 line-through' : undefined}>
+                    {m.title}
+                    {m.retiredAt && <RetiredBadge />}
+                  </span>
                   <span className="flex items-center gap-2 tabular-nums text-slate-600">
                     {m.completedAt ? t('project.completed', { date: formatDay(m.completedAt) }) : `${t('project.due')} ${formatDay(m.dueDate)}`}
                     <span className={`rounded px-1.5 py-0.5 text-xs ${statusStyle[status]}`}>{t(`timeline.${status}`)}</span>

@@ -1,5 +1,6 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { MetricText } from '@/components/metric-text';
+import { RetiredBadge } from '@/components/retired';
 import { Section } from '@/components/section';
 import { TableScroll } from '@/components/table-scroll';
 import { formatDay } from '@/lib/rules/time';
@@ -35,7 +36,10 @@ export function ProjectMetrics({ values }: { values: ProjectDetail['metricValues
             <tbody>
               {values.map((m) => (
                 <tr key={m.id} className="border-t border-slate-100 align-top" data-metric={m.indicator.code} data-value={m.value}>
-                  <td className="min-w-24 py-1 pr-3">{zh ? m.indicator.nameZh : m.indicator.nameEn}</td>
+                  <td className="min-w-24 py-1 pr-3">
+                    {zh ? m.indicator.nameZh : m.indicator.nameEn}
+                    {m.indicator.retiredAt && <RetiredBadge />}
+                  </td>
                   <td className="py-1 pr-3 text-right font-medium whitespace-nowrap tabular-nums">
                     <MetricText value={m.value} unit={m.indicator.unit} kind={m.indicator.kind} qualifier={m.qualifier} />
                   </td>

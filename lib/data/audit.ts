@@ -160,6 +160,20 @@ export async function namesInEntries(entries: Described[]): Promise<AuditLookups
   };
 }
 
+/**
+ * The history of a record that belongs to no project (an institution), for
+ * everyone who may read the program: its corrections, retirements, restorations.
+ */
+export async function listRecordHistory(options: { actor: Actor; entityType: 'Institution'; entityId: number }): Promise<AuditRow[]> {
+  if (!can(options.actor, 'program:read')) return [];
+  return db.auditEntry.findMany({
+    where: { entityType: options.entityType, entityId: options.entityId, projectId: null },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: 100,
+    select: auditSelect,
+  });
+}
+
 /** The people who appear in the trail, for the /audit filter. */
 export async function listAuditActors(options: { actor: Actor }) {
   if (!can(options.actor, 'audit:read')) throw new AppError('FORBIDDEN');

@@ -12,11 +12,15 @@ import { projectFilterSql, type FilterTargets } from '../rules/project-filter';
 import { combinePartialsSql, finalValueSql, partialsSql, takesLatestSql } from '../rules/indicators';
 import { dateRangeSql } from '../rules/dates';
 import { UNDISCLOSED } from '../rules/filters';
+import { referenceMode, retiredSql } from '../rules/retired';
 import { pathOf, reachedSql, type Lifecycle } from '../rules/stages';
 import type { SqlRunner } from '../server/sql';
 
 /** The actor, the filters, and the program's lifecycle (its stages are data: lib/rules/stages.ts). */
 type Scope = { actor: Actor; targets: FilterTargets; lifecycle: Lifecycle };
+
+/** Institutions, indicators and technologies the view shows: retired ones only when it asks for retired records. */
+const shownSql = ({ targets }: Scope, alias: string) => retiredSql(referenceMode(targets.filters.retired), alias);
 
 /** The matching projects as a CTE named `fp`. */
 const matching = ({ actor, targets }: Scope) => Prisma.sql`
@@ -47,7 +51,8 @@ export async function queryHeadline(run: SqlRunner, scope: Scope): Promise<Headl
   const [row] = await run<HeadlineCounts>(Prisma.sql`
     WITH ${matching(scope)}
     SELECT count(*)::int AS projects,
-      (SELECT count(DISTINCT pi."institutionId") FROM "ProjectInstitution" pi JOIN fp ON fp.id = pi."projectId")::int AS institutions,
+      (SELECT count(DISTINCT pi."institutionId") FROM "ProjectInstitution" pi JOIN fp ON fp.id = pi."projectId"
+        JOIN "Institution" i ON i.id = pi."institutionId" WHERE ${shownSql(scope, 'i')})::int AS institutions,
       ${reachedCounts(scope.lifecycle, 'fp')} AS reached,
       (SELECT count(*) FROM "Direction" WHERE "programId" = ${programId})::int AS directions,
       (SELECT count(*) FROM "Field" f JOIN "Direction" d ON d.id = f."directionId" WHERE d."programId" = ${programId})::int AS fields
@@ -150,7 +155,8 @@ export function queryTechnologies(run: SqlRunner, scope: Scope) {
       FROM "Technology" t
         LEFT JOIN ("ProjectTechnology" pt JOIN fp ON fp.id = pt."projectId") ON pt."technologyId" = t.id
       -- The catalogue is shared: a program's chart lists what its projects use (at zero when the filters leave none).
-      WHERE EXISTS (SELECT 1 FROM "ProjectTechnology" u JOIN "Project" p ON p.id = u."projectId"
+      WHERE ${shownSql(scope, 't')}
+        AND EXISTS (SELECT 1 FROM "ProjectTechnology" u JOIN "Project" p ON p.id = u."projectId"
                     WHERE u."technologyId" = t.id AND p."programId" = ${scope.targets.programId})
       GROUP BY t.id, t.name, t."nameEn"
       ORDER BY projects DESC, t.name) known
@@ -187,7 +193,7 @@ export function queryIndicators(run: SqlRunner, scope: Scope) {
       SELECT s."indicatorId" AS indicator_id, fp."directionId" AS direction_id, false AS is_total, ${partialsSql('v.value', 's."latestAsOf"', 'v.qualifier')}
       FROM "IndicatorSummary" s
         JOIN fp ON fp.id = s."projectId"
-        JOIN "Indicator" i ON i.id = s."indicatorId"
+        JOIN "Indicator" i ON i.id = s."indicatorId" AND ${shownSql(scope, 'i')}
         CROSS JOIN LATERAL (SELECT
           CASE WHEN ${takesLatestSql('i')} THEN s."latestValue" ELSE s."periodSum" END AS value,
           CASE WHEN ${takesLatestSql('i')} THEN s."latestQualifier" ELSE s."periodQualifier" END AS qualifier) v

@@ -4,6 +4,7 @@ import { db, sql } from '../server/db';
 import { Prisma } from '../generated/prisma/client';
 import { UNDISCLOSED, type FilterNotice, type ProjectFilters } from '../rules/filters';
 import { likePattern, type FilterTargets } from '../rules/project-filter';
+import { retiredSql } from '../rules/retired';
 import { pathOf, stageByCode, stagesInOrder, type Lifecycle } from '../rules/stages';
 import { getDirectionLabel } from './programs';
 import { getProgramLifecycle } from './lifecycles';
@@ -142,6 +143,7 @@ async function withNames(notices: FilterNotice[], programId: number, lifecycle: 
 
 /** The institutions a filter may name: those in the program's projects that the actor may read. */
 const filterableInstitutions = (actor: Actor, programId: number) => ({
+  retiredAt: null,
   projects: { some: { project: { AND: [projectReadScope(actor), { programId }] } } },
 });
 
@@ -166,10 +168,12 @@ export async function getFilterOptions(options: { actor: Actor; programId: numbe
       WHERE d."programId" = ${options.programId}
       GROUP BY d.id
       ORDER BY d."sortOrder"`),
-    // The catalogue is shared between programs; a program's form offers what its projects use.
+    // The catalogue is shared between programs; a program's form offers what its projects use, and no retired
+    // technology (a link that names one still resolves).
     sql<{ id: number; name: string; nameEn: string }>(Prisma.sql`
       SELECT t.id, t.name, t."nameEn" FROM "Technology" t
       WHERE EXISTS (SELECT 1 FROM "ProjectTechnology" pt JOIN "Project" p ON p.id = pt."projectId" WHERE pt."technologyId" = t.id AND p."programId" = ${options.programId})
+        AND ${retiredSql('exclude', 't')}
       ORDER BY t.name`),
     typeof options.institutionId === 'number'
       ? db.institution.findFirst({

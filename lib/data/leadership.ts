@@ -19,6 +19,7 @@ import { getProgramLifecycle } from './lifecycles';
 import { combinePartialsSql, combineQualifiersSql, finalValueSql, partialsSql, takesLatestSql } from '../rules/indicators';
 import type { Period } from '../rules/periods';
 import { projectFilterSql, type FilterTargets } from '../rules/project-filter';
+import { referenceMode, retiredSql } from '../rules/retired';
 
 type Options = { actor: Actor; targets: FilterTargets };
 type PeriodOptions = Options & { period: Period };
@@ -175,6 +176,8 @@ export type IndicatorAtPeriod = {
  */
 export async function getIndicatorsInPeriod(options: PeriodOptions): Promise<{ indicators: IndicatorAtPeriod[]; later: number }> {
   const { from, to } = options.period;
+  // A retired indicator is left out, as on the dashboard, unless the view asks for retired records.
+  const shown = retiredSql(referenceMode(options.targets.filters.retired), 'i');
   type Row = { code: string; side: 'start' | 'end'; direction: string | null; total: boolean; value: number; qualifier: ValueQualifier; projects: number };
   const [rows, [later]] = await Promise.all([
     sql<Row>(Prisma.sql`
@@ -182,7 +185,7 @@ export async function getIndicatorsInPeriod(options: PeriodOptions): Promise<{ i
     snap AS (
       SELECT DISTINCT ON (side, mv."indicatorId", mv."projectId") side, mv."indicatorId", fp."directionId", mv.value, mv.qualifier, mv."asOf"
       FROM "MetricValue" mv JOIN fp ON fp.id = mv."projectId"
-        JOIN "Indicator" i ON i.id = mv."indicatorId" AND ${takesLatestSql('i')}
+        JOIN "Indicator" i ON i.id = mv."indicatorId" AND ${takesLatestSql('i')} AND ${shown}
         CROSS JOIN (VALUES ('start', ${from}::date - 1), ('end', ${to}::date)) AS d(side, day)
       WHERE mv."asOf" <= d.day
       ORDER BY side, mv."indicatorId", mv."projectId", mv."asOf" DESC),
@@ -191,7 +194,7 @@ export async function getIndicatorsInPeriod(options: PeriodOptions): Promise<{ i
         ${combineQualifiersSql('mv.qualifier')} AS qualifier,
         max(mv."asOf") AS "asOf"
       FROM "MetricValue" mv JOIN fp ON fp.id = mv."projectId"
-        JOIN "Indicator" i ON i.id = mv."indicatorId" AND NOT ${takesLatestSql('i')}
+        JOIN "Indicator" i ON i.id = mv."indicatorId" AND NOT ${takesLatestSql('i')} AND ${shown}
       WHERE mv."asOf" BETWEEN ${from}::date AND ${to}::date
       GROUP BY mv."indicatorId", mv."projectId", fp."directionId"),
     per AS (SELECT side, "indicatorId", "directionId", value, qualifier, "asOf" FROM snap UNION ALL SELECT side, "indicatorId", "directionId", value, qualifier, "asOf" FROM flow),

@@ -7,13 +7,18 @@ import { AppError, InputError, isUniqueViolation } from '../server/errors';
 import { breaksCumulativeOrder, neverDecreases, valueProblems } from '../rules/metric-rules';
 import { checkEditableProject, findEditableProject, problemList } from './project-edits';
 import { projectWhere, type FilterTargets } from '../rules/project-filter';
+import { referenceMode, retiredWhere } from '../rules/retired';
 import { todayInBeijing } from '../schemas/fields';
 import type { MetricRecordInput } from '../schemas/metric';
 import { metricSelect } from '../transfer/sheets/metrics';
 
-/** The indicators a value can be recorded for, with the unit each expects. */
+/** The indicators a value can be recorded for (retired ones cannot be chosen), with the unit each expects. */
 export async function listIndicators() {
-  return db.indicator.findMany({ orderBy: { sortOrder: 'asc' }, select: { code: true, nameZh: true, nameEn: true, unit: true, kind: true, cumulative: true } });
+  return db.indicator.findMany({
+    where: retiredWhere(),
+    orderBy: { sortOrder: 'asc' },
+    select: { code: true, nameZh: true, nameEn: true, unit: true, kind: true, cumulative: true },
+  });
 }
 
 /**
@@ -26,8 +31,13 @@ async function checkValue(tx: Tx, input: Partial<MetricRecordInput>, project: { 
   const indicator =
     input.indicatorCode === undefined
       ? null
-      : await tx.indicator.findUnique({ where: { code: input.indicatorCode }, select: { id: true, unit: true, kind: true, cumulative: true } });
+      : await tx.indicator.findUnique({
+          where: { code: input.indicatorCode },
+          select: { id: true, unit: true, kind: true, cumulative: true, retiredAt: true },
+        });
   if (input.indicatorCode !== undefined && !indicator) add('indicatorCode', 'unknownIndicator');
+  // A retired indicator keeps the values it has, and takes no new ones (nor corrections).
+  if (indicator?.retiredAt) add('indicatorCode', 'retiredIndicator');
   // valueProblems judges unit, value and date each on its own: a field missing here
   // (refused by the schema, or an unknown indicator) stands in as one it accepts.
   const judged = indicator ?? { unit: input.unit ?? '', kind: 'COUNT' as const };
@@ -85,12 +95,14 @@ export async function recordMetric(options: { actor: Actor; input: MetricRecordI
         entityType: 'MetricValue',
         entityId: row.id,
         projectId: project.id,
+        // The value it replaces, with its source: a corrected figure from the article stays readable in the history.
         before: existing
           ? snapshot({
               indicator: input.indicatorCode,
               asOf: existing.asOf,
               value: existing.value,
               qualifier: existing.qualifier,
+              source: existing.source,
               sourceNote: existing.sourceNote,
             })
           : null,
@@ -122,7 +134,8 @@ const METRIC_PAGE_SIZE = 50;
 export async function listMetricValues(options: { actor: Actor; targets: FilterTargets; indicatorCode?: string }) {
   const where: Prisma.MetricValueWhereInput = {
     project: projectWhere(options.actor, options.targets),
-    ...(options.indicatorCode ? { indicator: { code: options.indicatorCode } } : {}),
+    // A retired indicator's values stay on record, and out of the list unless the view asks for retired records.
+    indicator: { ...retiredWhere(referenceMode(options.targets.filters.retired)), ...(options.indicatorCode ? { code: options.indicatorCode } : {}) },
   };
   const total = await db.metricValue.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / METRIC_PAGE_SIZE));

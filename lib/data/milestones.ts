@@ -1,11 +1,13 @@
 import 'server-only';
 import { can, type Actor } from '../rules/authz';
-import { snapshot, writeAudit } from './audit';
+import { snapshot, writeAudit, type Tx } from './audit';
 import { db } from '../server/db';
 import { AppError, ConflictError, InputError } from '../server/errors';
 import { checkEditableProject, findEditableProject, problemList, type EditableProject } from './project-edits';
+import { conflictState, lockedEdit, retireOrRestore } from './locked-writes';
 import { todayInBeijing } from '../schemas/fields';
-import type { MilestoneAddInput, MilestoneCompleteInput } from '../schemas/project';
+import type { MilestoneAddInput, MilestoneCompleteInput, MilestoneEditInput } from '../schemas/project';
+import type { MilestoneRetireInput } from '../schemas/retire';
 
 /** A due date never before the project's approval. */
 function dueDateProblems(project: EditableProject, input: Partial<MilestoneAddInput>) {
@@ -60,7 +62,7 @@ export async function completeMilestone(options: { actor: Actor; input: Mileston
   return db.$transaction(async (tx) => {
     const project = await findEditableProject(tx, actor, input.projectId);
     const milestone = await tx.milestone.findFirst({
-      where: { id: input.milestoneId, projectId: project.id },
+      where: { id: input.milestoneId, projectId: project.id, retiredAt: null },
       select: { id: true, title: true, completedAt: true },
     });
     if (!milestone) throw new AppError('NOT_FOUND');
@@ -76,6 +78,81 @@ export async function completeMilestone(options: { actor: Actor; input: Mileston
       projectId: project.id,
       before: snapshot({ title: milestone.title, completedAt: null }),
       after: snapshot({ title: milestone.title, completedAt: input.completedAt }),
+    });
+  });
+}
+
+/** The milestone of a project the actor may edit, or NOT_FOUND: another project's milestone id finds nothing. */
+async function findMilestone(tx: Tx, projectId: number, milestoneId: number) {
+  const milestone = await tx.milestone.findFirst({
+    where: { id: milestoneId, projectId },
+    select: { id: true, title: true, dueDate: true, version: true, retiredAt: true },
+  });
+  if (!milestone) throw new AppError('NOT_FOUND');
+  return milestone;
+}
+
+const milestoneNow = (tx: Tx, id: number) => async () => {
+  const m = await tx.milestone.findUniqueOrThrow({ where: { id }, select: { title: true, dueDate: true, version: true, retiredAt: true } });
+  return conflictState(m, { title: m.title, dueDate: m.dueDate });
+};
+
+/** What editMilestone would refuse among the fields the schema accepted (for a refused form). */
+export async function milestoneEditProblems(options: { actor: Actor; input: Partial<MilestoneEditInput> }) {
+  return checkEditableProject(options.actor, 'milestone:write', options.input.projectId, (_tx, project) => dueDateProblems(project, options.input));
+}
+
+/** Corrects a milestone's title or due date, on a project the actor's institution leads. */
+export async function editMilestone(options: { actor: Actor; input: MilestoneEditInput }) {
+  const { actor, input } = options;
+  if (!can(actor, 'milestone:write')) throw new AppError('FORBIDDEN');
+  return db.$transaction(async (tx) => {
+    const project = await findEditableProject(tx, actor, input.projectId);
+    const milestone = await findMilestone(tx, project.id, input.milestoneId);
+    const problems = dueDateProblems(project, input);
+    if (Object.keys(problems).length) throw new InputError(problems);
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    if (milestone.title !== input.title) [before.title, after.title] = [milestone.title, input.title];
+    if (milestone.dueDate.getTime() !== input.dueDate.getTime()) [before.dueDate, after.dueDate] = [milestone.dueDate, input.dueDate];
+    return lockedEdit(tx, {
+      actor,
+      action: 'MILESTONE_EDIT',
+      entityType: 'Milestone',
+      entityId: milestone.id,
+      projectId: project.id,
+      stored: milestone,
+      expected: input.version,
+      reread: milestoneNow(tx, milestone.id),
+      before: { title: milestone.title, ...before },
+      after: Object.keys(after).length ? { title: input.title, ...after } : {},
+      update: () =>
+        tx.milestone.updateMany({
+          where: { id: milestone.id, version: input.version },
+          data: { title: input.title, dueDate: input.dueDate, version: { increment: 1 } },
+        }),
+    });
+  });
+}
+
+/** Retires or restores a milestone of a project the actor's institution leads. */
+export async function setMilestoneRetired(options: { actor: Actor; input: MilestoneRetireInput }) {
+  const { actor, input } = options;
+  if (!can(actor, 'milestone:write')) throw new AppError('FORBIDDEN');
+  return db.$transaction(async (tx) => {
+    const project = await findEditableProject(tx, actor, input.projectId);
+    const milestone = await findMilestone(tx, project.id, input.milestoneId);
+    return retireOrRestore(tx, {
+      actor,
+      entityType: 'Milestone',
+      entityId: milestone.id,
+      projectId: project.id,
+      stored: milestone,
+      expected: input.version,
+      retire: input.retired,
+      label: { title: milestone.title },
+      reread: milestoneNow(tx, milestone.id),
+      update: (data) => tx.milestone.updateMany({ where: { id: milestone.id, version: input.version }, data }),
     });
   });
 }

@@ -3,6 +3,7 @@ import { can, projectEditScope, type Actor, type Capability } from '../rules/aut
 import { snapshot, writeAudit, type Tx } from './audit';
 import { db } from '../server/db';
 import { AppError, ConflictError } from '../server/errors';
+import { changedFields, markEdited, PROJECT_FIELDS } from '../rules/provenance';
 import type { ProjectDetailsInput } from '../schemas/project';
 import { formatMoment } from '../rules/time';
 
@@ -24,6 +25,7 @@ export async function findEditableProject(tx: Tx, actor: Actor, projectId: numbe
       summary: true,
       scenarios: true,
       approvedAt: true,
+      editedFields: true,
       updatedAt: true,
     },
   });
@@ -68,7 +70,13 @@ export function problemList() {
  * first. The WHERE names the version read and the edit scope again, so a
  * concurrent writer in another transaction cannot be overwritten.
  */
-export async function bumpVersion(tx: Tx, actor: Actor, project: EditableProject, expected: number, data: { summary?: string; scenarios?: string[] } = {}) {
+export async function bumpVersion(
+  tx: Tx,
+  actor: Actor,
+  project: EditableProject,
+  expected: number,
+  data: { summary?: string; scenarios?: string[]; editedFields?: string[] } = {},
+) {
   if (project.version !== expected) throw new ConflictError(currentState(project));
   const { count } = await tx.project.updateMany({
     where: { AND: [{ id: project.id, version: expected }, projectEditScope(actor)] },
@@ -100,12 +108,17 @@ export async function getProjectVersion(options: { actor: Actor; projectId: numb
   return p?.version ?? null;
 }
 
-/** Edits the summary and scenarios of a project the actor's institution leads. */
+/**
+ * Edits the summary and scenarios of a project the actor's institution leads;
+ * a changed one is marked as edited in the portal (no longer the source's words).
+ */
 export async function editProjectDetails(options: { actor: Actor; input: ProjectDetailsInput }) {
   const { actor, input } = options;
   return db.$transaction(async (tx) => {
     const project = await findEditableProject(tx, actor, input.projectId);
-    await bumpVersion(tx, actor, project, input.version, { summary: input.summary, scenarios: input.scenarios });
+    const changed = changedFields(['summary', 'scenarios'] as const, project, input);
+    const editedFields = markEdited(PROJECT_FIELDS, project.editedFields, changed);
+    await bumpVersion(tx, actor, project, input.version, { summary: input.summary, scenarios: input.scenarios, editedFields });
     await writeAudit(tx, {
       actor,
       action: 'PROJECT_EDIT',

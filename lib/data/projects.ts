@@ -4,6 +4,7 @@ import { db } from '../server/db';
 import { sortKeyOf, type Sort, type SortKey } from '../rules/filters';
 import type { Prisma } from '../generated/prisma/client';
 import { projectWhere, type FilterTargets } from '../rules/project-filter';
+import { retiredWhere, type RetiredMode } from '../rules/retired';
 
 import { stageBadgeSelect } from './lifecycles';
 import { projectCodeSchema } from '../rules/project-code';
@@ -45,6 +46,7 @@ export async function listProjects(options: { actor: Actor; targets: FilterTarge
       name: true,
       stage: stageBadgeSelect,
       isPlaceholder: true,
+      retiredAt: true,
       directionInferred: true,
       directionNote: true,
       fieldInferred: true,
@@ -71,9 +73,10 @@ export type ProjectListRow = Awaited<ReturnType<typeof listProjects>>['rows'][nu
 /**
  * One project with everything its page shows, or null for an unknown or
  * malformed code, and for a project the actor may not read: the two are
- * indistinguishable on purpose.
+ * indistinguishable on purpose. A retired project is found (its page says it is
+ * retired); its retired milestones only when `retired` asks for them.
  */
-export async function getProject(options: { actor: Actor; code: string }) {
+export async function getProject(options: { actor: Actor; code: string; retired?: RetiredMode }) {
   const code = projectCodeSchema.safeParse(options.code);
   if (!code.success) return null;
   const project = await db.project.findFirst({
@@ -93,6 +96,9 @@ export async function getProject(options: { actor: Actor; code: string }) {
       stageInferred: true,
       stageNote: true,
       sourceNote: true,
+      editedFields: true,
+      retiredAt: true,
+      retiredBy: { select: { name: true } },
       approvedAt: true,
       programId: true,
       stageId: true,
@@ -105,10 +111,12 @@ export async function getProject(options: { actor: Actor; code: string }) {
           role: true,
           roleInferred: true,
           roleNote: true,
-          institution: { select: { id: true, name: true, shortName: true, kind: true, kindInferred: true, licensed: true, isPlaceholder: true } },
+          institution: {
+            select: { id: true, name: true, shortName: true, kind: true, kindInferred: true, licensed: true, isPlaceholder: true, retiredAt: true },
+          },
         },
       },
-      technologies: { orderBy: { technology: { name: 'asc' } }, select: { technology: { select: { name: true, nameEn: true } } } },
+      technologies: { orderBy: { technology: { name: 'asc' } }, select: { technology: { select: { name: true, nameEn: true, retiredAt: true } } } },
       stageChanges: {
         orderBy: [{ effectiveDate: 'asc' }, { id: 'asc' }],
         select: {
@@ -122,7 +130,11 @@ export async function getProject(options: { actor: Actor; code: string }) {
           note: true,
         },
       },
-      milestones: { orderBy: { dueDate: 'asc' }, select: { id: true, title: true, dueDate: true, completedAt: true } },
+      milestones: {
+        where: retiredWhere(options.retired),
+        orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
+        select: { id: true, title: true, dueDate: true, completedAt: true, version: true, retiredAt: true },
+      },
       metricValues: {
         orderBy: [{ indicator: { sortOrder: 'asc' } }, { asOf: 'asc' }],
         select: {
@@ -132,7 +144,7 @@ export async function getProject(options: { actor: Actor; code: string }) {
           qualifier: true,
           source: true,
           sourceNote: true,
-          indicator: { select: { code: true, nameZh: true, nameEn: true, unit: true, kind: true } },
+          indicator: { select: { code: true, nameZh: true, nameEn: true, unit: true, kind: true, retiredAt: true } },
         },
       },
     },

@@ -9,7 +9,7 @@
 import type { AuditAction, IndicatorKind } from '../generated/prisma/enums';
 import type { Locale } from '../i18n/config';
 import type { Translate } from '../i18n/translator';
-import { formatDay } from './time';
+import { formatDay, formatMoment } from './time';
 
 export type { Translate };
 
@@ -44,6 +44,7 @@ export type ChangeLine = { key: string; label: string; before: string | null; af
 type Snapshot = Record<string, unknown>;
 type Kind =
   | 'text'
+  | 'moment'
   | 'list'
   | 'day'
   | 'stage'
@@ -98,6 +99,14 @@ const FIELDS: Record<string, { kind: Kind; identifies?: true }> = {
   mustChangePassword: { kind: 'boolean' },
   body: { kind: 'text' },
   file: { kind: 'text' },
+  nameZh: { kind: 'text' },
+  nameEn: { kind: 'text' },
+  shortName: { kind: 'text' },
+  kindInferred: { kind: 'boolean' },
+  unit: { kind: 'text' },
+  technologies: { kind: 'list' },
+  institutions: { kind: 'list' },
+  retiredAt: { kind: 'moment' },
 };
 
 /** The fields that have a label (`auditField.<key>` in both message files). */
@@ -108,8 +117,10 @@ const ENTITY_LABELS: Record<string, Record<string, string>> = { User: { name: 'u
 /** Entities whose fields are named by a message namespace of their own: a public statement's sections. */
 const ENTITY_NAMESPACES: Record<string, string> = { Statement: 'dossier.section' };
 
-/** Folded into the value line ("约1,325户"), or internal: never a line of their own. */
-const HIDDEN = new Set(['unit', 'qualifier', 'version', 'id', 'updatedAt', 'createdAt']);
+/** Internal: never a line of their own. */
+const HIDDEN = new Set(['version', 'id', 'updatedAt', 'createdAt']);
+/** Folded into the value line ("约1,325户") where the entry has a value; a line of their own otherwise (an indicator's unit). */
+const FOLDED = new Set(['unit', 'qualifier']);
 
 const asSnapshot = (v: unknown): Snapshot | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Snapshot) : null);
 
@@ -175,6 +186,8 @@ function formatValue(kind: Kind, v: unknown, side: Snapshot, ctx: AuditDisplayCo
       const map = kind === 'field' ? lookups.fields : lookups.directions;
       return named(map, typeof v === 'number' ? `#${v}` : String(v), locale) ?? (typeof v === 'number' ? t('history.unknown') : String(v));
     }
+    case 'moment':
+      return typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? formatMoment(new Date(v)) : String(v);
     case 'text':
       return String(v) === '' ? t('history.blank') : String(v);
   }
@@ -204,8 +217,9 @@ export function describeAuditEntry(
   const before = asSnapshot(entry.before);
   const after = asSnapshot(entry.after);
   const present = new Set([...Object.keys(after ?? {}), ...Object.keys(before ?? {})]);
-  const known = Object.keys(FIELDS).filter((k) => present.has(k));
-  const unknown = [...present].filter((k) => !(k in FIELDS) && !HIDDEN.has(k) && !/Id$/.test(k));
+  const folded = (k: string) => FOLDED.has(k) && present.has('value');
+  const known = Object.keys(FIELDS).filter((k) => present.has(k) && !folded(k));
+  const unknown = [...present].filter((k) => !(k in FIELDS) && !HIDDEN.has(k) && !folded(k) && !/Id$/.test(k));
   const lines: ChangeLine[] = [];
   for (const key of [...known, ...unknown]) {
     const kind = FIELDS[key]?.kind ?? 'text';

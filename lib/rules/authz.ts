@@ -48,6 +48,8 @@ export const CAPABILITIES = [
   'program:read',
   'project:read',
   'project:edit',
+  /** An administrator's corrections: any project's facts, institutions; retiring and restoring them. */
+  'project:manage',
   'stage:propose',
   'stage:decide',
   'milestone:write',
@@ -66,7 +68,7 @@ export type Capability = (typeof CAPABILITIES)[number];
  * change only those it leads: a participant's view is read-only.
  */
 export const PERMISSIONS: Record<Role, readonly Capability[]> = {
-  ADMIN: ['program:read', 'project:read', 'audit:read', 'user:manage', 'catalogue:manage', 'data:import', 'metric:import'],
+  ADMIN: ['program:read', 'project:read', 'project:manage', 'audit:read', 'user:manage', 'catalogue:manage', 'data:import', 'metric:import'],
   REGULATOR: ['program:read', 'project:read', 'stage:decide', 'comment:write', 'audit:read'],
   INSTITUTION: ['program:read', 'project:read', 'project:edit', 'stage:propose', 'milestone:write', 'metric:record', 'metric:import'],
   LEADER: ['program:read', 'project:read'],
@@ -87,10 +89,15 @@ export function projectReadScope(actor: Actor): Prisma.ProjectWhereInput {
   return { institutions: { some: { institutionId: actor.institutionId } } };
 }
 
-/** The projects an actor may change: an institution's own led projects, nothing for anyone else. */
+/** The projects an actor may change: an institution's own led projects that are not retired, nothing for anyone else. */
 export function projectEditScope(actor: Actor): Prisma.ProjectWhereInput {
   if (!can(actor, 'project:edit') || actor.institutionId === null) return NOTHING;
-  return { institutions: { some: { institutionId: actor.institutionId, role: 'LEAD' } } };
+  return { retiredAt: null, institutions: { some: { institutionId: actor.institutionId, role: 'LEAD' } } };
+}
+
+/** The projects an administrator may correct, retire and restore: those of the programs it reads; nothing for anyone else. */
+export function projectManageScope(actor: Actor): Prisma.ProjectWhereInput {
+  return can(actor, 'project:manage') ? projectReadScope(actor) : NOTHING;
 }
 
 /**

@@ -6,6 +6,7 @@
  * decided later, by the data layer (lib/rules/project-filter.ts).
  */
 import { z } from 'zod';
+import { RETIRED_MODES } from './retired';
 
 const code = z
   .string()
@@ -57,6 +58,8 @@ export const filterQuerySchema = z.object({
   institution: z.union([id, text]).optional(),
   q: text.optional(),
   placeholders: z.enum(['include', 'exclude']).optional(),
+  /** Retired records: left out by default (`exclude`), shown beside the others (`include`) or alone (`only`). */
+  retired: z.enum(RETIRED_MODES).optional(),
   sort: z.enum(SORTS).optional(),
   page: z
     .string()
@@ -118,10 +121,23 @@ export function parseFilters(query: RawQuery): { filters: ProjectFilters; notice
 }
 
 /** Filters that narrow the set of projects (not sort or page). */
-export const NARROWING_KEYS = ['direction', 'field', 'stage', 'reached', 'tech', 'institution', 'q', 'placeholders'] as const satisfies readonly FilterKey[];
+export const NARROWING_KEYS = [
+  'direction',
+  'field',
+  'stage',
+  'reached',
+  'tech',
+  'institution',
+  'q',
+  'placeholders',
+  'retired',
+] as const satisfies readonly FilterKey[];
+
+/** The value of a filter that leaves the program whole: every placeholder, every active project (and retired ones too). */
+const WHOLE: Partial<Record<FilterKey, readonly string[]>> = { placeholders: ['include'], retired: ['exclude', 'include'] };
 
 export function isNarrowed(filters: ProjectFilters): boolean {
-  return NARROWING_KEYS.some((k) => filters[k] !== undefined && !(k === 'placeholders' && filters[k] === 'include'));
+  return NARROWING_KEYS.some((k) => filters[k] !== undefined && !WHOLE[k]?.includes(String(filters[k])));
 }
 
 /** The query string for these filters with some changed (undefined removes one); keys in a stable order. */

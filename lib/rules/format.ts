@@ -34,6 +34,3 @@ export function formatPercent(value: number, locale: Locale): string {
 export function formatInteger(value: number, locale: Locale): string {
   return numberFormat(locale, 'integer').format(value);
 }
-
-/** A calendar date (stored as a UTC midnight) as YYYY-MM-DD, independent of the server's zone (lib/rules/time.ts). */
-export { formatDay as isoDate } from './time';

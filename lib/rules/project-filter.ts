@@ -7,6 +7,7 @@
 import { Prisma } from '../generated/prisma/client';
 import { projectReadScope, projectReadScopeSql, type Actor } from './authz';
 import type { ProjectFilters } from './filters';
+import { retiredSql, retiredWhere } from './retired';
 import { reachedSql, reachedWhere } from './stages';
 
 /**
@@ -48,7 +49,8 @@ const byInstitutionNameSql = (
 /** The projects `actor` may read that match `targets`, as a Prisma where. */
 export function projectWhere(actor: Actor, targets: FilterTargets): Prisma.ProjectWhereInput {
   const { filters: f } = targets;
-  const and: Prisma.ProjectWhereInput[] = [projectReadScope(actor), { programId: targets.programId }];
+  // Retired projects are left out unless the view asks for them: every list, count and export at once.
+  const and: Prisma.ProjectWhereInput[] = [projectReadScope(actor), { programId: targets.programId }, retiredWhere(f.retired)];
   if (targets.directionId !== undefined) and.push({ directionId: targets.directionId });
   if (targets.fieldId !== undefined) and.push({ fieldId: targets.fieldId });
   if (targets.stageId !== undefined) and.push({ stageId: targets.stageId });
@@ -70,7 +72,7 @@ export function projectWhere(actor: Actor, targets: FilterTargets): Prisma.Proje
 export function projectFilterSql(actor: Actor, targets: FilterTargets, alias = 'p'): Prisma.Sql {
   const { filters: f } = targets;
   const p = (column: string) => Prisma.raw(`"${alias}"."${column}"`);
-  const parts: Prisma.Sql[] = [projectReadScopeSql(actor, alias), Prisma.sql`${p('programId')} = ${targets.programId}`];
+  const parts: Prisma.Sql[] = [projectReadScopeSql(actor, alias), Prisma.sql`${p('programId')} = ${targets.programId}`, retiredSql(f.retired, alias)];
   const isOrEquals = (column: string, id: number | null) => (id === null ? Prisma.sql`${p(column)} IS NULL` : Prisma.sql`${p(column)} = ${id}`);
   if (targets.directionId !== undefined) parts.push(isOrEquals('directionId', targets.directionId));
   if (targets.fieldId !== undefined) parts.push(isOrEquals('fieldId', targets.fieldId));

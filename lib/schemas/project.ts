@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { dateField, idField, requiredText, text } from './fields';
 
 /** Scenarios arrive as one per line (a textarea) or as a list. */
-const scenariosField = z.preprocess(
+export const scenariosField = z.preprocess(
   (v) => (typeof v === 'string' ? v.split(/\r?\n/) : v),
   z
     .array(z.string({ error: 'invalid' }), { error: 'invalid' })
@@ -53,11 +53,19 @@ export const milestoneCompleteSchema = z.object({
 });
 export type MilestoneCompleteInput = z.output<typeof milestoneCompleteSchema>;
 
+/** A correction of a milestone's title or due date; `version` is the milestone's, as the form read it. */
+export const milestoneEditSchema = milestoneAddSchema.extend({ milestoneId: idField, version: idField });
+export type MilestoneEditInput = z.output<typeof milestoneEditSchema>;
+
 export const commentSchema = z.object({
   projectId: idField,
   body: requiredText(2000),
 });
 export type CommentInput = z.output<typeof commentSchema>;
+
+/** Its author's correction of a comment. */
+export const commentEditSchema = commentSchema.omit({ projectId: true }).extend({ commentId: idField, version: idField });
+export type CommentEditInput = z.output<typeof commentEditSchema>;
 
 /** A quarter as YYYY-Qn. */
 export const periodField = z.preprocess(
@@ -71,6 +79,10 @@ export const progressReportSchema = z.object({
   body: requiredText(5000),
 });
 export type ProgressReportInput = z.output<typeof progressReportSchema>;
+
+/** The lead institution's correction of a report: its quarter and its text. */
+export const progressReportEditSchema = progressReportSchema.extend({ reportId: idField, version: idField });
+export type ProgressReportEditInput = z.output<typeof progressReportEditSchema>;
 
 /** The first day of a YYYY-Qn quarter, as a UTC midnight. */
 export function quarterStart(period: string): Date {

@@ -13,6 +13,7 @@ import { listLifecycles } from '../data/lifecycles';
 import { institutionReadScope, metricImportScope, type Actor } from '../rules/authz';
 import { stageName, stagesInOrder, type Lifecycle } from '../rules/stages';
 import { formatDay } from '../rules/time';
+import { retiredWhere } from '../rules/retired';
 import { db } from '../server/db';
 import { codesOf, labelOf, type CodeList } from './labels';
 import { neutralised } from './tabular/formula';
@@ -89,11 +90,12 @@ export async function projectCatalogues(workbook: ExcelJS.Workbook, actor: Actor
       select: { code: true, name: true, nameEn: true, direction: { select: { code: true, name: true, nameEn: true, program: { select: { code: true } } } } },
     }),
     db.institution.findMany({
-      where: institutionReadScope(actor),
+      // What a file may name: retired entries of the catalogues, institutions and projects are left out.
+      where: { AND: [institutionReadScope(actor), retiredWhere()] },
       orderBy: [{ isPlaceholder: 'asc' }, { name: 'asc' }],
       select: { name: true, shortName: true, kind: true },
     }),
-    db.technology.findMany({ orderBy: { name: 'asc' }, select: { name: true, nameEn: true } }),
+    db.technology.findMany({ where: retiredWhere(), orderBy: { name: 'asc' }, select: { name: true, nameEn: true } }),
   ]);
   const zh = locale === 'zh';
   const h = (k: string) => t(`transfer.reference.${k}`);
@@ -128,6 +130,7 @@ export async function projectCatalogues(workbook: ExcelJS.Workbook, actor: Actor
 /** The indicator catalogue: code, names, unit, kind, rule, running total or not. */
 export async function indicatorSheet(workbook: ExcelJS.Workbook, { t, locale }: Ref) {
   const indicators = await db.indicator.findMany({
+    where: retiredWhere(),
     orderBy: { sortOrder: 'asc' },
     select: { code: true, nameZh: true, nameEn: true, unit: true, kind: true, aggregation: true, cumulative: true },
   });
@@ -152,7 +155,7 @@ export async function indicatorSheet(workbook: ExcelJS.Workbook, { t, locale }: 
 /** The projects the reader may import outcome values for (none for a reader who may import none). */
 export async function importableProjectsSheet(workbook: ExcelJS.Workbook, actor: Actor, { t }: Ref) {
   const projects = await db.project.findMany({
-    where: metricImportScope(actor),
+    where: { AND: [metricImportScope(actor), retiredWhere()] },
     orderBy: { code: 'asc' },
     select: { code: true, name: true, approvedAt: true },
   });

@@ -8,6 +8,7 @@ import 'server-only';
 import type { Readable } from 'node:stream';
 import { auditWhere, namesInEntries, withProjectCodes, type AuditFilter } from '../data/audit';
 import { can, institutionReadScope, projectReadScope, type Actor, type Capability } from '../rules/authz';
+import { referenceMode, retiredWhere, type RetiredMode } from '../rules/retired';
 import { db } from '../server/db';
 import { AppError } from '../server/errors';
 import type { Prisma } from '../generated/prisma/client';
@@ -31,13 +32,18 @@ export const CONTENT_TYPES: Record<Format, string> = {
   csv: 'text/csv; charset=utf-8',
 };
 
-/** What a view shows, beyond the reader's own scope: the list's project filters, an indicator, the audit filters. */
-export type ExportView = { projects?: Prisma.ProjectWhereInput; indicatorCode?: string; audit?: AuditFilter };
+/**
+ * What a view shows, beyond the reader's own scope: the list's project filters, an indicator, the audit filters,
+ * and whether retired records are shown (institutions and indicators follow the projects; active ones by default).
+ */
+export type ExportView = { projects?: Prisma.ProjectWhereInput; indicatorCode?: string; audit?: AuditFilter; retired?: RetiredMode };
 
 const EXPORT_CAPABILITY: Record<Table, Capability> = { projects: 'program:read', institutions: 'program:read', metrics: 'program:read', audit: 'audit:read' };
 
 function batchesOf(table: Table, actor: Actor, view: ExportView): AsyncIterable<unknown[]> {
-  const projects: Prisma.ProjectWhereInput = { AND: [view.projects ?? {}, projectReadScope(actor)] };
+  // Without a view's filters, the active projects (a view's own where says which it shows).
+  const projects: Prisma.ProjectWhereInput = { AND: [view.projects ?? retiredWhere(), projectReadScope(actor)] };
+  const shown = retiredWhere(referenceMode(view.retired));
   const after = (afterId: number) => ({ id: { gt: afterId } });
   switch (table) {
     case 'projects':
@@ -49,7 +55,7 @@ function batchesOf(table: Table, actor: Actor, view: ExportView): AsyncIterable<
       const inView: Prisma.InstitutionWhereInput = view.projects ? { projects: { some: { project: projects } } } : {};
       return inBatches((afterId, take) =>
         db.institution.findMany({
-          where: { AND: [institutionReadScope(actor), inView, after(afterId)] },
+          where: { AND: [institutionReadScope(actor), inView, shown, after(afterId)] },
           orderBy: { id: 'asc' },
           take,
           select: institutionSelect,
@@ -57,7 +63,7 @@ function batchesOf(table: Table, actor: Actor, view: ExportView): AsyncIterable<
       );
     }
     case 'metrics': {
-      const indicator: Prisma.MetricValueWhereInput = view.indicatorCode ? { indicator: { code: view.indicatorCode } } : {};
+      const indicator: Prisma.MetricValueWhereInput = { indicator: { ...shown, ...(view.indicatorCode ? { code: view.indicatorCode } : {}) } };
       return inBatches((afterId, take) =>
         db.metricValue.findMany({ where: { AND: [{ project: projects }, indicator, after(afterId)] }, orderBy: { id: 'asc' }, take, select: metricSelect }),
       );

@@ -84,7 +84,7 @@ test.describe('an institution’s forms', () => {
     await second.locator('textarea[name="summary"]').fill('第二位同事的简介');
     await second.locator('textarea[name="scenarios"]').fill('生活缴费\n跨行缴税');
     await second.getByRole('button', { name: '保存简介与应用场景' }).click();
-    await expect(other.getByTestId('details-form-result')).toHaveText('该项目已被他人修改，您的修改尚未保存。');
+    await expect(other.getByTestId('details-form-result')).toHaveText('该记录已被他人修改，您的修改尚未保存。');
     await expect(second.getByTestId('conflict').locator('[data-field="summary"]')).toHaveText('第一位同事的简介');
     await expect(second.locator('textarea[name="summary"]')).toHaveValue('第二位同事的简介');
     await expect(second.locator('textarea[name="scenarios"]')).toHaveValue('生活缴费\n跨行缴税');

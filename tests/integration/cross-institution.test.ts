@@ -19,6 +19,9 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 const prisma = testClient();
 let actors: TestActors;
 let n = 1000;
+let periods = 0;
+/** A quarter no other report of these tests takes (the registry's own reports are dated from 2100). */
+const freshPeriod = () => `${2030 + (periods % 60)}-Q${1 + (Math.floor(periods++ / 60) % 4)}`;
 
 beforeAll(async () => {
   await resetDatabase(prisma);
@@ -39,10 +42,14 @@ describe('cross-institution writes', async () => {
     expect(PROJECT_ACTIONS.map(([name]) => name).sort()).toEqual([
       'projects#addMilestoneAction',
       'projects#completeMilestoneAction',
+      'projects#editMilestoneAction',
+      'projects#editProgressReportAction',
       'projects#editProjectDetailsAction',
       'projects#editStatementAction',
       'projects#proposeStageAction',
       'projects#recordMetricAction',
+      'projects#setMilestoneRetiredAction',
+      'projects#setProgressReportRetiredAction',
       'projects#submitProgressReportAction',
     ]);
   });
@@ -58,14 +65,19 @@ describe('cross-institution writes', async () => {
         const valid = await entry.input({ prisma, actors, actor: target.actor(), n: ++n });
         const otherId = target.code ? await projectId(prisma, target.code) : 999_999;
         let input: Record<string, unknown> = { ...valid, projectId: otherId };
-        if (name === 'projects#completeMilestoneAction') {
-          // The other project's own milestone, so only the scope can stop it.
-          const m = await prisma.milestone.create({
-            data: { projectId: target.code ? otherId : (valid.projectId as number), title: '他人里程碑', dueDate: new Date('2022-01-01') },
-          });
-          input = { ...input, milestoneId: m.id };
-        }
         if ('version' in valid && target.code) input = { ...input, version: (await prisma.project.findUniqueOrThrow({ where: { id: otherId } })).version };
+        // The other project's own milestone or report (with its version), so only the scope can stop it.
+        const owner = target.code ? otherId : (valid.projectId as number);
+        if (entry.fields.includes('milestoneId')) {
+          const m = await prisma.milestone.create({ data: { projectId: owner, title: '他人里程碑', dueDate: new Date('2022-01-01') } });
+          input = { ...input, milestoneId: m.id, ...('version' in valid && { version: m.version }) };
+        }
+        if (entry.fields.includes('reportId')) {
+          const r = await prisma.progressReport.create({
+            data: { projectId: owner, period: freshPeriod(), body: '他人报告', authorId: actors.regulator.userId },
+          });
+          input = { ...input, reportId: r.id, version: r.version };
+        }
         const before = await dbFingerprint(prisma);
         actAs(target.actor());
         expect(await actions.get(baseName(name))!(null, input)).toEqual({ ok: false, message: 'NOT_FOUND', values: expect.any(Object) });
@@ -74,18 +86,40 @@ describe('cross-institution writes', async () => {
     }
   }
 
-  it("cannot complete another project's milestone through its own project id", async () => {
-    const own = await projectId(prisma, 'BJFT-06');
-    const other = await prisma.milestone.create({
-      data: { projectId: await projectId(prisma, 'BJFT-05'), title: '银联里程碑', dueDate: new Date('2022-01-01') },
+  // Its own project id with another project's milestone or report id: the record is looked up within its project.
+  const RECORD_ACTIONS = PROJECT_ACTIONS.filter(([, e]) => e.fields.includes('milestoneId') || e.fields.includes('reportId'));
+  for (const [name, entry] of RECORD_ACTIONS) {
+    it(`${name} with another project's record through its own project id gives NOT_FOUND and changes nothing`, async () => {
+      const valid = await entry.input({ prisma, actors, actor: actors.cmb, n: ++n });
+      const other = await projectId(prisma, 'BJFT-05');
+      const input = entry.fields.includes('milestoneId')
+        ? { ...valid, milestoneId: (await prisma.milestone.create({ data: { projectId: other, title: '银联里程碑', dueDate: new Date('2022-01-01') } })).id }
+        : {
+            ...valid,
+            reportId: (
+              await prisma.progressReport.create({ data: { projectId: other, period: freshPeriod(), body: '银联报告', authorId: actors.unionpay.userId } })
+            ).id,
+          };
+      const before = await dbFingerprint(prisma);
+      actAs(actors.cmb);
+      expect(await actions.get(baseName(name))!(null, input)).toEqual({ ok: false, message: 'NOT_FOUND', values: expect.any(Object) });
+      expect(await dbFingerprint(prisma)).toBe(before);
     });
+  }
+
+  it("gives a regulator NOT_FOUND for another regulator's comment, and changes nothing", async () => {
+    const colleague = await prisma.user.create({
+      data: { email: `colleague${++n}@test.example`, name: '另一位监管人员', role: 'REGULATOR', passwordHash: 'x' },
+    });
+    const comment = await prisma.comment.create({ data: { projectId: await projectId(prisma, 'BJFT-03'), authorId: colleague.id, body: '同事的意见' } });
     const before = await dbFingerprint(prisma);
-    actAs(actors.cmb);
-    expect(await actions.get('projects#completeMilestoneAction')!(null, { projectId: own, milestoneId: other.id, completedAt: '2022-01-02' })).toEqual({
-      ok: false,
-      message: 'NOT_FOUND',
-      values: expect.any(Object),
-    });
+    actAs(actors.regulator);
+    for (const [action, input] of [
+      ['comments#editCommentAction', { commentId: comment.id, version: comment.version, body: '改写同事的意见' }],
+      ['comments#setCommentRetiredAction', { commentId: comment.id, version: comment.version, retired: 'true' }],
+    ] as const) {
+      expect(await actions.get(action)!(null, input)).toEqual({ ok: false, message: 'NOT_FOUND', values: expect.any(Object) });
+    }
     expect(await dbFingerprint(prisma)).toBe(before);
   });
 

@@ -34,7 +34,11 @@ const actorFor = (role: Role | null): Actor | null =>
 
 function toFormData(input: Record<string, unknown>) {
   const form = new FormData();
-  for (const [k, v] of Object.entries(input)) form.set(k, v instanceof Blob ? v : String(v));
+  for (const [k, v] of Object.entries(input)) {
+    // A list (a multiple select's choices) is the field repeated, as a browser posts it.
+    if (Array.isArray(v)) for (const item of v) form.append(k, String(item));
+    else form.set(k, v instanceof Blob ? v : String(v));
+  }
   return form;
 }
 

@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type fc from 'fast-check';
 import { expect } from 'vitest';
 import type { Actor, Capability } from '@/lib/rules/authz';
 import type { PrismaClient } from '@/lib/server/prisma';
@@ -13,6 +14,7 @@ import { hashPassword } from '@/lib/server/passwords';
 import { upsertLifecycle } from '@/seeds/helpers';
 import { SANDBOX } from '@/seeds/lifecycles';
 import { stageIdOf } from './factories';
+import { optionalText } from './hostile';
 import { projectId, type TestActors } from './users';
 
 export type Ctx = { prisma: PrismaClient; actors: TestActors; actor: Actor | null; n: number };
@@ -28,6 +30,8 @@ export type Entry = {
   formOnly?: boolean;
   /** What an allowed call returns, when it is not the plain `{ ok: true, message: 'SAVED' }` of a write. */
   success?: unknown;
+  /** Hostile values for a field whose rule differs from the shared one of its name (tests/support/hostile.ts). */
+  hostile?: Record<string, fc.Arbitrary<unknown>>;
 };
 
 /**
@@ -101,6 +105,66 @@ async function applyingApplication(ctx: Ctx) {
   });
   return project.id;
 }
+
+/** A milestone of the institution's own project, new on every call. */
+async function ownMilestone(ctx: Ctx) {
+  const id = await ownProject(ctx);
+  const m = await ctx.prisma.milestone.create({ data: { projectId: id, title: `待修改 ${ctx.n}`, dueDate: new Date('2022-03-31') } });
+  return { projectId: id, milestoneId: m.id, version: m.version };
+}
+
+/** A report of the institution's own project, in a quarter of its own (far ahead, so no submission takes it). */
+async function ownReport(ctx: Ctx) {
+  const id = await ownProject(ctx);
+  const period = `${2100 + (ctx.n % 100)}-Q${1 + (Math.floor(ctx.n / 100) % 4)}`;
+  const r = await ctx.prisma.progressReport.create({ data: { projectId: id, period, body: '待修改', authorId: ctx.actors.cmb.userId } });
+  return { projectId: id, reportId: r.id, version: r.version, period };
+}
+
+/** A comment of the regulator's own on BJFT-03. */
+async function ownComment(ctx: Ctx) {
+  const c = await ctx.prisma.comment.create({
+    data: { projectId: await projectId(ctx.prisma, 'BJFT-03'), authorId: ctx.actors.regulator.userId, body: '待修改' },
+  });
+  return { commentId: c.id, version: c.version };
+}
+
+/** BJFT-07's facts as the admin's edit form sends them, with a new name on every call. */
+async function projectFacts(ctx: Ctx) {
+  const p = await ctx.prisma.project.findUniqueOrThrow({
+    where: { code: 'BJFT-07' },
+    include: { institutions: true, technologies: true },
+  });
+  return {
+    projectId: p.id,
+    version: p.version,
+    name: `更正后的名称 ${ctx.n}`,
+    summary: p.summary,
+    scenarios: p.scenarios,
+    directionId: p.directionId ?? '',
+    directionInferred: p.directionInferred,
+    directionNote: p.directionNote ?? '',
+    fieldId: p.fieldId ?? '',
+    fieldInferred: p.fieldInferred,
+    fieldNote: p.fieldNote ?? '',
+    technologyIds: p.technologies.map((t) => t.technologyId),
+    leadId: p.institutions.find((i) => i.role === 'LEAD')!.institutionId,
+    participantIds: p.institutions.filter((i) => i.role === 'PARTICIPANT').map((i) => i.institutionId),
+  };
+}
+
+/** Retires a placeholder project, or restores it when it is retired: every call succeeds. */
+async function toggledProject(ctx: Ctx) {
+  const p = await ctx.prisma.project.findUniqueOrThrow({ where: { code: 'BJFT-40' } });
+  return { projectId: p.id, version: p.version, retired: p.retiredAt ? 'false' : 'true' };
+}
+
+const newInstitution = (ctx: Ctx) => ctx.prisma.institution.create({ data: { name: `待更正机构 ${ctx.n}`, kind: 'BANK', sourceNote: '导入' } });
+const newIndicator = (ctx: Ctx) =>
+  ctx.prisma.indicator.create({
+    data: { code: `MATRIX_${ctx.n}`, nameZh: `指标 ${ctx.n}`, nameEn: `Indicator ${ctx.n}`, unit: '个', kind: 'COUNT', aggregation: 'SUM' },
+  });
+const newTechnology = (ctx: Ctx) => ctx.prisma.technology.create({ data: { name: `技术 ${ctx.n}`, nameEn: `Technology ${ctx.n}` } });
 
 export const ACTIONS: Record<string, Entry> = {
   'locale#setLocale': { capability: null, audited: false, fields: [], formOnly: true, input: async () => ({ locale: 'zh' }) },
@@ -187,6 +251,33 @@ export const ACTIONS: Record<string, Entry> = {
       body: `本季度进展 ${ctx.n}`,
     }),
   },
+  'projects#editMilestoneAction': {
+    capability: 'milestone:write',
+    audited: true,
+    fields: ['projectId', 'milestoneId', 'version', 'title', 'dueDate'],
+    input: async (ctx) => ({ ...(await ownMilestone(ctx)), title: `更正后的里程碑 ${ctx.n}`, dueDate: '2022-06-30' }),
+  },
+  'projects#setMilestoneRetiredAction': {
+    capability: 'milestone:write',
+    audited: true,
+    fields: ['projectId', 'milestoneId', 'version', 'retired'],
+    input: async (ctx) => ({ ...(await ownMilestone(ctx)), retired: 'true' }),
+  },
+  'projects#editProgressReportAction': {
+    capability: 'project:edit',
+    audited: true,
+    fields: ['projectId', 'reportId', 'version', 'period', 'body'],
+    input: async (ctx) => ({ ...(await ownReport(ctx)), body: `更正后的进展 ${ctx.n}` }),
+  },
+  'projects#setProgressReportRetiredAction': {
+    capability: 'project:edit',
+    audited: true,
+    fields: ['projectId', 'reportId', 'version', 'retired'],
+    input: async (ctx) => {
+      const { projectId, reportId, version } = await ownReport(ctx);
+      return { projectId, reportId, version, retired: 'true' };
+    },
+  },
   'proposals#decideProposalAction': {
     capability: 'stage:decide',
     audited: true,
@@ -211,6 +302,100 @@ export const ACTIONS: Record<string, Entry> = {
     audited: true,
     fields: ['projectId', 'body'],
     input: async (ctx) => ({ projectId: await projectId(ctx.prisma, 'BJFT-03'), body: `请补充数据口径 ${ctx.n}` }),
+  },
+  'comments#editCommentAction': {
+    capability: 'comment:write',
+    audited: true,
+    fields: ['commentId', 'version', 'body'],
+    input: async (ctx) => ({ ...(await ownComment(ctx)), body: `更正后的意见 ${ctx.n}` }),
+  },
+  'comments#setCommentRetiredAction': {
+    capability: 'comment:write',
+    audited: true,
+    fields: ['commentId', 'version', 'retired'],
+    input: async (ctx) => ({ ...(await ownComment(ctx)), retired: 'true' }),
+  },
+  'corrections#editProjectAction': {
+    capability: 'project:manage',
+    audited: true,
+    fields: [
+      'projectId',
+      'version',
+      'name',
+      'summary',
+      'scenarios',
+      'directionId',
+      'directionInferred',
+      'directionNote',
+      'fieldId',
+      'fieldInferred',
+      'fieldNote',
+      'technologyIds',
+      'leadId',
+      'participantIds',
+    ],
+    input: projectFacts,
+  },
+  'corrections#setProjectRetiredAction': {
+    capability: 'project:manage',
+    audited: true,
+    fields: ['projectId', 'version', 'retired'],
+    input: toggledProject,
+  },
+  'corrections#editInstitutionAction': {
+    capability: 'project:manage',
+    audited: true,
+    fields: ['institutionId', 'version', 'name', 'kind', 'licensed', 'sourceNote'],
+    hostile: { sourceNote: optionalText(2000) },
+    input: async (ctx) => {
+      const i = await newInstitution(ctx);
+      return { institutionId: i.id, version: i.version, name: `更正后的机构 ${ctx.n}`, kind: 'TECH_COMPANY', licensed: 'no', sourceNote: '更正' };
+    },
+  },
+  'corrections#setInstitutionRetiredAction': {
+    capability: 'project:manage',
+    audited: true,
+    fields: ['institutionId', 'version', 'retired'],
+    input: async (ctx) => {
+      const i = await newInstitution(ctx);
+      return { institutionId: i.id, version: i.version, retired: 'true' };
+    },
+  },
+  'corrections#editIndicatorAction': {
+    capability: 'catalogue:manage',
+    audited: true,
+    fields: ['indicatorId', 'version', 'nameZh', 'nameEn', 'unit'],
+    input: async (ctx) => {
+      const i = await newIndicator(ctx);
+      return { indicatorId: i.id, version: i.version, nameZh: `更正后的指标 ${ctx.n}`, nameEn: i.nameEn, unit: '家' };
+    },
+  },
+  'corrections#setIndicatorRetiredAction': {
+    capability: 'catalogue:manage',
+    audited: true,
+    fields: ['indicatorId', 'version', 'retired'],
+    input: async (ctx) => {
+      const i = await newIndicator(ctx);
+      return { indicatorId: i.id, version: i.version, retired: 'true' };
+    },
+  },
+  'corrections#editTechnologyAction': {
+    capability: 'catalogue:manage',
+    audited: true,
+    fields: ['technologyId', 'version', 'name', 'nameEn'],
+    input: async (ctx) => {
+      const t = await newTechnology(ctx);
+      return { technologyId: t.id, version: t.version, name: `更正技术 ${ctx.n}`, nameEn: t.nameEn };
+    },
+  },
+  'corrections#setTechnologyRetiredAction': {
+    capability: 'catalogue:manage',
+    audited: true,
+    fields: ['technologyId', 'version', 'retired'],
+    input: async (ctx) => {
+      const t = await newTechnology(ctx);
+      return { technologyId: t.id, version: t.version, retired: 'true' };
+    },
   },
   'users#createUserAction': {
     capability: 'user:manage',

@@ -34,6 +34,19 @@ const decimal = fc.oneof(
   fc.constantFrom('-1', '1e400', '1.23456', 'abc', '1,2,3.4.5', '--1', '0x10', '1e16', 1e16, 1.23456),
   injection,
 );
+/** An optional id ('' or null are "none"): anything else that is not a positive integer. */
+const optionalId = fc.oneof(fc.integer({ min: -1000, max: 0 }), fc.constantFrom('abc', '-1', 1.5, ' 7 7'), fc.object({ maxDepth: 1 }), injection);
+/** A list of ids (none, one as text, or several). */
+const idList = fc.oneof(
+  fc.integer(),
+  fc.object({ maxDepth: 1 }),
+  fc.constant(['abc']),
+  fc.constant(['-1']),
+  fc.constant([1.5]),
+  fc.constant([2 ** 31]),
+  fc.constant(Array.from({ length: 101 }, (_, i) => i + 1)),
+  fc.constantFrom('abc', '0', '-3', '1e3'),
+);
 const enumValue = fc.oneof(
   weird,
   fc.integer(),
@@ -41,7 +54,7 @@ const enumValue = fc.oneof(
   fc.constantFrom('approved', 'SUPERUSER', 'ROOT', ''),
 );
 const requiredText = (max: number) => fc.oneof(weird, fc.integer(), fc.constantFrom('', '   ', '\n\t', 'x'.repeat(max + 1)));
-const optionalText = (max: number) =>
+export const optionalText = (max: number) =>
   fc.oneof(
     weird.filter((v) => v !== null),
     fc.integer(),
@@ -54,7 +67,29 @@ export const HOSTILE: Record<string, fc.Arbitrary<unknown>> = {
   milestoneId: id,
   proposalId: id,
   userId: id,
+  reportId: id,
+  commentId: id,
+  indicatorId: id,
+  technologyId: id,
+  leadId: id,
   institutionId: fc.oneof(fc.integer({ min: -1000, max: 0 }), fc.constantFrom('abc', '-1', 1.5), fc.object({ maxDepth: 1 })),
+  directionId: optionalId,
+  fieldId: optionalId,
+  directionNote: optionalText(1000),
+  fieldNote: optionalText(1000),
+  technologyIds: idList,
+  participantIds: idList,
+  /** Retire ("true") or restore ("false"): nothing else, not even a boolean's other spellings. */
+  retired: fc.oneof(
+    weird,
+    fc.integer(),
+    fc.constantFrom('', 'yes', 'TRUE', 'False', '1', 'retire'),
+    fc.string().filter((s) => s !== 'true' && s !== 'false'),
+  ),
+  kind: fc.oneof(fc.integer(), fc.object({ maxDepth: 1 }), fc.constantFrom('BANKK', 'bank', 'NULL', 'UNKNOWN'), injection),
+  licensed: fc.oneof(weird, fc.integer(), fc.constantFrom('maybe', 'YES', 'true', '是')),
+  nameZh: requiredText(100),
+  nameEn: requiredText(100),
   summary: optionalText(2000),
   scenarios: fc.oneof(
     fc.integer(),
@@ -82,7 +117,8 @@ export const HOSTILE: Record<string, fc.Arbitrary<unknown>> = {
   sourceNote: requiredText(500),
   correctionNote: optionalText(500),
   email: fc.oneof(weird, fc.integer(), fc.constantFrom('', 'no-at-sign', 'a@', '@b.example', 'a b@c.example'), injection),
-  name: requiredText(100),
+  // Longer than every name a form takes (users' 100, projects' and institutions' 200).
+  name: requiredText(200),
   role: enumValue,
   password: fc.oneof(weird, fc.integer(), fc.constantFrom('', 'short', '12345678901')),
   // Refused by the schema itself: not text, empty, or longer than any password.
@@ -105,11 +141,15 @@ export const HOSTILE: Record<string, fc.Arbitrary<unknown>> = {
   ),
 };
 
-/** A valid input with a non-empty set of its fields replaced by hostile values. */
-export function mutated(valid: Record<string, unknown>, fields: string[]) {
-  const hostileFields = fields.filter((f) => f in HOSTILE);
+/**
+ * A valid input with a non-empty set of its fields replaced by hostile values;
+ * `own` gives the values for a field whose rule differs from the shared one of its name.
+ */
+export function mutated(valid: Record<string, unknown>, fields: string[], own: Record<string, fc.Arbitrary<unknown>> = {}) {
+  const hostile = { ...HOSTILE, ...own };
+  const hostileFields = fields.filter((f) => f in hostile);
   return fc
     .subarray(hostileFields, { minLength: 1 })
-    .chain((keys) => fc.tuple(fc.constant(keys), fc.tuple(...keys.map((k) => HOSTILE[k]))))
+    .chain((keys) => fc.tuple(fc.constant(keys), fc.tuple(...keys.map((k) => hostile[k]))))
     .map(([keys, values]) => ({ keys, input: { ...valid, ...Object.fromEntries(keys.map((k, i) => [k, values[i]])) } }));
 }

@@ -5,6 +5,7 @@ import {
   mayOpenProgram,
   PERMISSIONS,
   projectEditScope,
+  projectManageScope,
   projectReadScope,
   readsWholeProgram,
   type Actor,
@@ -38,7 +39,8 @@ describe('permission map', () => {
   it('scopes institution reads to projects it takes part in, and edits to those it leads', () => {
     expect(projectReadScope(actor('REGULATOR'))).toEqual({});
     expect(projectReadScope(actor('INSTITUTION', 7))).toEqual({ institutions: { some: { institutionId: 7 } } });
-    expect(projectEditScope(actor('INSTITUTION', 7))).toEqual({ institutions: { some: { institutionId: 7, role: 'LEAD' } } });
+    // A retired project is read-only until an administrator restores it.
+    expect(projectEditScope(actor('INSTITUTION', 7))).toEqual({ retiredAt: null, institutions: { some: { institutionId: 7, role: 'LEAD' } } });
     expect(projectEditScope(actor('REGULATOR'))).toEqual({ id: { in: [] } });
     expect(projectReadScope(actor('INSTITUTION', null))).toEqual({ id: { in: [] } });
   });
@@ -60,5 +62,15 @@ describe('permission map', () => {
     expect(mayOpenProgram(actor('REGULATOR', null, []), 3)).toBe(false);
     expect(mayOpenProgram(actor('REGULATOR'), 4)).toBe(true);
     expect(mayOpenProgram(actor('INSTITUTION', 7), 4)).toBe(true);
+  });
+
+  it('lets only administrators correct, retire and restore projects and the catalogues', () => {
+    for (const c of ['project:manage', 'catalogue:manage'] as const) {
+      expect((Object.keys(PERMISSIONS) as Role[]).filter((r) => can(actor(r, 1), c))).toEqual(['ADMIN']);
+    }
+    expect(projectManageScope(actor('ADMIN'))).toEqual({});
+    // An administrator granted some programs corrects only their projects.
+    expect(projectManageScope(actor('ADMIN', null, [3]))).toEqual({ programId: { in: [3] } });
+    for (const role of ['REGULATOR', 'INSTITUTION', 'LEADER'] as const) expect(projectManageScope(actor(role, 7))).toEqual({ id: { in: [] } });
   });
 });

@@ -13,6 +13,7 @@ describe('parseFilters', () => {
       institution: '12',
       q: '  人脸识别 ',
       placeholders: 'exclude',
+      retired: 'only',
       sort: '-name',
       page: '2',
     });
@@ -27,6 +28,7 @@ describe('parseFilters', () => {
       institution: 12,
       q: '人脸识别',
       placeholders: 'exclude',
+      retired: 'only',
       sort: '-name',
       page: 2,
     });
@@ -58,6 +60,9 @@ describe('parseFilters', () => {
     ['sort', 'password'],
     ['sort', 'name; --'],
     ['placeholders', 'maybe'],
+    ['retired', 'all'],
+    ['retired', 'INCLUDE'],
+    ['retired', '1'],
     ['q', 'x'.repeat(101)],
     ['q', 'a\u0000b'],
     ['q', 'line\nbreak'],
@@ -106,6 +111,10 @@ describe('filter links', () => {
     expect(isNarrowed({})).toBe(false);
     expect(isNarrowed({ program: 'X', sort: 'name', page: 2, placeholders: 'include' })).toBe(false);
     expect(isNarrowed({ placeholders: 'exclude' })).toBe(true);
+    // Retired projects shown beside the others still make the whole program; retired ones alone do not.
+    expect(isNarrowed({ retired: 'exclude' })).toBe(false);
+    expect(isNarrowed({ retired: 'include' })).toBe(false);
+    expect(isNarrowed({ retired: 'only' })).toBe(true);
     expect(isNarrowed({ q: 'a' })).toBe(true);
   });
 });

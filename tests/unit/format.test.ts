@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInteger, formatPercent, formatQuantity, isoDate } from '@/lib/rules/format';
+import { formatInteger, formatPercent, formatQuantity } from '@/lib/rules/format';
 
 describe('indicator formatting', () => {
   it('writes 万 and 亿 in Chinese through Intl', () => {
@@ -21,9 +21,5 @@ describe('indicator formatting', () => {
   it('formats percentages and integers', () => {
     expect(formatPercent(71.74, 'zh')).toBe('71.7%');
     expect(formatInteger(1325, 'en')).toBe('1,325');
-  });
-
-  it('prints calendar dates without shifting them by time zone', () => {
-    expect(isoDate(new Date('2020-06-12T00:00:00Z'))).toBe('2020-06-12');
   });
 });

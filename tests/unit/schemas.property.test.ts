@@ -4,19 +4,32 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { metricRecordSchema } from '@/lib/schemas/metric';
 import {
+  commentEditSchema,
   commentSchema,
   milestoneAddSchema,
+  milestoneEditSchema,
+  progressReportEditSchema,
   progressReportSchema,
   milestoneCompleteSchema,
   projectDetailsSchema,
   proposalDecisionSchema,
   stageProposalSchema,
 } from '@/lib/schemas/project';
+import { indicatorEditSchema, institutionEditSchema, projectEditSchema, technologyEditSchema } from '@/lib/schemas/corrections';
+import {
+  commentRetireSchema,
+  indicatorRetireSchema,
+  institutionRetireSchema,
+  milestoneRetireSchema,
+  progressReportRetireSchema,
+  projectRetireSchema,
+  technologyRetireSchema,
+} from '@/lib/schemas/retire';
 import { userCreateSchema, userUpdateSchema } from '@/lib/schemas/user';
 import { ownNameSchema, passwordChangeSchema, passwordResetSchema, userDetailsSchema } from '@/lib/schemas/account';
 import { auditFilterSchema } from '@/lib/schemas/audit';
 import { toInput } from '@/lib/schemas/fields';
-import { mutated } from '../support/hostile';
+import { mutated, optionalText } from '../support/hostile';
 
 const RUNS = 300;
 // A valid new password is judged by zxcvbn, tens of milliseconds a check: fewer runs, more time.
@@ -24,7 +37,7 @@ const SLOW = new Set(['passwordChange']);
 const runs = (name: string) => (SLOW.has(name) ? 40 : RUNS);
 const SLOW_TEST = { timeout: 60_000 };
 
-const SCHEMAS: [string, z.ZodType, Record<string, unknown>][] = [
+const SCHEMAS: [string, z.ZodType, Record<string, unknown>, Record<string, fc.Arbitrary<unknown>>?][] = [
   ['projectDetails', projectDetailsSchema, { projectId: '6', version: '1', summary: '简介', scenarios: '缴费\n缴税' }],
   ['stageProposal', stageProposalSchema, { projectId: 6, version: 1, toStage: 'PROMOTION', effectiveDate: '2021-01-01', evidenceNote: '证据' }],
   ['proposalDecision', proposalDecisionSchema, { proposalId: '1', decision: 'APPROVE', note: '同意' }],
@@ -43,9 +56,47 @@ const SCHEMAS: [string, z.ZodType, Record<string, unknown>][] = [
   ['ownName', ownNameSchema, { version: '2', name: '张三' }],
   ['userDetails', userDetailsSchema, { userId: '3', version: '1', name: '李四', email: 'Li.Si@Bank.example' }],
   ['passwordReset', passwordResetSchema, { userId: '3' }],
+  ['milestoneEdit', milestoneEditSchema, { projectId: '6', milestoneId: '2', version: '1', title: '上线', dueDate: '2021-01-01' }],
+  ['commentEdit', commentEditSchema, { commentId: '4', version: '2', body: '请补充数据口径' }],
+  ['progressReportEdit', progressReportEditSchema, { projectId: '6', reportId: '3', version: '1', period: '2021-Q2', body: '进展' }],
+  [
+    'projectEdit',
+    projectEditSchema,
+    {
+      projectId: '7',
+      version: '3',
+      name: '央行数字货币试点',
+      summary: '',
+      scenarios: '缴费',
+      directionId: '2',
+      directionInferred: 'on',
+      directionNote: '据项目名称推断',
+      fieldId: '',
+      fieldInferred: '',
+      fieldNote: '',
+      technologyIds: ['1', '4'],
+      leadId: '9',
+      participantIds: '12',
+    },
+  ],
+  [
+    'institutionEdit',
+    institutionEditSchema,
+    { institutionId: '9', version: '1', name: '招商银行北京分行', kind: '', licensed: 'yes', sourceNote: '' },
+    { sourceNote: optionalText(2000) },
+  ],
+  ['indicatorEdit', indicatorEditSchema, { indicatorId: '1', version: '1', nameZh: '开通用户', nameEn: 'Users enrolled', unit: '人次' }],
+  ['technologyEdit', technologyEditSchema, { technologyId: '1', version: '1', name: '区块链', nameEn: 'Blockchain' }],
+  ['projectRetire', projectRetireSchema, { projectId: '7', version: '2', retired: 'true' }],
+  ['milestoneRetire', milestoneRetireSchema, { projectId: '6', milestoneId: '2', version: '1', retired: 'false' }],
+  ['progressReportRetire', progressReportRetireSchema, { projectId: '6', reportId: '3', version: '1', retired: 'true' }],
+  ['commentRetire', commentRetireSchema, { commentId: '4', version: '1', retired: 'true' }],
+  ['institutionRetire', institutionRetireSchema, { institutionId: '9', version: '1', retired: 'false' }],
+  ['indicatorRetire', indicatorRetireSchema, { indicatorId: '1', version: '1', retired: 'true' }],
+  ['technologyRetire', technologyRetireSchema, { technologyId: '1', version: '1', retired: 'true' }],
 ];
 
-describe.each(SCHEMAS)('%s schema', (name, schema, valid) => {
+describe.each(SCHEMAS)('%s schema', (name, schema, valid, own) => {
   it('accepts the valid example', () => {
     expect(schema.safeParse(valid).success).toBe(true);
   });
@@ -63,7 +114,7 @@ describe.each(SCHEMAS)('%s schema', (name, schema, valid) => {
 
   it('refuses hostile values in any field, naming a field', SLOW_TEST, () => {
     fc.assert(
-      fc.property(mutated(valid, Object.keys(valid)), ({ input }) => {
+      fc.property(mutated(valid, Object.keys(valid), own), ({ input }) => {
         const result = schema.safeParse(input);
         expect(result.success).toBe(false);
         if (!result.success) {

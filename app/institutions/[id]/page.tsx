@@ -1,10 +1,14 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { InferredBadge, InstitutionKindText, PlaceholderBadge, StageBadge, Undisclosed } from '@/components/badges';
-import { Section } from '@/components/section';
-import { TableScroll } from '@/components/table-scroll';
+import { InstitutionAdminPanel } from '@/components/admin/institution-admin-panel';
+import { InstitutionKindText, PlaceholderBadge } from '@/components/badges';
+import { InstitutionProjects } from '@/components/institution-projects';
+import { ProjectAuditHistory } from '@/components/project/project-audit-history';
+import { EditedBadge, RetiredBadge, RetiredNotice } from '@/components/retired';
+import { listRecordHistory, namesInEntries } from '@/lib/data/audit';
 import { getInstitution } from '@/lib/data/institutions';
+import { getInstitutionVersion } from '@/lib/data/institution-admin';
 import { requireActor } from '@/lib/server/session';
 
 type Props = { params: Promise<{ id: string }> };
@@ -18,17 +22,27 @@ export default async function InstitutionPage({ params }: Props) {
   const actor = await requireActor();
   const institution = await getInstitution({ actor, id: (await params).id });
   if (!institution) notFound();
-  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  const [t, locale, version, history] = await Promise.all([
+    getTranslations(),
+    getLocale(),
+    getInstitutionVersion({ actor, institutionId: institution.id }),
+    listRecordHistory({ actor, entityType: 'Institution', entityId: institution.id }),
+  ]);
+  const names = await namesInEntries(history);
   const licensed = institution.licensed === null ? 'project.licensedUnknown' : institution.licensed ? 'project.licensedYes' : 'project.licensedNo';
+  const edited = institution.editedFields;
   return (
     <article className="space-y-4">
       <Link href="/institutions" className="text-sm text-red-800 hover:underline">
         ← {t('institutions.back')}
       </Link>
+      {institution.retiredAt && <RetiredNotice retiredAt={institution.retiredAt} by={institution.retiredBy?.name ?? null} kind="institution" />}
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">
           {institution.name}
           {institution.isPlaceholder && <PlaceholderBadge />}
+          {institution.retiredAt && <RetiredBadge />}
+          <EditedBadge edited={edited} field="name" />
         </h1>
         {institution.shortName && (
           <p className="text-sm text-slate-600" data-testid="short-name">
@@ -36,57 +50,20 @@ export default async function InstitutionPage({ params }: Props) {
           </p>
         )}
         <p className="text-sm text-slate-700">
-          <InstitutionKindText kind={institution.kind} inferred={institution.kindInferred} /> · <span data-testid="licensed">{t(licensed)}</span>
+          <InstitutionKindText kind={institution.kind} inferred={institution.kindInferred} />
+          <EditedBadge edited={edited} field="kind" /> · <span data-testid="licensed">{t(licensed)}</span>
+          <EditedBadge edited={edited} field="licensed" />
         </p>
-        {institution.sourceNote && <p className="text-xs text-slate-600">{institution.sourceNote}</p>}
-      </header>
-      <Section title={t('institutions.projects')}>
-        {institution.projects.length === 0 ? (
-          <p className="text-sm text-slate-600">{t('institutions.none')}</p>
-        ) : (
-          <TableScroll label={t('institutions.projects')}>
-            <table className="w-full text-left text-sm">
-              <thead className="whitespace-nowrap text-slate-500">
-                <tr>
-                  <th scope="col" className="py-1 pr-3">
-                    {t('projects.name')}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t('institutions.role')}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t('projects.field')}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t('projects.stage')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {institution.projects.map(({ role, project: p }) => (
-                  <tr key={p.code} className="border-t border-slate-100" data-project={p.code} data-role={role}>
-                    <td className="min-w-48 py-1 pr-3">
-                      <Link href={`/projects/${p.code}`} className="text-red-800 hover:underline">
-                        {p.name}
-                      </Link>
-                      {p.isPlaceholder && <PlaceholderBadge />}
-                    </td>
-                    <td className="py-1 pr-3 whitespace-nowrap">{t(`role.${role}`)}</td>
-                    <td className="min-w-32 py-1 pr-3">
-                      {p.direction ? p.direction.code : <Undisclosed />}
-                      {p.directionInferred && <InferredBadge />} · {p.field ? locale === 'zh' ? p.field.name : p.field.nameEn : <Undisclosed />}
-                      {p.fieldInferred && <InferredBadge />}
-                    </td>
-                    <td className="py-1 whitespace-nowrap">
-                      <StageBadge stage={p.stage} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+        {institution.sourceNote && (
+          <p className="text-xs text-slate-600">
+            {institution.sourceNote}
+            <EditedBadge edited={edited} field="sourceNote" />
+          </p>
         )}
-      </Section>
+      </header>
+      <InstitutionProjects projects={institution.projects} locale={locale} />
+      {version !== null && <InstitutionAdminPanel institution={institution} version={version} />}
+      {history.length > 0 && <ProjectAuditHistory entries={history} lookups={names} />}
     </article>
   );
 }

@@ -7,14 +7,16 @@ import { ProjectHistory } from '@/components/project/project-history';
 import { IndicatorHistory } from '@/components/project/indicator-history';
 import { ProjectMetrics } from '@/components/project/project-metrics';
 import { ProjectUpdates } from '@/components/project/project-updates';
+import { ProjectDossier } from '@/components/project/project-dossier';
+import { RetiredNotice } from '@/components/retired';
 import { getProgramLifecycle } from '@/lib/data/lifecycles';
 import { getProject } from '@/lib/data/projects';
+import { parseFilters } from '@/lib/rules/filters';
 import { pathOf } from '@/lib/rules/stages';
-import { ProjectDossier } from '@/components/project/project-dossier';
 import { getActor, requireActor } from '@/lib/server/session';
 import { todayInBeijing } from '@/lib/rules/time';
 
-type Props = { params: Promise<{ code: string }> };
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props) {
   const actor = await getActor();
@@ -22,9 +24,11 @@ export async function generateMetadata({ params }: Props) {
   return { title: project ? `${project.code} ${project.name}` : undefined };
 }
 
-export default async function ProjectPage({ params }: Props) {
+export default async function ProjectPage({ params, searchParams }: Props) {
   const actor = await requireActor();
-  const project = await getProject({ actor, code: (await params).code });
+  // `retired=include` shows the project's retired milestones, reports and comments too.
+  const { retired } = parseFilters(await searchParams).filters;
+  const project = await getProject({ actor, code: (await params).code, retired });
   if (!project) notFound();
   const [t, lifecycle] = await Promise.all([getTranslations('project'), getProgramLifecycle(project.programId)]);
   return (
@@ -32,6 +36,7 @@ export default async function ProjectPage({ params }: Props) {
       <Link href={`/projects?program=${project.program.code}`} className="text-sm text-red-800 hover:underline">
         ← {t('back')}
       </Link>
+      {project.retiredAt && <RetiredNotice retiredAt={project.retiredAt} by={project.retiredBy?.name ?? null} kind="project" />}
       <ProjectHeader project={project} />
       <ProjectFacts project={project} />
       <ProjectMetrics values={project.metricValues} />
@@ -44,7 +49,7 @@ export default async function ProjectPage({ params }: Props) {
         path={pathOf(lifecycle)}
         today={todayInBeijing()}
       />
-      <ProjectUpdates actor={actor} project={project} lifecycle={lifecycle} />
+      <ProjectUpdates actor={actor} project={project} lifecycle={lifecycle} retired={retired} />
     </article>
   );
 }

@@ -6,7 +6,7 @@ import { agreed, codedCell, labelOf } from '../labels';
 import type { Column } from '../tabular/columns';
 import type { ReadRow } from '../tabular/read';
 import { inChunks } from './batches';
-import { orEmpty, required, text, yesNo } from './cells';
+import { joinList, orEmpty, required, text, yesNo } from './cells';
 import { headerIn, parseRows, type Problem } from './problems';
 
 type Tx = DbTransaction;
@@ -20,6 +20,8 @@ export const institutionSelect = {
   licensed: true,
   isPlaceholder: true,
   sourceNote: true,
+  editedFields: true,
+  retiredAt: true,
   _count: { select: { projects: true } },
 } satisfies Prisma.InstitutionSelect;
 
@@ -37,6 +39,8 @@ export const institutionColumns: Column<InstitutionSheetRow>[] = [
   { key: 'isPlaceholder', zh: '占位记录', en: 'Placeholder', value: (i) => i.isPlaceholder, choices: { yesNo: true } },
   { key: 'sourceNote', zh: '数据来源', en: 'Provenance', value: (i) => i.sourceNote ?? '' },
   { key: 'projects', zh: '参与项目数', en: 'Projects', value: (i) => i._count.projects, readOnly: true },
+  { key: 'editedFields', zh: '由平台用户修改的字段', en: 'Fields edited in the portal', value: (i) => joinList(i.editedFields), readOnly: true },
+  { key: 'retiredAt', zh: '停用时间', en: 'Retired at', value: (i) => i.retiredAt, readOnly: true },
 ];
 
 export const institutionRowSchema = z

@@ -31,9 +31,9 @@ export async function checkMetricRows(tx: Tx, actor: Actor, rows: ReadRow[]): Pr
 
   const projects = await tx.project.findMany({
     where: { AND: [metricImportScope(actor), { code: { in: [...new Set(parsed.map((p) => p.row.projectCode))] } }] },
-    select: { id: true, code: true, approvedAt: true },
+    select: { id: true, code: true, approvedAt: true, retiredAt: true },
   });
-  const indicators = await tx.indicator.findMany({ select: { id: true, code: true, unit: true, kind: true, cumulative: true } });
+  const indicators = await tx.indicator.findMany({ select: { id: true, code: true, unit: true, kind: true, cumulative: true, retiredAt: true } });
   const inFile = new Set(parsed.map((p) => p.row.indicatorCode));
   const existing = await tx.metricValue.findMany({
     where: { projectId: { in: projects.map((p) => p.id) }, indicatorId: { in: indicators.filter((i) => inFile.has(i.code)).map((i) => i.id) } },
@@ -53,12 +53,15 @@ export async function checkMetricRows(tx: Tx, actor: Actor, rows: ReadRow[]): Pr
     const project = projectByCode.get(row.projectCode);
     // The same answer for a project that does not exist and one the actor may not import for.
     if (!project) bad('projectCode', 'PROJECT_NOT_ALLOWED');
+    // A retired project, or a retired indicator, takes no new values (an institution's own scope already leaves retired projects out).
+    else if (project.retiredAt) bad('projectCode', 'PROJECT_RETIRED');
     const indicator = indicatorByCode.get(row.indicatorCode);
     if (!indicator) bad('indicatorCode', 'UNKNOWN_INDICATOR');
+    else if (indicator.retiredAt) bad('indicatorCode', 'INDICATOR_RETIRED');
     const source = row.source || (institutionUser ? INSTITUTION_SOURCE : '');
     if (!source) bad('source', 'REQUIRED');
     else if (institutionUser && source !== INSTITUTION_SOURCE) bad('source', 'SOURCE_NOT_ALLOWED');
-    if (!project || !indicator) continue;
+    if (!project || !indicator || project.retiredAt || indicator.retiredAt) continue;
     for (const p of valueProblems(row, indicator, project, today)) bad(p.field, p.code);
     const key = `${seriesKey(project.id, indicator.id)}:${row.asOf.getTime()}`;
     if (seen.has(key)) bad('asOf', 'DUPLICATE_IN_FILE');

@@ -46,12 +46,15 @@ export async function checkProjectRows(tx: Tx, rows: ReadRow[]): Promise<{ probl
       directions: { select: { id: true, code: true, fields: { select: { id: true, code: true } } } },
     },
   });
-  const institutions = await tx.institution.findMany({ where: { name: { in: names } }, select: { id: true, name: true } });
-  const technologies = await tx.technology.findMany({ select: { id: true, name: true } });
+  const institutions = await tx.institution.findMany({ where: { name: { in: names } }, select: { id: true, name: true, retiredAt: true } });
+  const technologies = await tx.technology.findMany({ select: { id: true, name: true, retiredAt: true } });
   const taken = new Set(existing.map((e) => e.code));
   const programByCode = new Map(programs.map((p) => [p.code, p]));
   const institutionId = new Map(institutions.map((i) => [i.name, i.id]));
   const technologyId = new Map(technologies.map((t) => [t.name, t.id]));
+  // Retired institutions and technologies keep their history but join no new project.
+  const retiredNames = (rows: { name: string; retiredAt: Date | null }[]) => new Set(rows.flatMap((r) => (r.retiredAt ? [r.name] : [])));
+  const [retiredInstitutions, retiredTechnologies] = [retiredNames(institutions), retiredNames(technologies)];
   const seen = new Map<string, number>();
   const today = todayInBeijing();
 
@@ -86,11 +89,14 @@ export async function checkProjectRows(tx: Tx, rows: ReadRow[]): Promise<{ probl
     else if (current && stages.at(-1)?.id !== current.id) bad('history', 'HISTORY_STAGE');
     const leadId = institutionId.get(row.lead);
     if (leadId === undefined) bad('lead', 'UNKNOWN_INSTITUTION');
+    else if (retiredInstitutions.has(row.lead)) bad('lead', 'INSTITUTION_RETIRED');
     const participantIds = row.participants.map((n) => institutionId.get(n));
     if (participantIds.includes(undefined)) bad('participants', 'UNKNOWN_INSTITUTION');
+    else if (row.participants.some((n) => retiredInstitutions.has(n))) bad('participants', 'INSTITUTION_RETIRED');
     if (row.participants.includes(row.lead) || new Set(row.participants).size !== row.participants.length) bad('participants', 'DUPLICATE_IN_FILE');
     const technologyIds = row.technologies.map((n) => technologyId.get(n));
     if (technologyIds.includes(undefined)) bad('technologies', 'UNKNOWN_TECHNOLOGY');
+    else if (row.technologies.some((n) => retiredTechnologies.has(n))) bad('technologies', 'TECHNOLOGY_RETIRED');
     if (problems.length === before && program && leadId !== undefined) {
       const resolved = stages as Stage[];
       ready.push({

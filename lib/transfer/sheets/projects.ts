@@ -30,6 +30,8 @@ export const projectSelect = {
   isPlaceholder: true,
   sourceNote: true,
   scenarios: true,
+  editedFields: true,
+  retiredAt: true,
   program: { select: { code: true } },
   direction: named,
   field: named,
@@ -88,6 +90,8 @@ export const projectColumns: Column<ProjectSheetRow>[] = [
   { key: 'summary', zh: '项目简介', en: 'Summary', value: (p) => p.summary },
   { key: 'isPlaceholder', zh: '占位记录', en: 'Placeholder', value: (p) => p.isPlaceholder, choices: { yesNo: true } },
   { key: 'sourceNote', zh: '数据来源', en: 'Provenance', value: (p) => p.sourceNote ?? '' },
+  { key: 'editedFields', zh: '由平台用户修改的字段', en: 'Fields edited in the portal', value: (p) => joinList(p.editedFields), readOnly: true },
+  { key: 'retiredAt', zh: '停用时间', en: 'Retired at', value: (p) => p.retiredAt, readOnly: true },
 ];
 
 /** A stage as a cell names it: its code, or its name in either language (resolved in the program's lifecycle on import). */

@@ -46,7 +46,7 @@ async function viewOf(actor: Actor, table: Table, query: URLSearchParams, t: T, 
   ];
   const indicatorCode = table === 'metrics' ? metricListFilterSchema.parse(raw).indicator : undefined;
   if (indicatorCode) used.push(`${t('metricList.indicator')}=${indicatorCode}`);
-  return { view: { projects: projectWhere(actor, targets), indicatorCode }, used };
+  return { view: { projects: projectWhere(actor, targets), indicatorCode, retired: targets.filters.retired }, used };
 }
 
 /** A filtered view as xlsx or csv: the same rows the page lists, all of them, with who exported it and when. */
