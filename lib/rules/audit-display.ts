@@ -44,6 +44,9 @@ export type ChangeLine = { key: string; label: string; before: string | null; af
 type Snapshot = Record<string, unknown>;
 type Kind =
   | 'text'
+  | 'stages'
+  | 'frequency'
+  | 'returnStatus'
   | 'moment'
   | 'list'
   | 'day'
@@ -107,6 +110,16 @@ const FIELDS: Record<string, { kind: Kind; identifies?: true }> = {
   technologies: { kind: 'list' },
   institutions: { kind: 'list' },
   retiredAt: { kind: 'moment' },
+  templateVersion: { kind: 'text' },
+  frequency: { kind: 'frequency' },
+  dueDays: { kind: 'text' },
+  stageCodes: { kind: 'stages' },
+  startsOn: { kind: 'day' },
+  endsOn: { kind: 'day' },
+  returnStatus: { kind: 'returnStatus' },
+  submission: { kind: 'text' },
+  reviewNote: { kind: 'text' },
+  sections: { kind: 'list' },
 };
 
 /** The fields that have a label (`auditField.<key>` in both message files). */
@@ -163,8 +176,16 @@ function formatValue(kind: Kind, v: unknown, side: Snapshot, ctx: AuditDisplayCo
       return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? formatDay(new Date(`${v.slice(0, 10)}T00:00:00Z`)) : String(v);
     case 'stage':
       return named(lookups.stages, `${projectId ?? ''}:${String(v)}`, locale) ?? named(lookups.stages, String(v), locale) ?? String(v);
+    case 'stages':
+      return Array.isArray(v) && v.length
+        ? v.map((code) => formatValue('stage', code, side, ctx, projectId)).join(locale === 'zh' ? '、' : ', ')
+        : t('history.blank');
     case 'status':
       return label(ctx, 'proposalStatus', v);
+    case 'frequency':
+      return label(ctx, 'returnFrequency', v);
+    case 'returnStatus':
+      return label(ctx, 'returnStatus', v);
     case 'userRole':
       return label(ctx, 'userRole', v);
     case 'institutionKind':

@@ -139,6 +139,36 @@ const ENTRIES: Record<AuditAction, { entityType: string; before: unknown; after:
     after: { title: '上线', retiredAt: null, version: 3 },
     expected: ['里程碑: 上线', '停用时间: 2026-12-01 00:30 → —'],
   },
+  RETURN_TEMPLATE_SAVE: {
+    entityType: 'ReturnTemplate',
+    before: { name: '季度运行报告', templateVersion: 1, sections: ['运行情况', '服务商户数'] },
+    after: { name: '季度运行报告', templateVersion: 2, sections: ['运行情况', '服务商户数', '风险自查'] },
+    expected: ['名称: 季度运行报告', '模板版本: 1 → 2', '报送内容: 运行情况、服务商户数 → 运行情况、服务商户数、风险自查'],
+  },
+  RETURN_SCHEDULE_SAVE: {
+    entityType: 'ReturnSchedule',
+    before: null,
+    after: { frequency: 'QUARTERLY', dueDays: 15, stageCodes: ['ONLINE', 'PROMOTION'], startsOn: '2026-01-01' },
+    expected: ['报送频率: 按季度', '期末后截止天数: 15', '适用阶段: 上线运行、应用推广期', '起始日期: 2026-01-01'],
+  },
+  RETURN_SUBMIT: {
+    entityType: 'Return',
+    before: { period: '2026-Q3', returnStatus: 'RETURNED' },
+    after: { period: '2026-Q3', returnStatus: 'SUBMITTED', submission: 2 },
+    expected: ['报告季度: 2026-Q3', '报送状态: 已退回修改 → 已提交', '提交次数: 2'],
+  },
+  RETURN_ACCEPT: {
+    entityType: 'Return',
+    before: { period: '2026-Q3', returnStatus: 'SUBMITTED' },
+    after: { period: '2026-Q3', returnStatus: 'ACCEPTED', reviewNote: '数据完整' },
+    expected: ['报告季度: 2026-Q3', '报送状态: 已提交 → 已通过', '审核意见: 数据完整'],
+  },
+  RETURN_SEND_BACK: {
+    entityType: 'Return',
+    before: { period: '2026-Q3', returnStatus: 'SUBMITTED' },
+    after: { period: '2026-Q3', returnStatus: 'RETURNED', reviewNote: '请补充风险自查说明' },
+    expected: ['报告季度: 2026-Q3', '报送状态: 已提交 → 已退回修改', '审核意见: 请补充风险自查说明'],
+  },
   COMMENT_ADD: { entityType: 'Comment', before: null, after: { body: '请补充数据口径' }, expected: ['内容: 请补充数据口径'] },
   REPORT_SUBMIT: {
     entityType: 'ProgressReport',
