@@ -6,6 +6,7 @@
  * nightly job. Dates are calendar days (UTC midnights), as the date columns hold
  * them; "today" is Beijing's (lib/rules/time.ts). Pure.
  */
+import type { Prisma } from '../generated/prisma/client';
 import type { ReturnFrequency, ReturnStatus } from '../generated/prisma/enums';
 import { todayInBeijing } from './time';
 
@@ -110,3 +111,20 @@ export function returnState(period: ReturnPeriod, dueDays: number, stored: Store
 
 /** Whether a return of this state still waits for the institution (a notice "coming due" or "overdue" concerns it). */
 export const awaitsInstitution = (state: ReturnState) => state === 'OPEN' || state === 'MISSING' || state === 'RETURNED';
+
+/**
+ * Which projects owe a schedule's return for a period, as a `where` on Project:
+ * the template's program, a current stage the schedule lists, entered the program
+ * by the period's last day, not retired. Placeholder projects stand in for
+ * projects the record does not name: nobody can file for them, so they owe
+ * nothing (the board says how many it leaves out).
+ */
+export function owesWhere(schedule: { programId: number; stageCodes: string[] }, period: ReturnPeriod) {
+  return {
+    programId: schedule.programId,
+    stage: { code: { in: schedule.stageCodes } },
+    approvedAt: { lte: period.to },
+    retiredAt: null,
+    isPlaceholder: false,
+  } satisfies Prisma.ProjectWhereInput;
+}

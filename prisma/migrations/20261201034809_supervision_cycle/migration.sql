@@ -81,6 +81,7 @@ CREATE TABLE "Return" (
     "answers" JSONB NOT NULL DEFAULT '{}',
     "firstSubmittedAt" TIMESTAMP(3),
     "acceptedAt" TIMESTAMP(3),
+    "isSample" BOOLEAN NOT NULL DEFAULT false,
     "version" INTEGER NOT NULL DEFAULT 1,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
