@@ -3,6 +3,7 @@
 import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import { useTranslations } from 'next-intl';
 import { applyImportAction, previewImportAction, type ImportAnswer, type ImportResult } from '@/app/actions/imports';
+import { TableScroll } from '@/components/table-scroll';
 
 /** What the outcome line shows: an answer of the server, a refusal of the action, or a file too large to send. */
 type Shown = { kind: 'answer'; answer: ImportAnswer } | { kind: 'message'; code: string } | { kind: 'tooLarge' } | null;
@@ -117,24 +118,26 @@ function ImportOutcome({ state, maxBytes }: { state: Shown; maxBytes: number }) 
     <div role="status" data-testid="import-outcome" data-outcome={outcome} data-refusal={refusal?.code} className="space-y-2 text-sm">
       <p className={good ? 'text-emerald-800' : 'text-red-800'}>{text}</p>
       {answer?.problems && answer.problems.length > 0 && (
-        <table className="w-full text-left" data-testid="import-problems">
-          <thead className="text-slate-500">
-            <tr>
-              <th scope="col">{t('line')}</th>
-              <th scope="col">{t('column')}</th>
-              <th scope="col">{t('problem')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {answer.problems.map((p, i) => (
-              <tr key={i} className="border-t border-slate-100">
-                <td className="py-0.5 tabular-nums">{p.line}</td>
-                <td>{p.column}</td>
-                <td>{problemText(p.code)}</td>
+        <TableScroll label={t('problemsTable')}>
+          <table className="w-full text-left" data-testid="import-problems">
+            <thead className="text-slate-500">
+              <tr>
+                <th scope="col">{t('line')}</th>
+                <th scope="col">{t('column')}</th>
+                <th scope="col">{t('problem')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {answer.problems.map((p, i) => (
+                <tr key={i} className="border-t border-slate-100">
+                  <td className="py-0.5 tabular-nums">{p.line}</td>
+                  <td>{p.column}</td>
+                  <td>{problemText(p.code)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </div>
   );

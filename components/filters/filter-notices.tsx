@@ -13,7 +13,10 @@ export function FilterNotices({ notices }: { notices: FilterNotice[] }) {
   if (notices.length === 0) return null;
   const nameOf = (n: FilterNotice, value: string, i: number): string => {
     const named = n.names?.[i];
-    return named ? `${value} ${zh ? named.name : named.nameEn}` : filterValueLabel(n.key, value, t);
+    if (!named) return filterValueLabel(n.key, value, t);
+    // A direction's or field's code is printed on the pages (D1); a stage's code never is.
+    const name = zh ? named.name : named.nameEn;
+    return n.key === 'stage' || n.key === 'reached' ? name : `${value} ${name}`;
   };
   return (
     <div role="status" className="rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950" data-testid="filter-notices">

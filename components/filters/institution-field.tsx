@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useState } from 'react';
+import { useInBrowser } from '@/components/charts/use-in-browser';
 
 type Institution = { id: number; name: string };
 type Props = { programId: number; selected: Institution | null; typed?: string; label: string; placeholder: string; className: string };
@@ -14,6 +15,8 @@ type Props = { programId: number; selected: Institution | null; typed?: string; 
  */
 export function InstitutionField({ programId, selected, typed, label, placeholder, className }: Props) {
   const listId = useId();
+  // Until the page hydrates the form sends what the server rendered: tests (and nothing else) wait for this mark.
+  const hydrated = useInBrowser();
   const [text, setText] = useState(selected?.name ?? typed ?? '');
   const [suggestions, setSuggestions] = useState<Institution[]>(selected ? [selected] : []);
   const chosen = suggestions.find((s) => s.name === text.trim()) ?? null;
@@ -49,6 +52,7 @@ export function InstitutionField({ programId, selected, typed, label, placeholde
         placeholder={placeholder}
         className={className}
         data-filter="institution"
+        data-hydrated={hydrated}
       />
       <datalist id={listId}>
         {suggestions.map((s) => (

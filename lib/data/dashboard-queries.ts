@@ -149,16 +149,17 @@ export type TechnologyRow = { id: number | null; name: string | null; nameEn: st
 /** Projects per technology of the catalogue that the program uses, most first; the projects with no technology on record last, as one bucket (id null). */
 export function queryTechnologies(run: SqlRunner, scope: Scope) {
   return run<TechnologyRow>(Prisma.sql`
-    WITH ${matching(scope)}
+    WITH ${matching(scope)},
+    -- The catalogue is shared: a program's chart lists what its projects use (at zero when the filters leave none),
+    -- found from the program's own projects, so other programs' rows are never read.
+    used AS (SELECT DISTINCT u."technologyId" AS id FROM "Project" p JOIN "ProjectTechnology" u ON u."projectId" = p.id
+             WHERE p."programId" = ${scope.targets.programId}),
+    counted AS (SELECT pt."technologyId" AS id, count(*)::int AS projects FROM fp JOIN "ProjectTechnology" pt ON pt."projectId" = fp.id
+                GROUP BY pt."technologyId")
     SELECT * FROM (
-      SELECT t.id, t.name, t."nameEn", count(fp.id)::int AS projects
-      FROM "Technology" t
-        LEFT JOIN ("ProjectTechnology" pt JOIN fp ON fp.id = pt."projectId") ON pt."technologyId" = t.id
-      -- The catalogue is shared: a program's chart lists what its projects use (at zero when the filters leave none).
+      SELECT t.id, t.name, t."nameEn", coalesce(c.projects, 0) AS projects
+      FROM used JOIN "Technology" t ON t.id = used.id LEFT JOIN counted c ON c.id = t.id
       WHERE ${shownSql(scope, 't')}
-        AND EXISTS (SELECT 1 FROM "ProjectTechnology" u JOIN "Project" p ON p.id = u."projectId"
-                    WHERE u."technologyId" = t.id AND p."programId" = ${scope.targets.programId})
-      GROUP BY t.id, t.name, t."nameEn"
       ORDER BY projects DESC, t.name) known
     UNION ALL
     SELECT NULL, NULL, NULL, count(*)::int FROM fp WHERE NOT EXISTS (SELECT 1 FROM "ProjectTechnology" pt WHERE pt."projectId" = fp.id)`);

@@ -59,8 +59,7 @@ test.describe('an administrator’s corrections', () => {
     await expect(page.locator('h1')).toHaveText(new RegExp(`^${RIGHT}`));
     await expect(page.locator('h1 [data-edited="name"]')).toHaveText('由平台用户修改');
     const history = page.getByTestId('project-history').locator('[data-action="PROJECT_EDIT"]');
-    await expect(history).toContainText(`name: ${WRONG}`);
-    await expect(history).toContainText(`name: ${RIGHT}`);
+    await expect(history.locator('[data-field="name"]')).toHaveText(`名称: ${WRONG} → ${RIGHT}`);
 
     // Retired: out of the dashboard, the home page and the list; the published comparison matches again.
     await page.getByTestId('project-retire').getByRole('button', { name: '停用' }).click();

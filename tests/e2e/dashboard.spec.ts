@@ -82,6 +82,7 @@ test('malformed or unknown filters are ignored with a notice, not an error', asy
 test('the institution filter suggests names as one types and filters by the chosen one', async ({ page }) => {
   await page.goto('/dashboard');
   const field = page.locator('input[data-filter="institution"]');
+  await expect(field).toHaveAttribute('data-hydrated', 'true');
   await field.fill('招商银行');
   await expect(page.locator('datalist option[value="招商银行北京分行"]')).toHaveCount(1);
   await field.fill('招商银行北京分行');
@@ -89,6 +90,8 @@ test('the institution filter suggests names as one types and filters by the chos
   await page.getByTestId('apply-filters').click();
   await expect(page).toHaveURL(/[?&]institution=\d+(&|$)/);
   await expect(field).toHaveValue('招商银行北京分行');
+  // Typed into before the new page hydrates, the field would still send the id the server rendered.
+  await expect(field).toHaveAttribute('data-hydrated', 'true');
   const count = Number(await page.locator('[data-kpi="projects"]').getAttribute('data-value'));
   expect(count).toBeGreaterThan(0);
   expect(count).toBeLessThan(46);
@@ -99,6 +102,7 @@ test('the institution filter suggests names as one types and filters by the chos
   await expect(page.getByTestId('filter-notices')).toHaveCount(0);
   await expect(field).toHaveValue('招商银行北京');
   await expect(page.locator('[data-kpi="projects"]')).toHaveAttribute('data-value', String(count));
+  await expect(field).toHaveAttribute('data-hydrated', 'true');
   await field.fill('没有这家机构');
   await page.getByTestId('apply-filters').click();
   await expect(page.getByTestId('filter-notices')).toHaveCount(0);

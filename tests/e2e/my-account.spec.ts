@@ -157,11 +157,13 @@ test.describe('the account page', () => {
     const institution = page.locator('[data-fact="institution"]').getByRole('link');
     await expect(institution).toHaveText('招商银行北京分行');
     await expect(page.locator('[data-fact="programs"]')).toContainText('北京市金融科技应用试点');
-    await expect(page.locator('[data-fact="lastSignIn"]')).toContainText('（北京时间）');
+    // Beijing time, said once on the page (the footer), not beside every time.
+    await expect(page.locator('[data-fact="lastSignIn"]')).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    await expect(page.getByTestId('time-zone-note')).toContainText('北京时间');
     const entry = page.getByTestId('own-activity').locator('[data-action="REPORT_SUBMIT"]');
     await expect(entry).toContainText('提交进展报告');
     await expect(entry.getByRole('link')).toContainText('BJFT-06');
-    await expect(entry.locator('time')).toContainText('（北京时间）');
+    await expect(entry.locator('time')).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
 
     const rename = page.getByTestId('rename-self-form');
     await rename.locator('input[name="name"]').fill('改过的显示名称');
