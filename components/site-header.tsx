@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { countUnreadNotifications } from '@/lib/data/notifications';
 import { listPrograms } from '@/lib/data/programs';
 import { ProgramLink, ProgramSwitcher } from './program-switcher';
 import { can, type Capability } from '@/lib/rules/authz';
@@ -42,7 +43,7 @@ export async function SiteHeader() {
       throw err;
     }),
   ]);
-  const programs = actor ? await listPrograms({ actor }).catch(() => []) : [];
+  const [programs, unread] = actor ? await Promise.all([listPrograms({ actor }).catch(() => []), countUnreadNotifications({ actor }).catch(() => 0)]) : [[], 0];
   return (
     <header className="bg-red-800 text-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 lg:gap-x-6">
@@ -55,6 +56,16 @@ export async function SiteHeader() {
             <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm" data-testid="signed-in-as" data-role={actor.role}>
               <Link href="/account" className="opacity-90 hover:underline" title={t('nav.account')}>
                 {t('nav.signedInAs', { name: actor.name, role: t(`userRole.${actor.role}`) })}
+              </Link>
+              <Link
+                href="/notifications"
+                className="inline-flex min-h-10 items-center gap-1 rounded px-1 hover:underline lg:min-h-0"
+                data-testid="notifications-link"
+                data-unread={unread}
+                aria-label={unread ? t('nav.notificationsUnread', { count: unread }) : t('nav.notifications')}
+              >
+                {t('nav.notifications')}
+                {unread > 0 && <span className="rounded-full bg-white px-1.5 text-xs font-semibold text-red-800">{unread > 99 ? '99+' : unread}</span>}
               </Link>
               <SignOutButton />
             </div>

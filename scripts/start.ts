@@ -3,13 +3,15 @@
  * - With DATABASE_URL: uses that PostgreSQL and starts nothing else.
  * - Without: starts an embedded PostgreSQL 17 (data in .data/, kept between runs).
  * Then applies migrations, seeds the Beijing pilot into an empty database,
- * builds the app if the build is missing or stale, and serves the production build.
+ * builds the app if the build is missing or stale, starts the notice queue
+ * (scripts/lib/notice-queue.ts) and serves the production build.
  * An empty database also gets the demo accounts (README), except in production.
  * Ctrl-C stops the web server and the embedded database cleanly.
  */
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { register } from 'node:module';
 import path from 'node:path';
 import { createPrismaClient } from '../lib/server/prisma';
 import { checkEnv, describeEnvProblems, type ServerEnv } from '../lib/server/env';
@@ -51,6 +53,24 @@ async function seedIfEmpty(url: string) {
   }
 }
 
+/**
+ * The notice queue runs in this process, beside the web server. Its data
+ * modules are the web server's own; `server-only` guards nothing here, so a
+ * resolve hook makes it an empty module. A queue that cannot start is logged
+ * and the portal serves without time-based notices.
+ */
+async function startQueue(databaseUrl: string, baseUrl: string) {
+  process.env.DATABASE_URL = databaseUrl;
+  register('./lib/outside-next.mjs', import.meta.url);
+  try {
+    const { startNoticeQueue } = await import('./lib/notice-queue');
+    return await startNoticeQueue({ databaseUrl, baseUrl, log });
+  } catch (err) {
+    log(`the notice queue did not start, serving without time-based notices: ${describeFailure(err)}`);
+    return undefined;
+  }
+}
+
 async function main() {
   const env = checkedEnv();
   const port = String(env.PORT);
@@ -70,7 +90,13 @@ async function main() {
   }
 
   let stopping = false;
+  let queue: { stop(): Promise<void> } | undefined;
   const stopDatabase = async () => {
+    if (queue) {
+      log('stopping the notice queue');
+      await queue.stop().catch((err: unknown) => log(`notice queue did not stop cleanly: ${describeFailure(err)}`));
+      queue = undefined;
+    }
     if (embedded) {
       log('stopping the embedded PostgreSQL');
       await embedded.stop();
@@ -96,6 +122,7 @@ async function main() {
   }
   process.removeListener('SIGINT', interrupt);
   process.removeListener('SIGTERM', interrupt);
+  queue = await startQueue(databaseUrl, env.NEXTAUTH_URL ?? `http://localhost:${port}`);
 
   const server = spawn(process.execPath, [path.resolve('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', port], {
     stdio: 'inherit',

@@ -3,6 +3,7 @@ import { can, projectReadScope, type Actor } from '../rules/authz';
 import { retiredWhere, type RetiredMode } from '../rules/retired';
 import { snapshot, writeAudit, type Tx } from './audit';
 import { conflictState, lockedEdit, retireOrRestore } from './locked-writes';
+import { notifyCommentAdded } from './notices';
 import { db } from '../server/db';
 import { AppError } from '../server/errors';
 import type { CommentEditInput, CommentInput } from '../schemas/project';
@@ -24,6 +25,7 @@ export async function addComment(options: { actor: Actor; input: CommentInput })
       projectId: project.id,
       after: snapshot({ body: input.body }),
     });
+    await notifyCommentAdded(tx, { commentId: comment.id, projectId: project.id, body: input.body });
     return comment;
   });
 }

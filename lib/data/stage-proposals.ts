@@ -1,6 +1,7 @@
 import 'server-only';
 import { can, projectReadScope, projectReadScopeSql, type Actor } from '../rules/authz';
 import { snapshot, writeAudit, type Tx } from './audit';
+import { notifyStageDecided } from './notices';
 import { freezeDossier } from './dossiers';
 import { getProgramLifecycle, stageBadgeSelect } from './lifecycles';
 import { db, sql } from '../server/db';
@@ -141,7 +142,11 @@ export async function decideProposal(options: { actor: Actor; input: ProposalDec
   return db.$transaction(async (tx) => {
     const proposal = await tx.stageProposal.findFirst({
       where: { id: input.proposalId, project: projectReadScope(actor) },
-      include: { fromStage: { select: { code: true } }, toStage: { select: { code: true } }, project: { select: { programId: true } } },
+      include: {
+        fromStage: { select: { code: true } },
+        toStage: { select: { code: true, name: true, nameEn: true } },
+        project: { select: { programId: true } },
+      },
     });
     if (!proposal) throw new AppError('NOT_FOUND');
     const status = input.decision === 'APPROVE' ? 'APPROVED' : 'REJECTED';
@@ -183,6 +188,7 @@ export async function decideProposal(options: { actor: Actor; input: ProposalDec
         effectiveDate: proposal.effectiveDate,
       }),
     });
+    await notifyStageDecided(tx, { proposalId: proposal.id, projectId: proposal.projectId, decision: status, stage: proposal.toStage, note: input.note });
     return { status };
   });
 }

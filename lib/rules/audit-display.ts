@@ -47,6 +47,7 @@ type Kind =
   | 'stages'
   | 'frequency'
   | 'returnStatus'
+  | 'notificationKinds'
   | 'moment'
   | 'list'
   | 'day'
@@ -120,6 +121,7 @@ const FIELDS: Record<string, { kind: Kind; identifies?: true }> = {
   submission: { kind: 'text' },
   reviewNote: { kind: 'text' },
   sections: { kind: 'list' },
+  emailKinds: { kind: 'notificationKinds' },
 };
 
 /** The fields that have a label (`auditField.<key>` in both message files). */
@@ -186,6 +188,8 @@ function formatValue(kind: Kind, v: unknown, side: Snapshot, ctx: AuditDisplayCo
       return label(ctx, 'returnFrequency', v);
     case 'returnStatus':
       return label(ctx, 'returnStatus', v);
+    case 'notificationKinds':
+      return Array.isArray(v) && v.length ? v.map((kind) => label(ctx, 'notificationKind', kind)).join(locale === 'zh' ? '、' : ', ') : t('history.blank');
     case 'userRole':
       return label(ctx, 'userRole', v);
     case 'institutionKind':

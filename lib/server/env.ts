@@ -14,6 +14,9 @@ export type ServerEnv = {
   EMBEDDED_PG_PORT: number;
   DB_POOL_SIZE: number;
   TRUST_PROXY_HOPS: number;
+  /** Email for notices (nodemailer): without it the portal works and says email is off. */
+  SMTP_URL?: string;
+  SMTP_FROM?: string;
 };
 
 export type EnvCheck = { ok: true; env: ServerEnv } | { ok: false; problems: string[] };
@@ -86,6 +89,23 @@ const authUrl = optionalText.transform((value, ctx) => {
   return z.NEVER;
 });
 
+const smtpUrl = optionalText.transform((value, ctx) => {
+  if (value === undefined) return undefined;
+  const url = parseUrl(value);
+  if (url && ['smtp:', 'smtps:'].includes(url.protocol) && url.hostname) return value;
+  ctx.addIssue({
+    code: 'custom',
+    message: `SMTP_URL must be an smtp:// or smtps:// URL with a host; got '${redactUrl(value)}'. Set it like SMTP_URL=smtps://user:password@mail.example.org:465, or unset it to keep email off.`,
+  });
+  return z.NEVER;
+});
+
+const smtpFrom = optionalText.transform((value, ctx) => {
+  if (value === undefined || z.email().safeParse(value.replace(/^.*<([^>]+)>\s*$/, '$1')).success) return value;
+  ctx.addIssue({ code: 'custom', message: `SMTP_FROM must be an email address (optionally "Name <address>"); got '${value}'.` });
+  return z.NEVER;
+});
+
 const schema = z.object({
   PORT: wholeNumber('PORT', { min: 1, max: 65535, fallback: 3000 }, 'Set PORT to a free port, e.g. PORT=3000.'),
   DATABASE_URL: databaseUrl,
@@ -106,6 +126,8 @@ const schema = z.object({
     { min: 0, max: 10, fallback: 0 },
     'Set TRUST_PROXY_HOPS to the number of reverse proxies in front of the portal (e.g. TRUST_PROXY_HOPS=1 behind one), or unset it when clients connect directly.',
   ),
+  SMTP_URL: smtpUrl,
+  SMTP_FROM: smtpFrom,
 });
 
 /**

@@ -169,6 +169,12 @@ const ENTRIES: Record<AuditAction, { entityType: string; before: unknown; after:
     after: { period: '2026-Q3', returnStatus: 'RETURNED', reviewNote: '请补充风险自查说明' },
     expected: ['报告季度: 2026-Q3', '报送状态: 已提交 → 已退回修改', '审核意见: 请补充风险自查说明'],
   },
+  NOTIFICATION_PREFERENCES_SAVE: {
+    entityType: 'User',
+    before: { emailKinds: ['RETURN_DUE', 'RETURN_OVERDUE', 'COMMENT_ADDED'] },
+    after: { emailKinds: ['RETURN_OVERDUE'] },
+    expected: ['邮件提醒: 报送即将到期、报送已逾期、项目收到监管意见 → 报送已逾期'],
+  },
   COMMENT_ADD: { entityType: 'Comment', before: null, after: { body: '请补充数据口径' }, expected: ['内容: 请补充数据口径'] },
   REPORT_SUBMIT: {
     entityType: 'ProgressReport',

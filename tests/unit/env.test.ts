@@ -28,6 +28,17 @@ describe('the environment checked at start', () => {
     expect(checkEnv({ DATABASE_URL: 'postgres://localhost/pilot' }).ok).toBe(true);
   });
 
+  it('takes an smtp URL for email and says what to set for anything else, without showing its password', () => {
+    expect(checkEnv({ SMTP_URL: 'smtps://mailer:pw@mail.example.org:465', SMTP_FROM: '试点平台 <portal@example.org>' })).toMatchObject({
+      ok: true,
+      env: { SMTP_URL: 'smtps://mailer:pw@mail.example.org:465', SMTP_FROM: '试点平台 <portal@example.org>' },
+    });
+    const [problem] = problems({ SMTP_URL: 'http://mailer:pw@mail.example.org' });
+    expect(problem).toContain('SMTP_URL must be an smtp:// or smtps:// URL');
+    expect(problem).not.toContain(':pw@');
+    expect(problems({ SMTP_FROM: 'not an address' })[0]).toContain('SMTP_FROM must be an email address');
+  });
+
   it('treats an empty variable as unset', () => {
     expect(checkEnv({ PORT: '', DATABASE_URL: ' ', NEXTAUTH_SECRET: '' })).toMatchObject({ ok: true, env: { PORT: 3000 } });
   });

@@ -1,0 +1,27 @@
+import 'server-only';
+import nodemailer from 'nodemailer';
+
+/**
+ * Email for notices, through nodemailer when SMTP_URL is set. Without it the
+ * portal works as before: notices stay in the inbox, and the inbox and the
+ * account page say that email is off.
+ */
+
+/** What the notice mailer needs of a transport: nodemailer's, or a test's. */
+export type MailTransport = { sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown> };
+
+export const DEFAULT_SENDER = '北京金融科技应用试点监管平台 <noreply@localhost>';
+
+export function emailIsOn(env: Record<string, string | undefined> = process.env): boolean {
+  return Boolean(env.SMTP_URL?.trim());
+}
+
+/** The transport SMTP_URL names, or null when email is off. */
+export function mailTransportFromEnv(env: Record<string, string | undefined> = process.env): MailTransport | null {
+  const url = env.SMTP_URL?.trim();
+  return url ? nodemailer.createTransport(url) : null;
+}
+
+export function mailSender(env: Record<string, string | undefined> = process.env): string {
+  return env.SMTP_FROM?.trim() || DEFAULT_SENDER;
+}

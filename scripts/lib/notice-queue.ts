@@ -1,0 +1,67 @@
+/**
+ * The notice queue, started by `npm start` beside the web server: pg-boss keeps
+ * its jobs in the portal's PostgreSQL (schema `pgboss`), so several app
+ * instances share one queue. Two jobs:
+ * - `notices-calendar` (every 15 minutes, and once at start): raises RETURN_DUE
+ *   and RETURN_OVERDUE notices from the schedules (lib/data/return-notices.ts);
+ * - `notices-email` (every minute, when SMTP_URL is set): emails the notices
+ *   that need it (lib/data/notice-mail.ts).
+ * Both queues are `stately` (at most one job waiting and one running), and each
+ * notice is once-only by its key and its email claimed once, so a second
+ * instance's worker repeats nothing.
+ *
+ * The data modules are imported lazily: the caller must have set DATABASE_URL
+ * (and, outside Next.js and the tests, registered ./outside-next.mjs).
+ */
+import PgBoss from 'pg-boss';
+import type { MailTransport } from '../../lib/server/mail';
+
+export const NOTICE_JOBS = { calendar: 'notices-calendar', email: 'notices-email' } as const;
+
+export type NoticeQueueOptions = {
+  databaseUrl: string;
+  /** The portal's address, for the links in emails. */
+  baseUrl: string;
+  log: (message: string) => void;
+  /** The mail transport; by default the one SMTP_URL names, none when it is unset. */
+  transport?: MailTransport | null;
+  from?: string;
+  /** Whether to put the cron schedules in place (tests send jobs themselves). */
+  schedule?: boolean;
+  pollingIntervalSeconds?: number;
+};
+
+export type NoticeQueue = { boss: PgBoss; stop(): Promise<void> };
+
+export async function startNoticeQueue(options: NoticeQueueOptions): Promise<NoticeQueue> {
+  const { raiseCalendarNotices } = await import('../../lib/data/return-notices');
+  const { sendPendingEmails } = await import('../../lib/data/notice-mail');
+  const mail = await import('../../lib/server/mail');
+  const transport = options.transport === undefined ? mail.mailTransportFromEnv() : options.transport;
+  const from = options.from ?? mail.mailSender();
+
+  const boss = new PgBoss({ connectionString: options.databaseUrl, max: 2, application_name: 'notice-queue' });
+  boss.on('error', (err: unknown) => options.log(`notice queue: ${err instanceof Error ? err.message : String(err)}`));
+  await boss.start();
+  for (const name of Object.values(NOTICE_JOBS)) await boss.createQueue(name, { name, policy: 'stately', retryLimit: 2, expireInMinutes: 10 });
+
+  const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 10 };
+  await boss.work(NOTICE_JOBS.calendar, polling, async () => {
+    const { raised } = await raiseCalendarNotices();
+    if (raised) options.log(`notices: ${raised} new return notice(s)`);
+    if (raised && transport) await boss.send(NOTICE_JOBS.email, {});
+  });
+  await boss.work(NOTICE_JOBS.email, polling, async () => {
+    if (!transport) return;
+    const { sent, failed } = await sendPendingEmails({ transport, from, baseUrl: options.baseUrl });
+    if (sent || failed) options.log(`notices: ${sent} email(s) sent${failed ? `, ${failed} refused by the mail server` : ''}`);
+  });
+  if (options.schedule !== false) {
+    await boss.schedule(NOTICE_JOBS.calendar, '*/15 * * * *', {}, { tz: 'Asia/Shanghai' });
+    if (transport) await boss.schedule(NOTICE_JOBS.email, '* * * * *');
+    else await boss.unschedule(NOTICE_JOBS.email);
+    await boss.send(NOTICE_JOBS.calendar, {});
+  }
+  options.log(transport ? 'notice queue started; email is on' : 'notice queue started; email is off (SMTP_URL is not set)');
+  return { boss, stop: () => boss.stop({ graceful: true, timeout: 5_000 }) };
+}
