@@ -25,7 +25,7 @@ export async function markAllNotificationsReadAction(_prev: ActionResult | null,
     capability: SIGNED_IN,
     schema: notificationsReadAllSchema,
     input,
-    write: (actor) => markAllNotificationsRead({ actor }),
+    write: (actor, data) => markAllNotificationsRead({ actor, input: data }),
     revalidate: ['/notifications'],
   });
 }

@@ -25,7 +25,7 @@ export default async function NotificationsPage() {
             {t('unreadCount', { count: unread })}
           </span>
         </h1>
-        {unread > 0 && <MarkAllReadForm label={t('markAllRead')} />}
+        {unread > 0 && <MarkAllReadForm upTo={Math.max(...notices.map((n) => n.id))} label={t('markAllRead')} />}
       </div>
       <p
         className={`rounded border p-2 text-sm ${email ? 'border-slate-200 bg-slate-50' : 'border-amber-300 bg-amber-50'}`}

@@ -14,11 +14,11 @@ export function MarkReadForm({ id, label }: { id: number; label: string }) {
   );
 }
 
-/** Marks every notice of the inbox read. */
-export function MarkAllReadForm({ label }: { label: string }) {
+/** Marks read every notice up to the newest the page showed. */
+export function MarkAllReadForm({ upTo, label }: { upTo: number; label: string }) {
   return (
     <ActionForm action={markAllNotificationsReadAction} submitLabel={label} testId="mark-all-read" className="flex items-center gap-2">
-      {null}
+      <input type="hidden" name="upTo" value={upTo} />
     </ActionForm>
   );
 }
@@ -31,7 +31,8 @@ export function EmailPreferencesForm(props: { options: { kind: NotificationKind;
         <legend className="mb-1 text-slate-700">{props.legend}</legend>
         {props.options.map((o) => (
           <label key={o.kind} className="flex min-h-8 items-center gap-2">
-            <CheckboxList name="emailKinds" value={o.kind} initial={o.emailed} />
+            <input type="hidden" name="emailKinds" value={`${o.kind}:off`} />
+            <CheckboxList name="emailKinds" value={`${o.kind}:on`} initial={o.emailed} />
             {o.label}
           </label>
         ))}

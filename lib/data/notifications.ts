@@ -5,7 +5,7 @@ import { Prisma } from '../generated/prisma/client';
 import { db, sql } from '../server/db';
 import { AppError } from '../server/errors';
 import { snapshot, writeAudit } from './audit';
-import type { EmailPreferencesInput, NotificationReadInput } from '../schemas/notifications';
+import type { EmailPreferencesInput, NotificationReadInput, NotificationsReadAllInput } from '../schemas/notifications';
 
 /**
  * The signed-in user's inbox: only their own notices, whatever id is asked for
@@ -51,9 +51,12 @@ export async function markNotificationRead(options: { actor: Actor; input: Notif
   return { id: found.id };
 }
 
-/** Marks every unread notice of the actor's inbox read. */
-export async function markAllNotificationsRead(options: { actor: Actor }) {
-  const { count } = await db.notification.updateMany({ where: { userId: options.actor.userId, readAt: null }, data: { readAt: new Date() } });
+/** Marks read every unread notice of the actor's inbox up to the newest the page showed. */
+export async function markAllNotificationsRead(options: { actor: Actor; input: NotificationsReadAllInput }) {
+  const { count } = await db.notification.updateMany({
+    where: { userId: options.actor.userId, readAt: null, id: { lte: options.input.upTo } },
+    data: { readAt: new Date() },
+  });
   return { count };
 }
 

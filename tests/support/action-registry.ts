@@ -9,6 +9,7 @@ import path from 'node:path';
 import type fc from 'fast-check';
 import { expect } from 'vitest';
 import type { Actor, Capability } from '@/lib/rules/authz';
+import { NOTIFICATION_KINDS } from '@/lib/rules/notifications';
 import type { PrismaClient } from '@/lib/server/prisma';
 import { hashPassword } from '@/lib/server/passwords';
 import { upsertLifecycle } from '@/seeds/helpers';
@@ -119,6 +120,14 @@ async function ownReport(ctx: Ctx) {
   const period = `${2100 + (ctx.n % 100)}-Q${1 + (Math.floor(ctx.n / 100) % 4)}`;
   const r = await ctx.prisma.progressReport.create({ data: { projectId: id, period, body: '待修改', authorId: ctx.actors.cmb.userId } });
   return { projectId: id, reportId: r.id, version: r.version, period };
+}
+
+/** An unread notice in the acting user's inbox (another user's when signed out), new on every call. */
+async function ownNotice(ctx: Ctx) {
+  const userId = ctx.actor?.userId ?? ctx.actors.regulator.userId;
+  return ctx.prisma.notification.create({
+    data: { userId, kind: 'COMMENT_ADDED', key: `matrix-${ctx.n}`, params: { code: 'BJFT-03', project: '矩阵测试' }, href: '/projects/BJFT-03' },
+  });
 }
 
 /** A comment of the regulator's own on BJFT-03. */
@@ -452,6 +461,26 @@ export const ACTIONS: Record<string, Entry> = {
       const current = ctx.actor ? await ctx.prisma.user.findUniqueOrThrow({ where: { id: ctx.actor.userId } }) : null;
       return { version: current?.version ?? 1, name: `显示名称 ${ctx.n}` };
     },
+  },
+  'notifications#markNotificationReadAction': {
+    capability: 'signed-in',
+    audited: false,
+    fields: ['notificationId'],
+    input: async (ctx) => ({ notificationId: (await ownNotice(ctx)).id }),
+  },
+  'notifications#markAllNotificationsReadAction': {
+    capability: 'signed-in',
+    audited: false,
+    fields: ['upTo'],
+    input: async (ctx) => ({ upTo: (await ownNotice(ctx)).id }),
+  },
+  'notifications#saveEmailPreferencesAction': {
+    capability: 'signed-in',
+    audited: true,
+    fields: ['emailKinds'],
+    input: async (ctx) => ({
+      emailKinds: [...NOTIFICATION_KINDS.map((k) => `${k}:off`), ...NOTIFICATION_KINDS.filter((_, i) => (i + ctx.n) % 2 === 0).map((k) => `${k}:on`)],
+    }),
   },
   'imports#previewImportAction': {
     capability: 'data:import',

@@ -62,6 +62,18 @@ export const optionalText = (max: number) =>
   );
 
 export const HOSTILE: Record<string, fc.Arbitrary<unknown>> = {
+  notificationId: id,
+  upTo: id,
+  // Every kind must be named on or off: a kind left out, an unknown kind or state, anything but text.
+  emailKinds: fc.oneof(
+    weird,
+    fc.integer(),
+    fc.constant([]),
+    fc.constantFrom('RETURN_DUE:on', 'RETURN_DUE', 'return_due:on', 'RETURN_DUE:yes', 'SUPERUSER:on', ''),
+    fc.constant(['RETURN_DUE:on', 'RETURN_OVERDUE:off']),
+    fc.constant([1, 2]),
+    injection,
+  ),
   projectId: id,
   version: id,
   milestoneId: id,

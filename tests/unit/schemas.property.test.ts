@@ -28,8 +28,10 @@ import {
 import { userCreateSchema, userUpdateSchema } from '@/lib/schemas/user';
 import { ownNameSchema, passwordChangeSchema, passwordResetSchema, userDetailsSchema } from '@/lib/schemas/account';
 import { auditFilterSchema } from '@/lib/schemas/audit';
+import { emailPreferencesSchema, notificationReadSchema, notificationsReadAllSchema } from '@/lib/schemas/notifications';
 import { toInput } from '@/lib/schemas/fields';
 import { mutated, optionalText } from '../support/hostile';
+import { NOTIFICATION_KINDS } from '@/lib/rules/notifications';
 
 const RUNS = 300;
 // A valid new password is judged by zxcvbn, tens of milliseconds a check: fewer runs, more time.
@@ -94,6 +96,24 @@ const SCHEMAS: [string, z.ZodType, Record<string, unknown>, Record<string, fc.Ar
   ['institutionRetire', institutionRetireSchema, { institutionId: '9', version: '1', retired: 'false' }],
   ['indicatorRetire', indicatorRetireSchema, { indicatorId: '1', version: '1', retired: 'true' }],
   ['technologyRetire', technologyRetireSchema, { technologyId: '1', version: '1', retired: 'true' }],
+  ['notificationRead', notificationReadSchema, { notificationId: '12' }],
+  ['notificationsReadAll', notificationsReadAllSchema, { upTo: '40' }],
+  [
+    'emailPreferences',
+    emailPreferencesSchema,
+    {
+      emailKinds: [
+        'RETURN_DUE:off',
+        'RETURN_DUE:on',
+        'RETURN_OVERDUE:off',
+        'RETURN_RETURNED:off',
+        'RETURN_ACCEPTED:off',
+        'RETURN_ACCEPTED:on',
+        'STAGE_DECIDED:off',
+        'COMMENT_ADDED:off',
+      ],
+    },
+  ],
 ];
 
 describe.each(SCHEMAS)('%s schema', (name, schema, valid, own) => {
@@ -124,6 +144,18 @@ describe.each(SCHEMAS)('%s schema', (name, schema, valid, own) => {
       }),
       { numRuns: runs(name) },
     );
+  });
+});
+
+describe('email preferences schema', () => {
+  it('takes every kind ticked "on", the rest off; a kind left out is refused', () => {
+    const off = NOTIFICATION_KINDS.map((k) => `${k}:off`);
+    expect(emailPreferencesSchema.parse({ emailKinds: [...off, 'RETURN_OVERDUE:on', 'COMMENT_ADDED:on'] })).toEqual({
+      emailKinds: ['RETURN_OVERDUE', 'COMMENT_ADDED'],
+    });
+    expect(emailPreferencesSchema.parse({ emailKinds: off })).toEqual({ emailKinds: [] });
+    expect(emailPreferencesSchema.safeParse({ emailKinds: off.slice(1) }).success).toBe(false);
+    expect(emailPreferencesSchema.safeParse({}).success).toBe(false);
   });
 });
 
