@@ -123,6 +123,28 @@ describe('cross-institution writes', async () => {
     expect(await dbFingerprint(prisma)).toBe(before);
   });
 
+  it("gives a user NOT_FOUND for another user's notice, and marking all read leaves others' notices unread", async () => {
+    const theirs = await prisma.notification.create({
+      data: {
+        userId: actors.unionpay.userId,
+        kind: 'COMMENT_ADDED',
+        key: `cross-${++n}`,
+        params: { code: 'BJFT-05', project: '项目' },
+        href: '/projects/BJFT-05',
+      },
+    });
+    const before = await dbFingerprint(prisma);
+    actAs(actors.cmb);
+    expect(await actions.get('notifications#markNotificationReadAction')!(null, { notificationId: theirs.id })).toEqual({
+      ok: false,
+      message: 'NOT_FOUND',
+      values: expect.any(Object),
+    });
+    expect(await dbFingerprint(prisma)).toBe(before);
+    expect(await actions.get('notifications#markAllNotificationsReadAction')!(null, { upTo: theirs.id })).toEqual({ ok: true, message: 'SAVED' });
+    expect((await prisma.notification.findUniqueOrThrow({ where: { id: theirs.id } })).readAt).toBeNull();
+  });
+
   it('shows a participant its project read-only, and another institution nothing', async () => {
     const bjft08 = await projectId(prisma, 'BJFT-08');
     expect(await getProject({ actor: actors.park, code: 'BJFT-08' })).not.toBeNull();
