@@ -1,10 +1,10 @@
 import 'server-only';
-import nodemailer from 'nodemailer';
 
 /**
  * Email for notices, through nodemailer when SMTP_URL is set. Without it the
  * portal works as before: notices stay in the inbox, and the inbox and the
- * account page say that email is off.
+ * account page say that email is off. The transport itself is made by
+ * ./mail-transport.ts, which only the notice queue loads (pages never load nodemailer).
  */
 
 /** What the notice mailer needs of a transport: nodemailer's, or a test's. */
@@ -14,12 +14,6 @@ export const DEFAULT_SENDER = '北京金融科技应用试点监管平台 <norep
 
 export function emailIsOn(env: Record<string, string | undefined> = process.env): boolean {
   return Boolean(env.SMTP_URL?.trim());
-}
-
-/** The transport SMTP_URL names, or null when email is off. */
-export function mailTransportFromEnv(env: Record<string, string | undefined> = process.env): MailTransport | null {
-  const url = env.SMTP_URL?.trim();
-  return url ? nodemailer.createTransport(url) : null;
 }
 
 export function mailSender(env: Record<string, string | undefined> = process.env): string {

@@ -37,7 +37,8 @@ export async function startNoticeQueue(options: NoticeQueueOptions): Promise<Not
   const { raiseCalendarNotices } = await import('../../lib/data/return-notices');
   const { sendPendingEmails } = await import('../../lib/data/notice-mail');
   const mail = await import('../../lib/server/mail');
-  const transport = options.transport === undefined ? mail.mailTransportFromEnv() : options.transport;
+  const { mailTransportFromEnv } = await import('../../lib/server/mail-transport');
+  const transport = options.transport === undefined ? mailTransportFromEnv() : options.transport;
   const from = options.from ?? mail.mailSender();
 
   const boss = new PgBoss({ connectionString: options.databaseUrl, max: 2, application_name: 'notice-queue' });

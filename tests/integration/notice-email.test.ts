@@ -5,7 +5,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sendPendingEmails } from '@/lib/data/notice-mail';
-import { mailTransportFromEnv, type MailTransport } from '@/lib/server/mail';
+import type { MailTransport } from '@/lib/server/mail';
+import { mailTransportFromEnv } from '@/lib/server/mail-transport';
 import { todayInBeijing } from '@/lib/rules/time';
 import { seedBeijingPilot } from '@/seeds/seed';
 import { NOTICE_JOBS, startNoticeQueue, type NoticeQueue } from '@/scripts/lib/notice-queue';
