@@ -52,56 +52,58 @@ export async function SiteHeader() {
           <span className="block text-base font-semibold sm:text-lg">{t('app.title')}</span>
         </Link>
         {actor ? (
-          <SiteMenu>
-            <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm" data-testid="signed-in-as" data-role={actor.role}>
-              <Link href="/account" className="opacity-90 hover:underline" title={t('nav.account')}>
-                {t('nav.signedInAs', { name: actor.name, role: t(`userRole.${actor.role}`) })}
-              </Link>
-              <Link
-                href="/notifications"
-                className="inline-flex min-h-10 items-center gap-1 rounded px-1 hover:underline lg:min-h-0"
-                data-testid="notifications-link"
-                data-unread={unread}
-                aria-label={unread ? t('nav.notificationsUnread', { count: unread }) : t('nav.notifications')}
-              >
-                {t('nav.notifications')}
-                {unread > 0 && <span className="rounded-full bg-white px-1.5 text-xs font-semibold text-red-800">{unread > 99 ? '99+' : unread}</span>}
-              </Link>
-              <SignOutButton />
-            </div>
-            {programs.length > 1 && !actor.mustChangePassword && (
-              <Suspense>
-                <ProgramSwitcher programs={programs} locale={locale} />
-              </Suspense>
-            )}
-            <LanguageSwitch />
-            {/* A user who must change a reset password can open nothing else: no sections to offer. */}
-            {!actor.mustChangePassword && (
-              <nav aria-label={t('app.shortTitle')} className="basis-full text-sm lg:border-t lg:border-white/20 lg:pt-2">
-                <ul className="flex flex-col max-lg:-mx-2 lg:flex-row lg:flex-wrap lg:gap-x-5 lg:gap-y-1">
-                  {NAV.filter((item) => !item.capability || can(actor, item.capability)).map((item) => {
-                    const className =
-                      'flex min-h-10 items-center rounded px-2 whitespace-nowrap hover:bg-white/10 lg:min-h-0 lg:px-0 lg:hover:bg-transparent lg:hover:underline';
-                    return (
-                      <li key={item.href}>
-                        <Suspense
-                          fallback={
-                            <Link href={item.href} className={className}>
+          <>
+            <Link
+              href="/notifications"
+              className="inline-flex min-h-10 items-center gap-1 rounded px-1 text-sm hover:underline lg:min-h-0"
+              data-testid="notifications-link"
+              data-unread={unread}
+              aria-label={unread ? t('nav.notificationsUnread', { count: unread }) : t('nav.notifications')}
+            >
+              {t('nav.notifications')}
+              {unread > 0 && <span className="rounded-full bg-white px-1.5 text-xs font-semibold text-red-800">{unread > 99 ? '99+' : unread}</span>}
+            </Link>
+            <SiteMenu>
+              <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm" data-testid="signed-in-as" data-role={actor.role}>
+                <Link href="/account" className="opacity-90 hover:underline" title={t('nav.account')}>
+                  {t('nav.signedInAs', { name: actor.name, role: t(`userRole.${actor.role}`) })}
+                </Link>
+                <SignOutButton />
+              </div>
+              {programs.length > 1 && !actor.mustChangePassword && (
+                <Suspense>
+                  <ProgramSwitcher programs={programs} locale={locale} />
+                </Suspense>
+              )}
+              <LanguageSwitch />
+              {/* A user who must change a reset password can open nothing else: no sections to offer. */}
+              {!actor.mustChangePassword && (
+                <nav aria-label={t('app.shortTitle')} className="basis-full text-sm lg:border-t lg:border-white/20 lg:pt-2">
+                  <ul className="flex flex-col max-lg:-mx-2 lg:flex-row lg:flex-wrap lg:gap-x-5 lg:gap-y-1">
+                    {NAV.filter((item) => !item.capability || can(actor, item.capability)).map((item) => {
+                      const className =
+                        'flex min-h-10 items-center rounded px-2 whitespace-nowrap hover:bg-white/10 lg:min-h-0 lg:px-0 lg:hover:bg-transparent lg:hover:underline';
+                      return (
+                        <li key={item.href}>
+                          <Suspense
+                            fallback={
+                              <Link href={item.href} className={className}>
+                                {t(item.label)}
+                              </Link>
+                            }
+                          >
+                            <ProgramLink href={item.href} className={className}>
                               {t(item.label)}
-                            </Link>
-                          }
-                        >
-                          <ProgramLink href={item.href} className={className}>
-                            {t(item.label)}
-                          </ProgramLink>
-                        </Suspense>
-                      </li>
-                    );
-                  })}
-                </ul>
-              </nav>
-            )}
-          </SiteMenu>
+                            </ProgramLink>
+                          </Suspense>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </nav>
+              )}
+            </SiteMenu>
+          </>
         ) : (
           <LanguageSwitch />
         )}

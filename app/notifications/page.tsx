@@ -37,7 +37,7 @@ export default async function NotificationsPage() {
           {t('settingsLink')}
         </Link>
       </p>
-      <Section title={t('heading')}>
+      <Section title={t('all')}>
         <Inbox notices={notices} />
       </Section>
     </div>
