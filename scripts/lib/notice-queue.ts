@@ -33,6 +33,23 @@ export type NoticeQueueOptions = {
 
 export type NoticeQueue = { boss: PgBoss; stop(): Promise<void> };
 
+/**
+ * Creates a queue unless it exists. Two instances starting at once may both
+ * try, and PostgreSQL then refuses one (a deadlock or a duplicate): that one
+ * looks again and finds the queue the other made.
+ */
+async function ensureQueue(boss: PgBoss, name: string) {
+  for (let attempt = 1; ; attempt += 1) {
+    if (await boss.getQueue(name)) return;
+    try {
+      return await boss.createQueue(name, { name, policy: 'stately', retryLimit: 2, expireInMinutes: 10 });
+    } catch (err) {
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 100));
+    }
+  }
+}
+
 export async function startNoticeQueue(options: NoticeQueueOptions): Promise<NoticeQueue> {
   const { raiseCalendarNotices } = await import('../../lib/data/return-notices');
   const { sendPendingEmails } = await import('../../lib/data/notice-mail');
@@ -44,7 +61,7 @@ export async function startNoticeQueue(options: NoticeQueueOptions): Promise<Not
   const boss = new PgBoss({ connectionString: options.databaseUrl, max: 2, application_name: 'notice-queue' });
   boss.on('error', (err: unknown) => options.log(`notice queue: ${err instanceof Error ? err.message : String(err)}`));
   await boss.start();
-  for (const name of Object.values(NOTICE_JOBS)) await boss.createQueue(name, { name, policy: 'stately', retryLimit: 2, expireInMinutes: 10 });
+  for (const name of Object.values(NOTICE_JOBS)) await ensureQueue(boss, name);
 
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 10 };
   await boss.work(NOTICE_JOBS.calendar, polling, async () => {
