@@ -50,8 +50,8 @@ const sectionsField = z.unknown().transform((v, ctx) => {
 export const returnTemplateCreateSchema = z.object({
   programId: idField,
   code: templateCode,
-  name: requiredText(200),
-  nameEn: requiredText(200),
+  name: requiredText(100),
+  nameEn: requiredText(100),
   sections: sectionsField,
 });
 export type ReturnTemplateCreateInput = z.output<typeof returnTemplateCreateSchema>;

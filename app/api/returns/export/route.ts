@@ -19,9 +19,11 @@ export const GET = route(
     if (format !== 'xlsx' && format !== 'csv') throw new AppError('NOT_FOUND');
     const { query } = parseBoardQuery(url.searchParams);
     const board = await getReturnBoard({ actor, query });
-    if (!board?.period) throw new AppError('NOT_FOUND');
+    if (!board) throw new AppError('NOT_FOUND');
     const { t, locale } = await routeTranslator();
-    const view = boardHref('', { ...query, program: board.program.code, template: board.template?.code, period: board.period.key }).slice(1);
+    // Without a template or a period under way the board lists nothing, and so does its file.
+    const view = boardHref('', { ...query, program: board.program.code, template: board.template?.code, period: board.period?.key }).slice(1);
+    const period = board.period?.key ?? '';
     const meta = exportMeta({
       actor,
       labels: {
@@ -38,12 +40,12 @@ export const GET = route(
     const sheetNames = { data: t('returnBoard.sheet'), meta: t('transfer.metaSheet') };
     const stream = exportReturnBoard({ board, format, locale, t, meta, sheetNames });
     const stamp = beijingDay(new Date());
-    const filename = `${t('returnBoard.sheet')}-${board.period.key}-${stamp}.${format}`;
+    const filename = `${t('returnBoard.sheet')}-${period}-${stamp}.${format}`;
     // Through a byte stream: the csv writer yields text, and a web stream carries bytes.
     return new Response(Readable.toWeb(stream.pipe(new PassThrough())) as ReadableStream, {
       headers: {
         'Content-Type': CONTENT_TYPES[format],
-        'Content-Disposition': `attachment; filename="returns-${board.period.key}-${stamp}.${format}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+        'Content-Disposition': `attachment; filename="returns-${period}-${stamp}.${format}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
       },
     });
   },
