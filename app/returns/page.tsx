@@ -6,7 +6,7 @@ import { ExportLinks } from '@/components/returns/export-links';
 import { BoardFilters } from '@/components/returns/board-filters';
 import { BoardKpis } from '@/components/returns/board-kpis';
 import { BoardTable } from '@/components/returns/board-table';
-import { CompletenessTable } from '@/components/returns/completeness-table';
+import { CompletenessSections } from '@/components/returns/completeness-table';
 import { Section } from '@/components/section';
 import { getReturnBoard } from '@/lib/data/return-board';
 import { can } from '@/lib/rules/authz';
@@ -68,24 +68,7 @@ export default async function ReturnsPage({ searchParams }: Props) {
             </div>
             <BoardTable rows={board.figures.rows} />
           </Section>
-          <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-            <Section title={t('byInstitution')} id="by-institution">
-              <CompletenessTable
-                title={t('col.lead')}
-                groups={board.figures.byInstitution}
-                href={(k) => boardHref('/returns', view, { institution: k })}
-                testId="by-institution"
-              />
-            </Section>
-            <Section title={t('byDirection')} id="by-direction">
-              <CompletenessTable
-                title={t('col.direction')}
-                groups={board.figures.byDirection}
-                href={(k) => boardHref('/returns', view, { direction: k })}
-                testId="by-direction"
-              />
-            </Section>
-          </div>
+          <CompletenessSections figures={board.figures} view={view} />
         </>
       )}
     </div>

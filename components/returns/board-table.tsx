@@ -47,13 +47,13 @@ export function BoardTable({ rows }: { rows: BoardRow[] }) {
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} className="border-t border-slate-100" data-project={r.code} data-state={r.state} data-late={r.late}>
-              <td className="px-3 py-2">
+              <td className="min-w-56 px-3 py-2">
                 <Link href={`/projects/${r.code}#returns`} className="text-red-800 hover:underline">
                   <span className="font-mono text-xs text-slate-500">{r.code}</span> {r.name}
                 </Link>
               </td>
-              <td className="px-3 py-2">{r.leadName ?? '—'}</td>
-              <td className="px-3 py-2">{(zh ? r.directionName : r.directionNameEn) ?? '—'}</td>
+              <td className="min-w-40 px-3 py-2">{r.leadName ?? '—'}</td>
+              <td className="min-w-48 px-3 py-2">{(zh ? r.directionName : r.directionNameEn) ?? '—'}</td>
               <td className="px-3 py-2 whitespace-nowrap">
                 <span className={`rounded px-1.5 py-0.5 text-xs ${TONE[r.state]}`}>{t(`state.${r.state}`)}</span>
                 {r.late && r.state !== 'MISSING' && <span className="ml-1 rounded bg-amber-200 px-1.5 py-0.5 text-xs text-amber-950">{t('lateBadge')}</span>}

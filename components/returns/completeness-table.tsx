@@ -1,7 +1,9 @@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { TableScroll } from '@/components/table-scroll';
-import type { BoardGroup } from '@/lib/data/return-board';
+import { Section } from '@/components/section';
+import type { BoardGroup, ReturnBoard } from '@/lib/data/return-board';
+import { boardHref, type BoardQuery } from '@/lib/rules/return-board-query';
 import { formatPercent } from '@/lib/rules/format';
 import type { Locale } from '@/lib/i18n/config';
 
@@ -39,7 +41,7 @@ export function CompletenessTable(props: { title: string; groups: BoardGroup[]; 
         <tbody>
           {props.groups.map((g) => (
             <tr key={g.key} className="border-t border-slate-100" data-group={g.key} data-due={g.due} data-filed={g.filed}>
-              <td className="px-3 py-2">
+              <td className="min-w-48 px-3 py-2">
                 {g.key ? (
                   <Link href={props.href(g.key)} className="text-red-800 hover:underline">
                     {locale === 'zh' ? g.name : g.nameEn}
@@ -58,5 +60,30 @@ export function CompletenessTable(props: { title: string; groups: BoardGroup[]; 
         </tbody>
       </table>
     </TableScroll>
+  );
+}
+
+/** Completeness of the whole program, by lead institution and by direction; each name narrows the board to it. */
+export function CompletenessSections({ figures, view }: { figures: NonNullable<ReturnBoard['figures']>; view: BoardQuery }) {
+  const t = useTranslations('returnBoard');
+  return (
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+      <Section title={t('byInstitution')} id="by-institution">
+        <CompletenessTable
+          title={t('col.lead')}
+          groups={figures.byInstitution}
+          href={(k) => boardHref('/returns', view, { institution: k })}
+          testId="by-institution"
+        />
+      </Section>
+      <Section title={t('byDirection')} id="by-direction">
+        <CompletenessTable
+          title={t('col.direction')}
+          groups={figures.byDirection}
+          href={(k) => boardHref('/returns', view, { direction: k })}
+          testId="by-direction"
+        />
+      </Section>
+    </div>
   );
 }

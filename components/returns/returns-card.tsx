@@ -26,7 +26,7 @@ export async function ReturnsCard({ actor, program }: { actor: Actor; program: s
         {FIGURES.map((f) => (
           <div key={f.key}>
             <dt className="text-xs text-slate-500">{t(`kpi.${f.key}`)}</dt>
-            <dd className="text-2xl font-semibold tabular-nums" data-kpi={`card-${f.key}`} data-value={counts[f.key]}>
+            <dd className="text-2xl font-semibold tabular-nums" data-figure={f.key} data-value={counts[f.key]}>
               <Link href={boardHref('/returns', view, { state: f.state })} className="hover:underline">
                 {counts[f.key]}
               </Link>
