@@ -101,6 +101,8 @@ const REGULATOR_PAGES: Check[] = [
   { path: '/projects', name: 'projects', ready: 'tr[data-project]', tables: 'overflow' },
   { path: '/projects/BJFT-05', name: 'project-BJFT-05', ready: '[data-indicator-history] svg.recharts-surface', tables: 'overflow' },
   { path: '/audit', name: 'audit', ready: 'tr[data-audit-action]', tables: 'overflow' },
+  { path: '/returns', name: 'returns', ready: 'tr[data-project]', tables: 'overflow' },
+  { path: '/returns/templates', name: 'return-templates', ready: '[data-template]', tables: 'none' },
 ];
 
 async function checkPage(page: Page, check: Check) {
