@@ -1,15 +1,14 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { createReturnScheduleAction, createReturnTemplateAction, editReturnScheduleAction, editReturnTemplateAction } from '@/app/actions/return-templates';
-import { ActionForm, Field } from '@/components/forms/action-form';
-import { MultiSelect, SelectInput, TextArea, TextInput, VersionInput } from '@/components/forms/inputs';
+import { ActionForm, Field, FieldMessages } from '@/components/forms/action-form';
+import { MultiSelect, SelectInput, TextInput, VersionInput } from '@/components/forms/inputs';
+import { SectionsEditor } from '@/components/returns/sections-editor';
+import type { ReturnIndicator } from '@/lib/data/return-templates';
 import type { ReturnSection } from '@/lib/schemas/returns';
 import { RETURN_FREQUENCIES } from '@/lib/rules/returns';
 import { formatDay } from '@/lib/rules/time';
 
 type Stage = { code: string; name: string; nameEn: string };
-
-/** The sections as the form edits them: the template schema's JSON, one section per line. */
-export const sectionsText = (sections: ReturnSection[]) => `[\n${sections.map((s) => `  ${JSON.stringify(s)}`).join(',\n')}\n]`;
 
 const EXAMPLE: ReturnSection[] = [
   { id: 'operations', kind: 'TEXT', label: '本期运行情况', labelEn: 'Operations this period', required: true, maxLength: 2000 },
@@ -19,22 +18,19 @@ const EXAMPLE: ReturnSection[] = [
   { id: 'attachments', kind: 'ATTACHMENTS', label: '随附材料说明', labelEn: 'Attachments sent separately', required: false },
 ];
 
-function SectionsField({ initial }: { initial: ReturnSection[] }) {
+function SectionsField({ initial, indicators }: { initial: ReturnSection[]; indicators: ReturnIndicator[] }) {
   const t = useTranslations('returnTemplates');
   return (
-    <Field name="sections" label={t('sections')}>
-      <TextArea
-        name="sections"
-        rows={Math.min(16, initial.length + 3)}
-        className="mt-1 w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs"
-        initial={sectionsText(initial)}
-      />
+    <fieldset className="text-sm">
+      <legend className="text-slate-700">{t('sections')}</legend>
+      <SectionsEditor initial={initial} indicators={indicators} />
+      <FieldMessages name="sections" />
       <span className="block text-xs text-slate-500">{t('sectionsHelp')}</span>
-    </Field>
+    </fieldset>
   );
 }
 
-export function TemplateCreateForm({ programs }: { programs: { id: number; name: string; nameEn: string }[] }) {
+export function TemplateCreateForm({ programs, indicators }: { programs: { id: number; name: string; nameEn: string }[]; indicators: ReturnIndicator[] }) {
   const t = useTranslations('returnTemplates');
   const zh = useLocale() === 'zh';
   return (
@@ -59,12 +55,16 @@ export function TemplateCreateForm({ programs }: { programs: { id: number; name:
           <TextInput name="nameEn" required />
         </Field>
       </div>
-      <SectionsField initial={EXAMPLE} />
+      <SectionsField initial={EXAMPLE} indicators={indicators} />
     </ActionForm>
   );
 }
 
-export function TemplateEditForm({ template }: { template: { id: number; version: number; name: string; nameEn: string; sections: ReturnSection[] } }) {
+export function TemplateEditForm(props: {
+  template: { id: number; version: number; name: string; nameEn: string; sections: ReturnSection[] };
+  indicators: ReturnIndicator[];
+}) {
+  const { template } = props;
   const t = useTranslations('returnTemplates');
   return (
     <ActionForm action={editReturnTemplateAction} submitLabel={t('save')} testId="template-edit">
@@ -78,7 +78,7 @@ export function TemplateEditForm({ template }: { template: { id: number; version
           <TextInput name="nameEn" required initial={template.nameEn} />
         </Field>
       </div>
-      <SectionsField initial={template.sections} />
+      <SectionsField initial={template.sections} indicators={props.indicators} />
       <p className="text-xs text-slate-600">{t('newVersionNote')}</p>
     </ActionForm>
   );

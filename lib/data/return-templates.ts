@@ -69,6 +69,17 @@ export async function getTemplate(options: { actor: Actor; templateId: number })
 }
 export type TemplateDetail = Awaited<ReturnType<typeof getTemplate>>;
 
+/** The catalogue's indicators a template may ask for (not retired), with their units, for the sections editor. */
+export async function listReturnIndicators(options: { actor: Actor }) {
+  if (!can(options.actor, 'return:manage')) return [];
+  return db.indicator.findMany({
+    where: { retiredAt: null },
+    orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+    select: { code: true, nameZh: true, nameEn: true, unit: true },
+  });
+}
+export type ReturnIndicator = Awaited<ReturnType<typeof listReturnIndicators>>[number];
+
 function requireManage(actor: Actor, programId: number) {
   // Outside the actor's programs a template is not there at all: NOT_FOUND, as for an unknown id.
   if (!can(actor, 'return:manage')) throw new AppError('FORBIDDEN');

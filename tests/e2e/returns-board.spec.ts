@@ -74,12 +74,24 @@ test.describe('an institution', () => {
 test('a regulator sets up a template for the sandbox and gives it a schedule', async ({ page }) => {
   await page.goto('/returns/templates');
   const form = page.getByTestId('template-create');
-  await form.getByLabel('试点').selectOption({ label: '北京市金融科技创新监管试点' });
-  await form.getByLabel('编号').fill('half_yearly');
+  await form.locator('select[name="programId"]').selectOption({ label: '北京市金融科技创新监管试点' });
+  await form.locator('input[name="code"]').fill('half_yearly');
   await form.getByLabel('名称', { exact: true }).fill('半年度报告');
   await form.getByLabel('英文名称').fill('Half-yearly report');
-  // The example sections the form offers are valid as they stand.
-  await form.getByRole('button').click();
+  // The example sections, and one question more typed in the sections editor.
+  await form.locator('[data-add="TEXT"]').click();
+  const added = form.locator('li[data-kind="TEXT"]').last();
+  await added.getByLabel('题目', { exact: true }).fill('本期新增客户情况');
+  await added.getByLabel('英文题目').fill('New customers this period');
+  // A repeated id is refused with a message, and everything typed stays.
+  await added.getByLabel('编号').fill('operations');
+  await form.getByRole('button', { name: '创建模板' }).click();
+  await expect(form).toHaveAttribute('data-result', 'INVALID_INPUT');
+  await expect(form).toContainText('报送内容中有重复的编号');
+  await expect(form.locator('li[data-section]')).toHaveCount(6);
+  await expect(form.locator('input[name="code"]')).toHaveValue('half_yearly');
+  await form.locator('li[data-kind="TEXT"]').last().getByLabel('编号').fill('new_customers');
+  await form.getByRole('button', { name: '创建模板' }).click();
   await expect(form).toHaveAttribute('data-result', 'SAVED');
   await page.reload();
   await page.locator('[data-template="HALF_YEARLY"] a').first().click();
@@ -90,4 +102,5 @@ test('a regulator sets up a template for the sandbox and gives it a schedule', a
   await schedule.getByRole('button').click();
   await expect(schedule).toHaveAttribute('data-result', 'SAVED');
   await expect(page.getByTestId('template-versions').locator('[data-version]')).toHaveCount(1);
+  await expect(page.getByTestId('template-versions')).toContainText('本期新增客户情况');
 });

@@ -4,7 +4,9 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { TemplateCreateForm } from '@/components/returns/template-forms';
 import { Section } from '@/components/section';
 import { listPrograms } from '@/lib/data/programs';
-import { listProgramTemplates } from '@/lib/data/return-templates';
+import { getProgramLifecycle } from '@/lib/data/lifecycles';
+import { listProgramTemplates, listReturnIndicators } from '@/lib/data/return-templates';
+import { stageByCode, stageName } from '@/lib/rules/stages';
 import { can } from '@/lib/rules/authz';
 import { requireActor } from '@/lib/server/session';
 
@@ -16,19 +18,24 @@ export async function generateMetadata() {
 export default async function ReturnTemplatesPage() {
   const actor = await requireActor();
   if (!can(actor, 'return:manage')) notFound();
-  const [programs, t, tf, locale] = await Promise.all([
+  const [programs, indicators, t, tf, locale] = await Promise.all([
     listPrograms({ actor }),
+    listReturnIndicators({ actor }),
     getTranslations('returnTemplates'),
     getTranslations('returnFrequency'),
     getLocale(),
   ]);
   const zh = locale === 'zh';
-  const perProgram = await Promise.all(programs.map(async (p) => ({ program: p, templates: await listProgramTemplates({ actor, programId: p.id }) })));
+  const perProgram = await Promise.all(
+    programs.map(async (p) => ({ program: p, lifecycle: await getProgramLifecycle(p.id), templates: await listProgramTemplates({ actor, programId: p.id }) })),
+  );
+  const stagesOf = (lifecycle: Awaited<ReturnType<typeof getProgramLifecycle>>, codes: string[]) =>
+    codes.map((c) => (stageByCode(lifecycle, c) ? stageName(stageByCode(lifecycle, c)!, locale) : c)).join(zh ? '、' : ', ');
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t('heading')}</h1>
       <p className="text-sm text-slate-600">{t('intro')}</p>
-      {perProgram.map(({ program, templates }) => (
+      {perProgram.map(({ program, lifecycle, templates }) => (
         <Section key={program.id} title={zh ? program.name : program.nameEn} id={`program-${program.code}`}>
           {templates.length === 0 ? (
             <p className="text-sm text-slate-600">{t('none')}</p>
@@ -43,7 +50,7 @@ export default async function ReturnTemplatesPage() {
                   <span className="text-slate-600">{t('versionLine', { version: tp.latest, sections: tp.sectionCount })}</span>
                   <ul className="ml-4 list-disc text-slate-600">
                     {tp.schedules.map((s) => (
-                      <li key={s.id}>{t('scheduleLine', { frequency: tf(s.frequency), dueDays: s.dueDays, stages: s.stageCodes.join(zh ? '、' : ', ') })}</li>
+                      <li key={s.id}>{t('scheduleLine', { frequency: tf(s.frequency), dueDays: s.dueDays, stages: stagesOf(lifecycle, s.stageCodes) })}</li>
                     ))}
                   </ul>
                 </li>
@@ -53,7 +60,7 @@ export default async function ReturnTemplatesPage() {
         </Section>
       ))}
       <Section title={t('new')} id="new-template">
-        <TemplateCreateForm programs={programs} />
+        <TemplateCreateForm programs={programs} indicators={indicators} />
       </Section>
     </div>
   );

@@ -4,7 +4,7 @@ import { ScheduleForm, TemplateEditForm } from '@/components/returns/template-fo
 import { TemplateVersions } from '@/components/returns/template-versions';
 import { Section } from '@/components/section';
 import { getProgramLifecycle } from '@/lib/data/lifecycles';
-import { getTemplate } from '@/lib/data/return-templates';
+import { getTemplate, listReturnIndicators } from '@/lib/data/return-templates';
 import { AppError } from '@/lib/server/errors';
 import { requireActor } from '@/lib/server/session';
 
@@ -23,7 +23,12 @@ export default async function ReturnTemplatePage({ params }: Props) {
     if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
     throw err;
   });
-  const [lifecycle, t, locale] = await Promise.all([getProgramLifecycle(template.programId), getTranslations('returnTemplates'), getLocale()]);
+  const [lifecycle, indicators, t, locale] = await Promise.all([
+    getProgramLifecycle(template.programId),
+    listReturnIndicators({ actor }),
+    getTranslations('returnTemplates'),
+    getLocale(),
+  ]);
   const zh = locale === 'zh';
   const latest = template.versions[0];
   return (
@@ -38,6 +43,7 @@ export default async function ReturnTemplatePage({ params }: Props) {
       <Section title={t('edit')} id="edit">
         <TemplateEditForm
           template={{ id: template.id, version: template.version, name: template.name, nameEn: template.nameEn, sections: latest?.sections ?? [] }}
+          indicators={indicators}
         />
       </Section>
       <Section title={t('schedules')} id="schedules">
