@@ -65,7 +65,7 @@ export function SectionsEditor({ initial, indicators }: { initial: ReturnSection
           <li key={i} className="rounded border border-slate-200 p-2" data-section={s.id} data-kind={s.kind}>
             <div className="flex flex-wrap items-center gap-2 text-sm">
               <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{t(`kind.${s.kind}`)}</span>
-              <label className="flex items-center gap-1 text-xs text-slate-600">
+              <label className="flex items-center gap-1 text-xs whitespace-nowrap text-slate-600">
                 {t('sectionId')}
                 <input
                   className={`${inputClass} mt-0 w-36 font-mono`}
