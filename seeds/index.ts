@@ -1,6 +1,7 @@
 /** Everything a fresh portal database gets: the Beijing pilot and sandbox, and demo accounts where allowed. */
 import type { PrismaClient } from '../lib/server/prisma';
 import { demoUsersAllowed, seedDemoUsers } from './demo-users';
+import { seedQuarterlyReturn, seedSampleReturns } from './returns-demo';
 import { seedBeijingSandbox } from './sandbox-seed';
 import { seedBeijingPilot } from './seed';
 
@@ -9,7 +10,10 @@ export async function seedDatabase(prisma: PrismaClient, log: (m: string) => voi
   await seedBeijingSandbox(prisma);
   if (demoUsersAllowed()) {
     await seedDemoUsers(prisma);
+    // Sample filings are demo data, like the demo accounts: every state of the returns board shows.
+    await seedSampleReturns(prisma);
   } else {
+    await seedQuarterlyReturn(prisma);
     log('demo accounts not created: NODE_ENV=production (set SEED_DEMO_USERS=1 to create them)');
   }
 }

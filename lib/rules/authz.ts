@@ -60,6 +60,8 @@ export const CAPABILITIES = [
   'catalogue:manage',
   'data:import',
   'metric:import',
+  /** Return templates and their schedules: what a program's projects must report, and when. */
+  'return:manage',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -68,8 +70,8 @@ export type Capability = (typeof CAPABILITIES)[number];
  * change only those it leads: a participant's view is read-only.
  */
 export const PERMISSIONS: Record<Role, readonly Capability[]> = {
-  ADMIN: ['program:read', 'project:read', 'project:manage', 'audit:read', 'user:manage', 'catalogue:manage', 'data:import', 'metric:import'],
-  REGULATOR: ['program:read', 'project:read', 'stage:decide', 'comment:write', 'audit:read'],
+  ADMIN: ['program:read', 'project:read', 'project:manage', 'audit:read', 'user:manage', 'catalogue:manage', 'data:import', 'metric:import', 'return:manage'],
+  REGULATOR: ['program:read', 'project:read', 'stage:decide', 'comment:write', 'audit:read', 'return:manage'],
   INSTITUTION: ['program:read', 'project:read', 'project:edit', 'stage:propose', 'milestone:write', 'metric:record', 'metric:import'],
   LEADER: ['program:read', 'project:read'],
 };

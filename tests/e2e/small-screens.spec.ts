@@ -101,6 +101,8 @@ const REGULATOR_PAGES: Check[] = [
   { path: '/projects', name: 'projects', ready: 'tr[data-project]', tables: 'overflow' },
   { path: '/projects/BJFT-05', name: 'project-BJFT-05', ready: '[data-indicator-history] svg.recharts-surface', tables: 'overflow' },
   { path: '/audit', name: 'audit', ready: 'tr[data-audit-action]', tables: 'overflow' },
+  { path: '/returns', name: 'returns', ready: 'tr[data-project]', tables: 'overflow' },
+  { path: '/returns/templates', name: 'return-templates', ready: '[data-template]', tables: 'none' },
 ];
 
 async function checkPage(page: Page, check: Check) {
@@ -160,7 +162,7 @@ test.describe('the header menu', () => {
     await expect(button).toHaveAttribute('aria-expanded', 'true');
     await expect(panel).toBeVisible();
     // The regulator's sections, as the permission map gives them, and the account controls.
-    await expect(nav.getByRole('link')).toHaveText(['总览', '监管看板', '试点项目', '参与机构', '成果数据', '领导摘要', '阶段审批', '操作记录']);
+    await expect(nav.getByRole('link')).toHaveText(['总览', '监管看板', '试点项目', '参与机构', '成果数据', '领导摘要', '定期报送', '阶段审批', '操作记录']);
     await expect(page.getByTestId('signed-in-as')).toBeVisible();
     await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
     await expect(page.getByTestId('language-switch')).toBeVisible();

@@ -144,6 +144,17 @@ describe('cross-institution writes', async () => {
     expect(await actions.get('notifications#markAllNotificationsReadAction')!(null, { upTo: theirs.id })).toEqual({ ok: true, message: 'SAVED' });
     expect((await prisma.notification.findUniqueOrThrow({ where: { id: theirs.id } })).readAt).toBeNull();
   });
+  // Return templates and schedules belong to a program: a regulator of another program finds none of them, as for an unknown id.
+  const PROGRAM_ACTIONS = Object.entries(ACTIONS).filter(([, e]) => e.capability === 'return:manage');
+  for (const [name, entry] of PROGRAM_ACTIONS) {
+    it(`${name} by a regulator of another program gives NOT_FOUND and changes nothing`, async () => {
+      const input = await entry.input({ prisma, actors, actor: actors.regulator, n: ++n });
+      const before = await dbFingerprint(prisma);
+      actAs(actors.sandboxRegulator);
+      expect(await actions.get(baseName(name))!(null, input)).toEqual({ ok: false, message: 'NOT_FOUND', values: expect.any(Object) });
+      expect(await dbFingerprint(prisma)).toBe(before);
+    });
+  }
 
   it('shows a participant its project read-only, and another institution nothing', async () => {
     const bjft08 = await projectId(prisma, 'BJFT-08');

@@ -175,6 +175,27 @@ const newIndicator = (ctx: Ctx) =>
   });
 const newTechnology = (ctx: Ctx) => ctx.prisma.technology.create({ data: { name: `技术 ${ctx.n}`, nameEn: `Technology ${ctx.n}` } });
 
+/** Sections a template form sends: JSON text, a new question on every call so each edit makes a version. */
+const sectionsJson = (n: number) =>
+  JSON.stringify([
+    { id: 'operations', kind: 'TEXT', label: `运行情况 ${n}`, labelEn: `Operations ${n}`, required: true, maxLength: 2000 },
+    { id: 'users', kind: 'INDICATOR', indicatorCode: 'USERS', required: true },
+  ]);
+
+/** A return template of the pilot with its first version, new on every call. */
+async function newTemplate(ctx: Ctx) {
+  const program = await ctx.prisma.program.findUniqueOrThrow({ where: { code: 'BJ-FINTECH-PILOT' }, select: { id: true } });
+  return ctx.prisma.returnTemplate.create({
+    data: {
+      programId: program.id,
+      code: `RM_${ctx.n}`,
+      name: `矩阵模板 ${ctx.n}`,
+      nameEn: `Matrix template ${ctx.n}`,
+      versions: { create: { number: 1, sections: JSON.parse(sectionsJson(0)) as object[] } },
+    },
+  });
+}
+
 export const ACTIONS: Record<string, Entry> = {
   'locale#setLocale': { capability: null, audited: false, fields: [], formOnly: true, input: async () => ({ locale: 'zh' }) },
   'projects#editProjectDetailsAction': {
@@ -482,6 +503,60 @@ export const ACTIONS: Record<string, Entry> = {
       emailKinds: [...NOTIFICATION_KINDS.map((k) => `${k}:off`), ...NOTIFICATION_KINDS.filter((_, i) => (i + ctx.n) % 2 === 0).map((k) => `${k}:on`)],
     }),
   },
+  'return-templates#createReturnTemplateAction': {
+    capability: 'return:manage',
+    audited: true,
+    fields: ['programId', 'code', 'name', 'nameEn', 'sections'],
+    input: async (ctx) => ({
+      programId: (await ctx.prisma.program.findUniqueOrThrow({ where: { code: 'BJ-FINTECH-PILOT' } })).id,
+      code: `MATRIX_${ctx.n}`,
+      name: `季度报告 ${ctx.n}`,
+      nameEn: `Quarterly report ${ctx.n}`,
+      sections: sectionsJson(ctx.n),
+    }),
+  },
+  'return-templates#editReturnTemplateAction': {
+    capability: 'return:manage',
+    audited: true,
+    fields: ['templateId', 'version', 'name', 'nameEn', 'sections'],
+    input: async (ctx) => {
+      const template = await newTemplate(ctx);
+      return { templateId: template.id, version: template.version, name: template.name, nameEn: template.nameEn, sections: sectionsJson(ctx.n) };
+    },
+  },
+  'return-templates#createReturnScheduleAction': {
+    capability: 'return:manage',
+    audited: true,
+    fields: ['templateId', 'stageCodes', 'frequency', 'dueDays', 'startsOn', 'endsOn'],
+    input: async (ctx) => ({
+      templateId: (await newTemplate(ctx)).id,
+      stageCodes: ['ONLINE', 'PROMOTION'],
+      frequency: 'QUARTERLY',
+      dueDays: '15',
+      startsOn: '2026-01-01',
+      endsOn: '',
+    }),
+  },
+  'return-templates#editReturnScheduleAction': {
+    capability: 'return:manage',
+    audited: true,
+    fields: ['scheduleId', 'version', 'stageCodes', 'frequency', 'dueDays', 'startsOn', 'endsOn'],
+    input: async (ctx) => {
+      const template = await newTemplate(ctx);
+      const schedule = await ctx.prisma.returnSchedule.create({
+        data: { templateId: template.id, stageCodes: ['ONLINE'], frequency: 'QUARTERLY', dueDays: 15, startsOn: new Date('2026-01-01') },
+      });
+      return {
+        scheduleId: schedule.id,
+        version: schedule.version,
+        stageCodes: ['ONLINE', 'PROMOTION'],
+        frequency: 'MONTHLY',
+        dueDays: '10',
+        startsOn: '2026-01-01',
+        endsOn: '2027-12-31',
+      };
+    },
+  },
   'imports#previewImportAction': {
     capability: 'data:import',
     audited: false,
@@ -521,6 +596,7 @@ export const ROUTES: Record<string, { capability: Capability | null; path: strin
   'api/export/[table] [metrics]': { capability: 'program:read', path: '/api/export/metrics?format=csv&indicator=USERS', params: { table: 'metrics' } },
   'api/export/[table] [audit]': { capability: 'audit:read', path: '/api/export/audit?format=csv&project=BJFT-02', params: { table: 'audit' } },
   'api/templates/[table]': { capability: 'program:read', path: '/api/templates/projects', params: { table: 'projects' } },
+  'api/returns/export': { capability: 'program:read', path: '/api/returns/export?format=csv' },
   'api/templates/[table] [metrics]': { capability: 'program:read', path: '/api/templates/metrics', params: { table: 'metrics' } },
 };
 

@@ -29,6 +29,7 @@ import { userCreateSchema, userUpdateSchema } from '@/lib/schemas/user';
 import { ownNameSchema, passwordChangeSchema, passwordResetSchema, userDetailsSchema } from '@/lib/schemas/account';
 import { auditFilterSchema } from '@/lib/schemas/audit';
 import { emailPreferencesSchema, notificationReadSchema, notificationsReadAllSchema } from '@/lib/schemas/notifications';
+import { returnScheduleCreateSchema, returnScheduleEditSchema, returnTemplateCreateSchema, returnTemplateEditSchema } from '@/lib/schemas/return-templates';
 import { toInput } from '@/lib/schemas/fields';
 import { mutated, optionalText } from '../support/hostile';
 import { NOTIFICATION_KINDS } from '@/lib/rules/notifications';
@@ -38,6 +39,13 @@ const RUNS = 300;
 const SLOW = new Set(['passwordChange']);
 const runs = (name: string) => (SLOW.has(name) ? 40 : RUNS);
 const SLOW_TEST = { timeout: 60_000 };
+
+/** A template's sections as its form sends them: JSON text. */
+const SECTIONS = JSON.stringify([
+  { id: 'operations', kind: 'TEXT', label: '运行情况', labelEn: 'Operations', required: true, maxLength: 2000 },
+  { id: 'users', kind: 'INDICATOR', indicatorCode: 'USERS', required: false },
+  { id: 'risk', kind: 'RISK_CHECK', label: '风险自查', labelEn: 'Risk check' },
+]);
 
 const SCHEMAS: [string, z.ZodType, Record<string, unknown>, Record<string, fc.Arbitrary<unknown>>?][] = [
   ['projectDetails', projectDetailsSchema, { projectId: '6', version: '1', summary: '简介', scenarios: '缴费\n缴税' }],
@@ -114,6 +122,22 @@ const SCHEMAS: [string, z.ZodType, Record<string, unknown>, Record<string, fc.Ar
       ],
     },
   ],
+  [
+    'returnTemplateCreate',
+    returnTemplateCreateSchema,
+    { programId: '1', code: 'quarterly', name: '季度运行报告', nameEn: 'Quarterly report', sections: SECTIONS },
+  ],
+  ['returnTemplateEdit', returnTemplateEditSchema, { templateId: '1', version: '2', name: '季度运行报告', nameEn: 'Quarterly report', sections: SECTIONS }],
+  [
+    'returnScheduleCreate',
+    returnScheduleCreateSchema,
+    { templateId: '1', stageCodes: ['ONLINE', 'PROMOTION'], frequency: 'QUARTERLY', dueDays: '15', startsOn: '2026-01-01', endsOn: '' },
+  ],
+  [
+    'returnScheduleEdit',
+    returnScheduleEditSchema,
+    { scheduleId: '1', version: '1', stageCodes: 'ONLINE', frequency: 'MONTHLY', dueDays: '0', startsOn: '2026-01-01', endsOn: '2026-12-31' },
+  ],
 ];
 
 describe.each(SCHEMAS)('%s schema', (name, schema, valid, own) => {
@@ -168,5 +192,29 @@ describe('audit filter schema', () => {
       { numRuns: RUNS },
     );
     expect(auditFilterSchema.parse({ project: 'bjft-02', action: 'NOPE', from: '2021-02-30' })).toEqual({ project: 'BJFT-02' });
+  });
+});
+
+describe('return template sections', () => {
+  it('reads the form text as the template schema, and names what is wrong in words the form has', () => {
+    expect(returnTemplateCreateSchema.parse({ programId: '1', code: ' q_1 ', name: 'a', nameEn: 'b', sections: SECTIONS })).toMatchObject({ code: 'Q_1' });
+    const errors = (sections: unknown) => {
+      const r = returnTemplateEditSchema.safeParse({ templateId: 1, version: 1, name: 'a', nameEn: 'b', sections });
+      return r.success ? [] : z.flattenError(r.error).fieldErrors.sections;
+    };
+    expect(errors('[')).toEqual(['invalidSections']);
+    expect(errors('[]')).toEqual(['required']);
+    expect(errors(JSON.parse(SECTIONS))).toEqual([]);
+    const twice = JSON.stringify([...JSON.parse(SECTIONS), { id: 'risk', kind: 'COMPLAINTS', label: '投诉', labelEn: 'Complaints' }]);
+    expect(errors(twice)).toEqual(['duplicateSection']);
+    const schedule = returnScheduleCreateSchema.safeParse({
+      templateId: 1,
+      stageCodes: 'ONLINE',
+      frequency: 'YEARLY',
+      dueDays: 30,
+      startsOn: '2026-02-01',
+      endsOn: '2026-01-31',
+    });
+    expect(schedule.success ? [] : z.flattenError(schedule.error).fieldErrors).toEqual({ endsOn: ['endsBeforeStart'] });
   });
 });
