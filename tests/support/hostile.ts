@@ -69,6 +69,8 @@ export const HOSTILE: Record<string, fc.Arbitrary<unknown>> = {
   userId: id,
   reportId: id,
   commentId: id,
+  returnId: id,
+  scheduleId: id,
   indicatorId: id,
   technologyId: id,
   leadId: id,

@@ -30,6 +30,8 @@ import { ownNameSchema, passwordChangeSchema, passwordResetSchema, userDetailsSc
 import { auditFilterSchema } from '@/lib/schemas/audit';
 import { toInput } from '@/lib/schemas/fields';
 import { mutated, optionalText } from '../support/hostile';
+import { returnFilingSchema, returnReviewSchema } from '@/lib/schemas/returns';
+import { FILING_HOSTILE_SCHEMA, REVIEW_HOSTILE_SCHEMA } from '../support/returns';
 
 const RUNS = 300;
 // A valid new password is judged by zxcvbn, tens of milliseconds a check: fewer runs, more time.
@@ -94,6 +96,18 @@ const SCHEMAS: [string, z.ZodType, Record<string, unknown>, Record<string, fc.Ar
   ['institutionRetire', institutionRetireSchema, { institutionId: '9', version: '1', retired: 'false' }],
   ['indicatorRetire', indicatorRetireSchema, { indicatorId: '1', version: '1', retired: 'true' }],
   ['technologyRetire', technologyRetireSchema, { technologyId: '1', version: '1', retired: 'true' }],
+  [
+    'returnFiling',
+    returnFilingSchema,
+    { projectId: '6', scheduleId: '2', period: '2026-q3', version: '0', answers: '{"progress":"本季度运行平稳","risk":{"answer":"no"}}' },
+    FILING_HOSTILE_SCHEMA,
+  ],
+  [
+    'returnReview',
+    returnReviewSchema,
+    { returnId: '4', version: '2', decision: 'RETURN', reviewNote: '请补充', sectionComments: '{"progress":"请说明业务量变化"}' },
+    { ...REVIEW_HOSTILE_SCHEMA, reviewNote: optionalText(2000) },
+  ],
 ];
 
 describe.each(SCHEMAS)('%s schema', (name, schema, valid, own) => {
