@@ -8,7 +8,7 @@ import 'server-only';
  */
 import { z } from 'zod';
 import { can, type Actor } from '../rules/authz';
-import { answerField } from '../rules/return-answers';
+import { answerErrors } from '../rules/return-answers';
 import { parseReturnPeriod, schedulePeriods } from '../rules/returns';
 import { todayInBeijing } from '../rules/time';
 import { returnAnswersSchema, type ReturnFilingInput } from '../schemas/returns';
@@ -37,17 +37,10 @@ async function findOwedSchedule(tx: Tx, project: { id: number; programId: number
 const conflict = (stored: { status: string; version: number } | null) =>
   new ConflictError(snapshot({ returnStatus: stored?.status ?? null, version: stored?.version ?? 0 }));
 
-/** The answers' problems under the template's answers schema, as field messages (`answers.<section>[.<part>]`). */
+/** The answers as the template's answers schema reads them, or its problems as field messages. */
 function answerProblems(schema: z.ZodType, answers: unknown) {
   const parsed = schema.safeParse(answers);
-  if (parsed.success) return { data: parsed.data as Record<string, unknown>, errors: {} };
-  const errors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) {
-    // An answer for a section the template does not have is named by its key.
-    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
-    (errors[answerField(path)] ??= []).push(issue.code === 'unrecognized_keys' ? 'unknownSection' : issue.message);
-  }
-  return { data: null, errors };
+  return parsed.success ? { data: parsed.data as Record<string, unknown>, errors: {} } : { data: null, errors: answerErrors(parsed.error.issues) };
 }
 
 async function file(actor: Actor, input: ReturnFilingInput, submit: boolean): Promise<{ version: number }> {

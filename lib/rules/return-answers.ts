@@ -37,3 +37,17 @@ export function indicatorAnswers(sections: readonly ReturnSection[], answers: Re
 
 /** A field message's key for one section's answer: `answers.<section>` or `answers.<section>.<part>`. */
 export const answerField = (path: readonly PropertyKey[]) => ['answers', ...path.map(String)].join('.');
+
+/** The answers schema's issues as field messages (`answers.<section>[.<part>]` → codes), on the client and the server alike. */
+export function answerErrors(issues: readonly { code: string; path: readonly PropertyKey[]; message: string; keys?: readonly string[] }[]) {
+  const errors: Record<string, string[]> = {};
+  for (const issue of issues) {
+    // An answer for a section the template does not have is named by its key.
+    const unknown = issue.code === 'unrecognized_keys';
+    const field = answerField(unknown ? [...issue.path, issue.keys?.[0] ?? ''] : issue.path);
+    const list = (errors[field] ??= []);
+    const code = unknown ? 'unknownSection' : issue.message;
+    if (!list.includes(code)) list.push(code);
+  }
+  return errors;
+}
