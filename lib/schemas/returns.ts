@@ -55,7 +55,7 @@ function answerSchema(section: ReturnSection, draft: boolean): z.ZodType {
   const optional = <T extends z.ZodType>(schema: T) => (draft || !('required' in section) || !section.required ? schema.optional() : schema);
   switch (section.kind) {
     case 'TEXT': {
-      const body = z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string({ error: 'invalid' }).max(section.maxLength, { error: 'tooLong' }));
+      const body = z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string({ error: missing }).max(section.maxLength, { error: 'tooLong' }));
       return draft || !section.required ? body.optional() : body.pipe(z.string().min(1, { error: 'required' }));
     }
     case 'INDICATOR':
