@@ -8,7 +8,7 @@ export function sectionTitle(section: ReturnSection, indicators: Record<string, 
   if (section.kind !== 'INDICATOR') return zh ? section.label : section.labelEn;
   const indicator = indicators[section.indicatorCode];
   if (!indicator) return section.indicatorCode;
-  return `${zh ? indicator.nameZh : indicator.nameEn}（${indicator.unit}）`;
+  return zh ? `${indicator.nameZh}（${indicator.unit}）` : `${indicator.nameEn} (${indicator.unit})`;
 }
 
 type Answer = Record<string, unknown> | string | string[] | undefined;

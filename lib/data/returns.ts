@@ -99,14 +99,15 @@ export async function listProjectReturns(options: { actor: Actor; projectId: num
     const periods = schedulePeriods(schedule, today, { current: true }).slice(-RECENT_PERIODS);
     const last = periods.at(-1);
     if (!last || !(await projectOwes(db, project.id, schedule, last))) continue;
-    for (const period of periods) {
-      if (await projectOwes(db, project.id, schedule, period))
+    // The stage is today's for every period; the approval date decides the earliest ones.
+    const owed = await Promise.all(periods.map((period) => projectOwes(db, project.id, schedule, period)));
+    for (const [i, period] of periods.entries())
+      if (owed[i])
         add(
           schedule,
           period,
           stored.find((r) => r.scheduleId === schedule.id && r.period === period.key),
         );
-    }
   }
   for (const ret of stored) {
     const period = parseReturnPeriod(ret.period);

@@ -209,6 +209,36 @@ describe('what a return may report, and when', () => {
   });
 });
 
+describe('two writers at once', () => {
+  it('lets one of two first drafts through and gives the other CONFLICT', async () => {
+    actAs(actors.cmb);
+    const results = await Promise.all([
+      saveReturnDraftAction(null, filing('2025-Q1', 0, { progress: '甲' })),
+      saveReturnDraftAction(null, filing('2025-Q1', 0, { progress: '乙' })),
+    ]);
+    expect(results.map((r) => r.message).sort()).toEqual(['CONFLICT', 'SAVED']);
+    expect(await prisma.return.count({ where: { projectId: bjft06, templateId, period: '2025-Q1' } })).toBe(1);
+  });
+
+  it('lets one of two decisions on the same submission through: one acceptance, one set of values', async () => {
+    actAs(actors.cmb);
+    const saved = await stored('2025-Q1');
+    expect(await submitReturnAction(null, filing('2025-Q1', saved.version, { ...completeAnswers('8'), progress: '一季度' }))).toMatchObject({ ok: true });
+    const ret = await stored('2025-Q1');
+    actAs(actors.regulator);
+    const results = await Promise.all([
+      reviewReturnAction(null, { returnId: ret.id, version: ret.version, decision: 'ACCEPT', reviewNote: '' }),
+      reviewReturnAction(null, { returnId: ret.id, version: ret.version, decision: 'RETURN', reviewNote: '请补充' }),
+    ]);
+    expect(results.map((r) => r.message).sort()).toEqual(['CONFLICT', 'SAVED']);
+    const after = await stored('2025-Q1');
+    expect(after.version).toBe(ret.version + 1);
+    const accepted = after.status === 'ACCEPTED';
+    expect(await prisma.metricValue.count({ where: { returnId: ret.id } })).toBe(accepted ? 1 : 0);
+    expect(await prisma.returnSubmission.count({ where: { returnId: ret.id, decision: { not: null } } })).toBe(1);
+  });
+});
+
 describe('reading returns', () => {
   it("lists a project's periods with where each return stands", async () => {
     const rows = await listProjectReturns({ actor: actors.park, projectId: bjft06, today: new Date('2026-12-01T00:00:00Z') });
