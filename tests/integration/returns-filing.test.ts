@@ -253,6 +253,17 @@ describe('reading returns', () => {
     expect(own[0].period).toBe('2026-Q4');
   });
 
+  it('gives a regulator of another program nothing: no page, and NOT_FOUND for a decision', async () => {
+    const page = await getReturnPage({ actor: actors.regulator, code: 'BJFT-06', scheduleId, period: '2025-Q3' });
+    expect(page).not.toBeNull();
+    expect(await getReturnPage({ actor: actors.sandboxRegulator, code: 'BJFT-06', scheduleId, period: '2025-Q3' })).toBeNull();
+    expect(await listProjectReturns({ actor: actors.sandboxRegulator, projectId: bjft06 })).toEqual([]);
+    const submitted = await prisma.return.findFirstOrThrow({ where: { projectId: bjft06, status: 'SUBMITTED' } });
+    actAs(actors.sandboxRegulator);
+    const result = await refused(() => reviewReturnAction(null, { returnId: submitted.id, version: submitted.version, decision: 'ACCEPT', reviewNote: '' }));
+    expect(result).toMatchObject({ ok: false, message: 'NOT_FOUND' });
+  });
+
   it('shows a return to its readers only: another institution gets nothing, a participant reads without filing', async () => {
     expect(await getReturnPage({ actor: actors.unionpay, code: 'BJFT-06', scheduleId, period: '2025-Q3' })).toBeNull();
     const bjft08 = await getReturnPage({ actor: actors.park, code: 'BJFT-08', scheduleId, period: '2025-Q3' });
