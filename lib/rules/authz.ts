@@ -62,6 +62,10 @@ export const CAPABILITIES = [
   'metric:import',
   /** Return templates and their schedules: what a program's projects must report, and when. */
   'return:manage',
+  /** The lead institution's drafts and submissions of its projects' returns. */
+  'return:file',
+  /** A regulator's decision on a submitted return: accept, or send back for revision. */
+  'return:review',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -71,8 +75,8 @@ export type Capability = (typeof CAPABILITIES)[number];
  */
 export const PERMISSIONS: Record<Role, readonly Capability[]> = {
   ADMIN: ['program:read', 'project:read', 'project:manage', 'audit:read', 'user:manage', 'catalogue:manage', 'data:import', 'metric:import', 'return:manage'],
-  REGULATOR: ['program:read', 'project:read', 'stage:decide', 'comment:write', 'audit:read', 'return:manage'],
-  INSTITUTION: ['program:read', 'project:read', 'project:edit', 'stage:propose', 'milestone:write', 'metric:record', 'metric:import'],
+  REGULATOR: ['program:read', 'project:read', 'stage:decide', 'comment:write', 'audit:read', 'return:manage', 'return:review'],
+  INSTITUTION: ['program:read', 'project:read', 'project:edit', 'stage:propose', 'milestone:write', 'metric:record', 'metric:import', 'return:file'],
   LEADER: ['program:read', 'project:read'],
 };
 

@@ -51,6 +51,8 @@ describe('cross-institution writes', async () => {
       'projects#setMilestoneRetiredAction',
       'projects#setProgressReportRetiredAction',
       'projects#submitProgressReportAction',
+      'return-filing#saveReturnDraftAction',
+      'return-filing#submitReturnAction',
     ]);
   });
 

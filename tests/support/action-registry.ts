@@ -17,6 +17,7 @@ import { SANDBOX } from '@/seeds/lifecycles';
 import { stageIdOf } from './factories';
 import { optionalText } from './hostile';
 import { projectId, type TestActors } from './users';
+import { FILING_HOSTILE, freshFiling, REVIEW_HOSTILE, submittedReturn } from './returns';
 
 export type Ctx = { prisma: PrismaClient; actors: TestActors; actor: Actor | null; n: number };
 export type Entry = {
@@ -344,6 +345,38 @@ export const ACTIONS: Record<string, Entry> = {
     audited: true,
     fields: ['commentId', 'version', 'retired'],
     input: async (ctx) => ({ ...(await ownComment(ctx)), retired: 'true' }),
+  },
+  'return-filing#saveReturnDraftAction': {
+    capability: 'return:file',
+    // A draft is not a filing: its submission is what the history records.
+    audited: false,
+    fields: ['projectId', 'scheduleId', 'period', 'version', 'answers'],
+    success: { ok: true, message: 'SAVED', data: { version: 1 } },
+    hostile: FILING_HOSTILE,
+    input: async (ctx) => ({ ...(await freshFiling(ctx.prisma, await ownProject(ctx), ctx.n)), answers: JSON.stringify({ progress: `草稿 ${ctx.n}` }) }),
+  },
+  'return-filing#submitReturnAction': {
+    capability: 'return:file',
+    audited: true,
+    fields: ['projectId', 'scheduleId', 'period', 'version', 'answers'],
+    success: { ok: true, message: 'SAVED', data: { version: 1 } },
+    hostile: FILING_HOSTILE,
+    input: async (ctx) => ({
+      ...(await freshFiling(ctx.prisma, await ownProject(ctx), ctx.n)),
+      answers: JSON.stringify({ progress: `本月运行平稳 ${ctx.n}` }),
+    }),
+  },
+  'return-filing#reviewReturnAction': {
+    capability: 'return:review',
+    audited: true,
+    fields: ['returnId', 'version', 'decision', 'reviewNote', 'sectionComments'],
+    hostile: REVIEW_HOSTILE,
+    input: async (ctx) => ({
+      ...(await submittedReturn(ctx.prisma, await projectId(ctx.prisma, 'BJFT-03'), ctx.actors.cmb.userId, ctx.n)),
+      decision: 'RETURN',
+      reviewNote: `请补充 ${ctx.n}`,
+      sectionComments: JSON.stringify({ progress: '请说明业务量' }),
+    }),
   },
   'corrections#editProjectAction': {
     capability: 'project:manage',

@@ -81,6 +81,8 @@ export const HOSTILE: Record<string, fc.Arbitrary<unknown>> = {
   userId: id,
   reportId: id,
   commentId: id,
+  returnId: id,
+  scheduleId: id,
   indicatorId: id,
   technologyId: id,
   leadId: id,
@@ -145,7 +147,6 @@ export const HOSTILE: Record<string, fc.Arbitrary<unknown>> = {
   table: enumValue,
   programId: id,
   templateId: id,
-  scheduleId: id,
   code: fc.oneof(weird, fc.integer(), fc.constantFrom('', 'A B', 'X'.repeat(41), '-X', '季度', 'Q;1'), injection),
   sections: fc.oneof(
     weird,

@@ -70,6 +70,8 @@ export async function dbFingerprint(prisma: PrismaClient): Promise<string> {
     'ReturnTemplate',
     'ReturnTemplateVersion',
     'ReturnSchedule',
+    'Return',
+    'ReturnSubmission',
   ];
   const parts: string[] = [];
   for (const table of tables) {

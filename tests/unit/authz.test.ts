@@ -30,10 +30,11 @@ describe('permission map', () => {
 
   it('gives leaders read access only, and only institutions write project data', () => {
     expect(PERMISSIONS.LEADER).toEqual(['program:read', 'project:read']);
-    for (const c of ['project:edit', 'metric:record', 'milestone:write', 'stage:propose'] as const) {
+    for (const c of ['project:edit', 'metric:record', 'milestone:write', 'stage:propose', 'return:file'] as const) {
       expect((Object.keys(PERMISSIONS) as Role[]).filter((r) => can(actor(r, 1), c))).toEqual(['INSTITUTION']);
     }
     expect((Object.keys(PERMISSIONS) as Role[]).filter((r) => can(actor(r), 'stage:decide'))).toEqual(['REGULATOR']);
+    expect((Object.keys(PERMISSIONS) as Role[]).filter((r) => can(actor(r), 'return:review'))).toEqual(['REGULATOR']);
   });
 
   it('scopes institution reads to projects it takes part in, and edits to those it leads', () => {

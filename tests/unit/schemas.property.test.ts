@@ -33,6 +33,8 @@ import { returnScheduleCreateSchema, returnScheduleEditSchema, returnTemplateCre
 import { toInput } from '@/lib/schemas/fields';
 import { mutated, optionalText } from '../support/hostile';
 import { NOTIFICATION_KINDS } from '@/lib/rules/notifications';
+import { returnFilingSchema, returnReviewSchema } from '@/lib/schemas/returns';
+import { FILING_HOSTILE_SCHEMA, REVIEW_HOSTILE_SCHEMA } from '../support/returns';
 
 const RUNS = 300;
 // A valid new password is judged by zxcvbn, tens of milliseconds a check: fewer runs, more time.
@@ -137,6 +139,18 @@ const SCHEMAS: [string, z.ZodType, Record<string, unknown>, Record<string, fc.Ar
     'returnScheduleEdit',
     returnScheduleEditSchema,
     { scheduleId: '1', version: '1', stageCodes: 'ONLINE', frequency: 'MONTHLY', dueDays: '0', startsOn: '2026-01-01', endsOn: '2026-12-31' },
+  ],
+  [
+    'returnFiling',
+    returnFilingSchema,
+    { projectId: '6', scheduleId: '2', period: '2026-q3', version: '0', answers: '{"progress":"本季度运行平稳","risk":{"answer":"no"}}' },
+    FILING_HOSTILE_SCHEMA,
+  ],
+  [
+    'returnReview',
+    returnReviewSchema,
+    { returnId: '4', version: '2', decision: 'RETURN', reviewNote: '请补充', sectionComments: '{"progress":"请说明业务量变化"}' },
+    { ...REVIEW_HOSTILE_SCHEMA, reviewNote: optionalText(2000) },
   ],
 ];
 

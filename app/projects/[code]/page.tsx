@@ -9,8 +9,10 @@ import { ProjectMetrics } from '@/components/project/project-metrics';
 import { ProjectUpdates } from '@/components/project/project-updates';
 import { ProjectDossier } from '@/components/project/project-dossier';
 import { RetiredNotice } from '@/components/retired';
+import { ProjectReturns } from '@/components/returns/project-returns';
 import { getProgramLifecycle } from '@/lib/data/lifecycles';
 import { getProject } from '@/lib/data/projects';
+import { canEditProject } from '@/lib/data/project-edits';
 import { parseFilters } from '@/lib/rules/filters';
 import { pathOf } from '@/lib/rules/stages';
 import { getActor, requireActor } from '@/lib/server/session';
@@ -49,6 +51,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         path={pathOf(lifecycle)}
         today={todayInBeijing()}
       />
+      <ProjectReturns actor={actor} project={project} editable={await canEditProject({ actor, projectId: project.id })} />
       <ProjectUpdates actor={actor} project={project} lifecycle={lifecycle} retired={retired} />
     </article>
   );
