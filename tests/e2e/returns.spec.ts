@@ -60,6 +60,8 @@ test.describe('the supervision cycle of one return', () => {
     browser,
     baseURL,
   }) => {
+    // Two people, two rounds of review and the dashboard: more steps than the default 30 s allows on a loaded machine.
+    test.setTimeout(120_000);
     const regulator = await (await browser.newContext({ baseURL })).newPage();
     await signInAs(regulator.request, 'REGULATOR');
     const before = await scenarios(regulator);
