@@ -1,6 +1,6 @@
 'use server';
 
-import { runAction, type ActionResult } from '@/lib/server/actions';
+import { RECORD_PAGES, runAction, type ActionResult } from '@/lib/server/actions';
 import { editIndicator, editTechnology, setIndicatorRetired, setTechnologyRetired } from '@/lib/data/catalogues';
 import { editInstitution, setInstitutionRetired } from '@/lib/data/institution-admin';
 import { editProject, projectEditProblems, setProjectRetired } from '@/lib/data/project-admin';
@@ -10,19 +10,7 @@ import { indicatorRetireSchema, institutionRetireSchema, projectRetireSchema, te
 // Administrators' corrections of the record, and retiring and restoring what
 // was loaded by mistake. Each is a public POST through runAction.
 // A correction or a retirement can change every count and list.
-const PAGES = [
-  '/',
-  '/dashboard',
-  '/projects',
-  '/projects/[code]',
-  '/institutions',
-  '/institutions/[id]',
-  '/metrics',
-  '/directions/[code]',
-  '/leadership',
-  '/audit',
-  '/admin/catalogues',
-];
+const PAGES = [...RECORD_PAGES, '/admin/catalogues'];
 
 export async function editProjectAction(_prev: ActionResult | null, input: unknown): Promise<ActionResult> {
   return runAction({

@@ -1,7 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { runAction, type ActionResult } from '@/lib/server/actions';
+import { RECORD_PAGES, runAction, type ActionResult } from '@/lib/server/actions';
 import { IMPORT_LIMITS, type Refusal } from '@/lib/transfer/limits';
 import type { Problem } from '@/lib/transfer/sheets/problems';
 import { applyImport, IMPORT_TABLES, previewImport, type ImportOutcome } from '@/lib/transfer/transfers';
@@ -33,18 +33,7 @@ const applyInput = previewInput.required({ hash: true });
 
 // Any of the import capabilities lets the input through; the data layer decides for the table named.
 const CAPABILITIES = ['data:import', 'metric:import'] as const;
-const PAGES = [
-  '/',
-  '/dashboard',
-  '/projects',
-  '/projects/[code]',
-  '/institutions',
-  '/institutions/[id]',
-  '/metrics',
-  '/directions/[code]',
-  '/leadership',
-  '/audit',
-];
+const PAGES = RECORD_PAGES;
 
 /** The three fields, from a form post or a plain object; a file is kept as a File. */
 function fieldsOf(input: unknown): Record<string, unknown> {

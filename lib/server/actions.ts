@@ -3,6 +3,20 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { can, type Actor, type Capability } from '../rules/authz';
 import { AppError, ConflictError, InputError, asDatabaseUnavailable, type ErrorCode } from './errors';
+
+/** Every page that shows counts or lists of the record: what a write that can change any of them revalidates. */
+export const RECORD_PAGES = [
+  '/',
+  '/dashboard',
+  '/projects',
+  '/projects/[code]',
+  '/institutions',
+  '/institutions/[id]',
+  '/metrics',
+  '/directions/[code]',
+  '/leadership',
+  '/audit',
+];
 import { toInput } from '../schemas/fields';
 import { getActor } from './session';
 
