@@ -117,7 +117,7 @@ export const awaitsInstitution = (state: ReturnState) => state === 'OPEN' || sta
  * the template's program, a current stage the schedule lists, entered the program
  * by the period's last day, not retired. Placeholder projects stand in for
  * projects the record does not name: nobody can file for them, so they owe
- * nothing (the board says how many it leaves out).
+ * nothing.
  */
 export function owesWhere(schedule: { programId: number; stageCodes: string[] }, period: ReturnPeriod) {
   return {
