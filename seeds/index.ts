@@ -3,12 +3,15 @@ import type { PrismaClient } from '../lib/server/prisma';
 import { demoUsersAllowed, seedDemoUsers } from './demo-users';
 import { seedBeijingSandbox } from './sandbox-seed';
 import { seedBeijingPilot } from './seed';
+import { seedIncidentDeadlines, seedRiskDemo } from './risk';
 
 export async function seedDatabase(prisma: PrismaClient, log: (m: string) => void = console.log): Promise<void> {
   await seedBeijingPilot(prisma);
   await seedBeijingSandbox(prisma);
+  await seedIncidentDeadlines(prisma);
   if (demoUsersAllowed()) {
     await seedDemoUsers(prisma);
+    await seedRiskDemo(prisma);
   } else {
     log('demo accounts not created: NODE_ENV=production (set SEED_DEMO_USERS=1 to create them)');
   }

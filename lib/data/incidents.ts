@@ -128,6 +128,10 @@ export async function listIncidents(options: { actor: Actor; projectId?: number;
     },
   });
   const deadlines = await deadlinesByProgram([...new Set(rows.map((r) => r.project.programId))]);
-  return rows.map((r) => ({ ...r, amountAffected: r.amountAffected === null ? null : Number(r.amountAffected), delay: reportDelay(r, deadlines.get(r.project.programId) ?? {}) }));
+  return rows.map((r) => ({
+    ...r,
+    amountAffected: r.amountAffected === null ? null : Number(r.amountAffected),
+    delay: reportDelay(r, deadlines.get(r.project.programId) ?? {}),
+  }));
 }
 export type IncidentRow = Awaited<ReturnType<typeof listIncidents>>[number];

@@ -53,7 +53,11 @@ function specOf(rule: StoredRule, envelope: number | null): RuleSpec {
 
 async function seriesOf(tx: Tx, projectId: number, indicatorId: number | null): Promise<Point[]> {
   if (indicatorId === null) return [];
-  const rows = await tx.metricValue.findMany({ where: { projectId, indicatorId }, select: { asOf: true, value: true, qualifier: true }, orderBy: { asOf: 'asc' } });
+  const rows = await tx.metricValue.findMany({
+    where: { projectId, indicatorId },
+    select: { asOf: true, value: true, qualifier: true },
+    orderBy: { asOf: 'asc' },
+  });
   return rows.map((r) => ({ asOf: r.asOf, value: Number(r.value), qualifier: r.qualifier as ValueQualifier }));
 }
 
@@ -65,7 +69,9 @@ async function seriesOf(tx: Tx, projectId: number, indicatorId: number | null): 
 export async function evaluateProject(tx: Tx, options: { projectId: number; indicatorId?: number; kinds?: readonly RuleKind[]; today?: Date }) {
   const project = await tx.project.findUnique({ where: { id: options.projectId }, select: { id: true, programId: true, approvedAt: true, retiredAt: true } });
   if (!project || project.retiredAt) return 0;
-  const reads: Prisma.MonitoringRuleWhereInput[] = options.indicatorId ? [{ indicatorId: options.indicatorId }, { baseIndicatorId: options.indicatorId }] : [{}];
+  const reads: Prisma.MonitoringRuleWhereInput[] = options.indicatorId
+    ? [{ indicatorId: options.indicatorId }, { baseIndicatorId: options.indicatorId }]
+    : [{}];
   const rules = await tx.monitoringRule.findMany({
     where: {
       programId: project.programId,

@@ -61,7 +61,14 @@ export async function handleWarning(options: { actor: Actor; input: WarningHandl
     const status = input.step === 'ACKNOWLEDGE' ? 'ACKNOWLEDGED' : 'CLOSED';
     const { count } = await tx.warning.updateMany({
       where: { id: warning.id, version: input.version },
-      data: { status, note: input.note, handledById: actor.userId, handledAt: new Date(), version: { increment: 1 }, ...(status === 'CLOSED' ? { openKey: null } : {}) },
+      data: {
+        status,
+        note: input.note,
+        handledById: actor.userId,
+        handledAt: new Date(),
+        version: { increment: 1 },
+        ...(status === 'CLOSED' ? { openKey: null } : {}),
+      },
     });
     if (!count) throw new ConflictError({ status: warning.status });
     await writeAudit(tx, {
@@ -132,7 +139,9 @@ export async function openWarningBreakdown(options: { actor: Actor }) {
   const base = Prisma.sql`FROM "Warning" w JOIN "MonitoringRule" r ON r.id = w."ruleId" JOIN "Project" p ON p.id = w."projectId"
     WHERE w.status <> 'CLOSED' AND p."retiredAt" IS NULL AND ${scope}`;
   const [severity, program, direction, institution] = await Promise.all([
-    sql<Breakdown>(Prisma.sql`SELECT r.severity::text AS key, r.severity::text AS label, r.severity::text AS "labelEn", count(*)::int AS count ${base} GROUP BY r.severity`),
+    sql<Breakdown>(
+      Prisma.sql`SELECT r.severity::text AS key, r.severity::text AS label, r.severity::text AS "labelEn", count(*)::int AS count ${base} GROUP BY r.severity`,
+    ),
     sql<Breakdown>(Prisma.sql`SELECT g.code AS key, g.name AS label, g."nameEn" AS "labelEn", count(*)::int AS count
       FROM "Warning" w JOIN "Project" p ON p.id = w."projectId" JOIN "Program" g ON g.id = p."programId"
       WHERE w.status <> 'CLOSED' AND p."retiredAt" IS NULL AND ${scope} GROUP BY g.code, g.name, g."nameEn" ORDER BY count DESC`),

@@ -31,7 +31,12 @@ export const beijingMomentField = z.preprocess(
 
 /** An optional whole count (customers affected): empty is "not known". */
 const optionalCount = z.preprocess(
-  (v) => (v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? null : typeof v === 'string' && /^\d{1,10}$/.test(v.trim()) ? Number(v.trim()) : v),
+  (v) =>
+    v === undefined || v === null || (typeof v === 'string' && v.trim() === '')
+      ? null
+      : typeof v === 'string' && /^\d{1,10}$/.test(v.trim())
+        ? Number(v.trim())
+        : v,
   z.number({ error: 'invalidNumber' }).int({ error: 'invalidNumber' }).min(0, { error: 'negative' }).max(2_000_000_000, { error: 'tooLarge' }).nullable(),
 );
 const optionalAmount = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), decimalField.optional()).transform((v) => v ?? null);

@@ -9,6 +9,7 @@ import { ProjectMetrics } from '@/components/project/project-metrics';
 import { ProjectUpdates } from '@/components/project/project-updates';
 import { ProjectDossier } from '@/components/project/project-dossier';
 import { RetiredNotice } from '@/components/retired';
+import { ProjectRisk } from '@/components/risk/project-risk';
 import { getProgramLifecycle } from '@/lib/data/lifecycles';
 import { getProject } from '@/lib/data/projects';
 import { parseFilters } from '@/lib/rules/filters';
@@ -49,6 +50,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         path={pathOf(lifecycle)}
         today={todayInBeijing()}
       />
+      <ProjectRisk actor={actor} projectId={project.id} />
       <ProjectUpdates actor={actor} project={project} lifecycle={lifecycle} retired={retired} />
     </article>
   );
