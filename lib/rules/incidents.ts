@@ -28,7 +28,8 @@ export function stepsFrom(status: IncidentStatus, by: 'institution' | 'regulator
 
 /** Hours from occurrence to report (never negative), and whether that passed the program's deadline for the severity. */
 export function reportDelay(incident: { occurredAt: Date; reportedAt: Date; severity: Severity }, deadlines: Partial<Record<Severity, number>>) {
-  const hours = Math.max(0, Math.round(((incident.reportedAt.getTime() - incident.occurredAt.getTime()) / 3_600_000) * 10) / 10);
+  const exact = Math.max(0, (incident.reportedAt.getTime() - incident.occurredAt.getTime()) / 3_600_000);
   const deadline = deadlines[incident.severity] ?? null;
-  return { hours, deadline, late: deadline !== null && hours > deadline };
+  // Shown to a tenth of an hour; late is judged on the exact time.
+  return { hours: Math.round(exact * 10) / 10, deadline, late: deadline !== null && exact > deadline };
 }

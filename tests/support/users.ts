@@ -56,7 +56,21 @@ export async function projectVersion(prisma: PrismaClient, code: string): Promis
  * A digest of every table a write can touch: equal digests mean nothing changed.
  */
 export async function dbFingerprint(prisma: PrismaClient): Promise<string> {
-  const tables = ['Institution', 'Project', 'StageProposal', 'StageChange', 'Milestone', 'MetricValue', 'Comment', 'ProgressReport', 'AuditEntry', 'User'];
+  const tables = [
+    'Institution',
+    'Project',
+    'StageProposal',
+    'StageChange',
+    'Milestone',
+    'MetricValue',
+    'Comment',
+    'ProgressReport',
+    'AuditEntry',
+    'User',
+    'Incident',
+    'MonitoringRule',
+    'Warning',
+  ];
   const parts: string[] = [];
   for (const table of tables) {
     const [row] = await prisma.$queryRawUnsafe<{ digest: string | null; n: number }[]>(
