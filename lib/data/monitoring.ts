@@ -69,16 +69,16 @@ async function seriesOf(tx: Tx, projectId: number, indicatorId: number | null): 
 export async function evaluateProject(tx: Tx, options: { projectId: number; indicatorId?: number; kinds?: readonly RuleKind[]; today?: Date }) {
   const project = await tx.project.findUnique({ where: { id: options.projectId }, select: { id: true, programId: true, approvedAt: true, retiredAt: true } });
   if (!project || project.retiredAt) return 0;
-  const reads: Prisma.MonitoringRuleWhereInput[] = options.indicatorId
-    ? [{ indicatorId: options.indicatorId }, { baseIndicatorId: options.indicatorId }]
-    : [{}];
+  // Only the rules that read the changed indicator (or every rule, for the daily run and an incident).
+  const reads: Prisma.MonitoringRuleWhereInput = options.indicatorId
+    ? { OR: [{ indicatorId: options.indicatorId }, { baseIndicatorId: options.indicatorId }] }
+    : {};
   const rules = await tx.monitoringRule.findMany({
     where: {
       programId: project.programId,
       active: true,
       kind: options.kinds ? { in: [...options.kinds] } : undefined,
-      OR: reads,
-      AND: [{ OR: [{ projectIds: { isEmpty: true } }, { projectIds: { has: project.id } }] }],
+      AND: [reads, { OR: [{ projectIds: { isEmpty: true } }, { projectIds: { has: project.id } }] }],
     },
     select: ruleSelect,
   });
