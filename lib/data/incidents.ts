@@ -20,8 +20,8 @@ export async function reportIncident(options: { actor: Actor; input: IncidentRep
   return db.$transaction(async (tx) => {
     const project = await tx.project.findFirst({ where: { AND: [{ id: input.projectId }, incidentReportScope(actor)] }, select: { id: true } });
     if (!project) throw new AppError('NOT_FOUND');
-    const { projectId: _, ...fields } = input;
-    const incident = await tx.incident.create({ data: { ...fields, projectId: project.id, reporterId: actor.userId }, select: { id: true } });
+    const { projectId, ...fields } = input;
+    const incident = await tx.incident.create({ data: { ...fields, projectId, reporterId: actor.userId }, select: { id: true } });
     await writeAudit(tx, {
       actor,
       action: 'INCIDENT_REPORT',
