@@ -27,7 +27,7 @@ export function IncidentForm({ projects }: { projects: { id: number; code: strin
           ))}
         </SelectInput>
       </Field>
-      <Field name="severity" label={t('severityLabel')}>
+      <Field name="severity" label={t('incidentSeverityField')}>
         <SelectInput name="severity">
           {Object.values(Severity).map((s) => (
             <option key={s} value={s}>

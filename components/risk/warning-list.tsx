@@ -25,10 +25,7 @@ export function WarningList({ warnings, canHandle }: { warnings: WarningRow[]; c
             {w.isDemo && <DemoBadge />}
           </div>
           <p className="text-slate-700">
-            {t('value')}：{w.approximate ? `${t('approximate')} ` : ''}
-            {w.value.toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-US')}
-            {w.rule.indicator ? ` ${w.rule.indicator.unit}` : ''} · {t('raisedAt')}：{formatMoment(w.raisedAt)} · {t('status')}：
-            {t(`warningStatus.${w.status}`)}
+            {t('value')}：<TriggerValue warning={w} /> · {t('raisedAt')}：{formatMoment(w.raisedAt)} · {t('status')}：{t(`warningStatus.${w.status}`)}
             {w.note ? ` · ${t('note')}：${w.note}` : ''}
           </p>
           {canHandle && w.status !== 'CLOSED' && (
@@ -54,4 +51,17 @@ export function WarningList({ warnings, canHandle }: { warnings: WarningRow[]; c
       ))}
     </ul>
   );
+}
+
+/** The value that fired a rule, as its kind reads: days without a value, an incident's severity, a rate, or the indicator's figure. */
+function TriggerValue({ warning: w }: { warning: WarningRow }) {
+  const t = useTranslations('risk');
+  const locale = useLocale();
+  const number = w.value.toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-US');
+  const severity = typeof w.detail === 'object' && w.detail !== null && 'severity' in w.detail ? String(w.detail.severity) : null;
+  if (w.rule.kind === 'STALE') return <>{t('days', { days: number })}</>;
+  if (w.rule.kind === 'INCIDENT_SEVERITY' && severity) return <>{t.has(`severity.${severity}`) ? t(`severity.${severity}`) : severity}</>;
+  if (w.rule.kind === 'COMPLAINT_RATE') return <>{t('perTenThousand', { value: number })}</>;
+  const figure = `${number}${w.rule.indicator ? ` ${w.rule.indicator.unit}` : ''}`;
+  return <>{w.approximate ? t('approximate', { value: figure }) : figure}</>;
 }
