@@ -1,6 +1,8 @@
 import 'server-only';
 /** The /risk board's read model: headline counts, the open warnings' breakdown, the lists, and what the reader's forms offer. */
 import { can, incidentReportScope, programReadScope, projectReadScope, type Actor } from '../rules/authz';
+import type { Severity } from '../generated/prisma/enums';
+import { SEVERITIES } from '../rules/monitoring';
 import { db } from '../server/db';
 import { listIncidents } from './incidents';
 import { listWarnings, openWarningBreakdown } from './warnings';
@@ -45,4 +47,17 @@ export async function getRiskBoard(options: { actor: Actor }) {
     programs,
     indicators: indicators.map((i) => ({ id: i.id, name: i.nameZh, nameEn: i.nameEn })),
   };
+}
+
+/** Open warnings (by their rule's severity) and open incidents by severity, on the projects the actor may read: the leadership summary's risk figures. */
+export async function openRiskBySeverity(options: { actor: Actor }) {
+  const scope = { AND: [projectReadScope(options.actor), { retiredAt: null }] };
+  const [warnings, incidents] = await Promise.all([
+    db.warning.findMany({ where: { status: { not: 'CLOSED' }, project: scope }, select: { rule: { select: { severity: true } } } }),
+    db.incident.groupBy({ by: ['severity'], where: { status: { not: 'CLOSED' }, project: scope }, _count: { _all: true } }),
+  ]);
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, { warnings: 0, incidents: 0 }])) as Record<Severity, { warnings: number; incidents: number }>;
+  for (const w of warnings) bySeverity[w.rule.severity].warnings += 1;
+  for (const i of incidents) bySeverity[i.severity].incidents = i._count._all;
+  return bySeverity;
 }
