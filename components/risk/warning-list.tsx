@@ -9,7 +9,6 @@ import { DemoBadge, SeverityBadge } from './badges';
 /** Warnings, each with its rule, the value that triggered it and when; a regulator acknowledges or closes it with a note. */
 export function WarningList({ warnings, canHandle }: { warnings: WarningRow[]; canHandle: boolean }) {
   const t = useTranslations('risk');
-  const locale = useLocale();
   if (!warnings.length) return <p className="text-sm text-slate-600">{t('none')}</p>;
   return (
     <ul className="space-y-3" data-testid="warning-list">
