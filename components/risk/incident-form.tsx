@@ -8,7 +8,7 @@ import { IncidentCategory, Severity } from '@/lib/generated/prisma/enums';
 export function IncidentForm({ projects }: { projects: { id: number; code: string; name: string }[] }) {
   const t = useTranslations('risk');
   return (
-    <ActionForm action={reportIncidentAction} submitLabel={t('report')} testId="incident-report" className="grid gap-2 md:grid-cols-2">
+    <ActionForm action={reportIncidentAction} submitLabel={t('report')} testId="incident-report" className="grid grid-cols-1 gap-2 *:min-w-0 md:grid-cols-2">
       <Field name="projectId" label={t('projectId')}>
         <SelectInput name="projectId" required>
           {projects.map((p) => (

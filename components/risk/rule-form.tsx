@@ -22,7 +22,7 @@ export function RuleForm({ programs, indicators }: { programs: Named[]; indicato
     </>
   );
   return (
-    <ActionForm action={createRuleAction} submitLabel={t('newRule')} testId="rule-create" className="grid gap-2 md:grid-cols-3">
+    <ActionForm action={createRuleAction} submitLabel={t('newRule')} testId="rule-create" className="grid grid-cols-1 gap-2 *:min-w-0 md:grid-cols-3">
       <Field name="programId" label={t('program')}>
         <SelectInput name="programId">
           {programs.map((p) => (
