@@ -11,6 +11,7 @@ import { referenceMode, retiredWhere } from '../rules/retired';
 import { todayInBeijing } from '../schemas/fields';
 import type { MetricRecordInput } from '../schemas/metric';
 import { metricSelect } from '../transfer/sheets/metrics';
+import { evaluateProject } from './monitoring';
 
 /** The indicators a value can be recorded for (retired ones cannot be chosen), with the unit each expects. */
 export async function listIndicators() {
@@ -116,6 +117,8 @@ export async function recordMetric(options: { actor: Actor; input: MetricRecordI
           correctionNote: input.correctionNote,
         }),
       });
+      // The rules reading this indicator see the new value in the same transaction.
+      await evaluateProject(tx, { projectId: project.id, indicatorId: indicator.id });
       return row;
     });
   } catch (err) {

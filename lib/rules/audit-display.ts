@@ -61,14 +61,15 @@ type Kind =
   | 'institution'
   | 'field'
   | 'direction'
-  | 'source';
+  | 'source'
+  | 'coded';
 
 /**
  * Every field an audit snapshot holds, in the order lines are shown. `identifies`:
  * shown even when unchanged, since it says which record changed (an indicator
  * and its date, a milestone's title). Fields not listed here and ids are hidden.
  */
-const FIELDS: Record<string, { kind: Kind; identifies?: true }> = {
+const FIELDS: Record<string, { kind: Kind; identifies?: true; ns?: string }> = {
   code: { kind: 'text', identifies: true },
   name: { kind: 'text', identifies: true },
   email: { kind: 'text', identifies: true },
@@ -122,6 +123,22 @@ const FIELDS: Record<string, { kind: Kind; identifies?: true }> = {
   reviewNote: { kind: 'text' },
   sections: { kind: 'list' },
   emailKinds: { kind: 'notificationKinds' },
+  incidentStatus: { kind: 'coded', ns: 'risk.incidentStatus' },
+  warningStatus: { kind: 'coded', ns: 'risk.warningStatus' },
+  category: { kind: 'coded', ns: 'risk.category' },
+  severity: { kind: 'coded', ns: 'risk.severity' },
+  incidentSeverity: { kind: 'coded', ns: 'risk.severity' },
+  ruleKind: { kind: 'coded', ns: 'risk.ruleKind' },
+  ruleDirection: { kind: 'coded', ns: 'risk.direction' },
+  occurredAt: { kind: 'moment' },
+  reportedAt: { kind: 'moment' },
+  customersAffected: { kind: 'text' },
+  amountAffected: { kind: 'text' },
+  description: { kind: 'text' },
+  actionsTaken: { kind: 'text' },
+  limit: { kind: 'text' },
+  count: { kind: 'text' },
+  projectCodes: { kind: 'text' },
 };
 
 /** The fields that have a label (`auditField.<key>` in both message files). */
@@ -168,7 +185,7 @@ function figure(value: number, side: Snapshot, ctx: AuditDisplayContext): string
   return ctx.t(`metric.${qualifier}`, { value: exactNumber(value, ctx.locale), unit: unitText }).trim();
 }
 
-function formatValue(kind: Kind, v: unknown, side: Snapshot, ctx: AuditDisplayContext, projectId?: number | null): string {
+function formatValue(kind: Kind, v: unknown, side: Snapshot, ctx: AuditDisplayContext, projectId?: number | null, ns = ''): string {
   const { t, locale, lookups } = ctx;
   if (v === null || v === undefined) return t('history.none');
   switch (kind) {
@@ -213,6 +230,8 @@ function formatValue(kind: Kind, v: unknown, side: Snapshot, ctx: AuditDisplayCo
     }
     case 'moment':
       return typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? formatMoment(new Date(v)) : String(v);
+    case 'coded':
+      return label(ctx, ns, v);
     case 'text':
       return String(v) === '' ? t('history.blank') : String(v);
   }
@@ -255,7 +274,7 @@ export function describeAuditEntry(
     // A field only one side has, left empty (a new value's blank correction note), says nothing.
     const side = has(after) ? after : before;
     if ((!has(before) || !has(after)) && isBlank(side?.[key])) continue;
-    const text = (s: Snapshot | null) => (has(s) ? formatValue(kind, s[key], s, ctx, entry.projectId) : null);
+    const text = (s: Snapshot | null) => (has(s) ? formatValue(kind, s[key], s, ctx, entry.projectId, FIELDS[key]?.ns) : null);
     const label = fieldLabel(key, entry.entityType, ctx.t);
     lines.push(changed ? { key, label, before: text(before), after: text(after) } : { key, label, before: null, after: text(after) });
   }

@@ -66,6 +66,14 @@ export const CAPABILITIES = [
   'return:file',
   /** A regulator's decision on a submitted return: accept, or send back for revision. */
   'return:review',
+  /** Report an incident: an institution on a project it leads, a regulator on any project it reads. */
+  'incident:report',
+  /** The lead institution takes up and resolves its project's incidents. */
+  'incident:handle',
+  /** A regulator signs an incident off or sends it back. */
+  'incident:decide',
+  /** A regulator defines monitoring rules and handles their warnings. */
+  'monitoring:manage',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -75,8 +83,30 @@ export type Capability = (typeof CAPABILITIES)[number];
  */
 export const PERMISSIONS: Record<Role, readonly Capability[]> = {
   ADMIN: ['program:read', 'project:read', 'project:manage', 'audit:read', 'user:manage', 'catalogue:manage', 'data:import', 'metric:import', 'return:manage'],
-  REGULATOR: ['program:read', 'project:read', 'stage:decide', 'comment:write', 'audit:read', 'return:manage', 'return:review'],
-  INSTITUTION: ['program:read', 'project:read', 'project:edit', 'stage:propose', 'milestone:write', 'metric:record', 'metric:import', 'return:file'],
+  REGULATOR: [
+    'program:read',
+    'project:read',
+    'stage:decide',
+    'comment:write',
+    'audit:read',
+    'return:manage',
+    'return:review',
+    'incident:report',
+    'incident:decide',
+    'monitoring:manage',
+  ],
+  INSTITUTION: [
+    'program:read',
+    'project:read',
+    'project:edit',
+    'stage:propose',
+    'milestone:write',
+    'metric:record',
+    'metric:import',
+    'return:file',
+    'incident:report',
+    'incident:handle',
+  ],
   LEADER: ['program:read', 'project:read'],
 };
 
@@ -99,6 +129,12 @@ export function projectReadScope(actor: Actor): Prisma.ProjectWhereInput {
 export function projectEditScope(actor: Actor): Prisma.ProjectWhereInput {
   if (!can(actor, 'project:edit') || actor.institutionId === null) return NOTHING;
   return { retiredAt: null, institutions: { some: { institutionId: actor.institutionId, role: 'LEAD' } } };
+}
+
+/** The projects an actor may report an incident on: an institution's own led projects, any project a regulator reads. */
+export function incidentReportScope(actor: Actor): Prisma.ProjectWhereInput {
+  if (!can(actor, 'incident:report')) return NOTHING;
+  return actor.role === 'INSTITUTION' ? projectEditScope(actor) : projectReadScope(actor);
 }
 
 /** The projects an administrator may correct, retire and restore: those of the programs it reads; nothing for anyone else. */

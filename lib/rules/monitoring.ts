@@ -105,3 +105,46 @@ export function incidentAtLeast(incidents: readonly { severity: Severity; occurr
       }
     : within;
 }
+
+/** A stored rule as the evaluators read it (lib/data/warnings.ts loads it from MonitoringRule). */
+export type RuleSpec =
+  | { kind: 'THRESHOLD'; direction: 'above' | 'below'; limit: number }
+  | { kind: 'ENVELOPE'; limit: number | null }
+  | { kind: 'DROP'; percent: number }
+  | { kind: 'STAGNANT'; periods: number }
+  | { kind: 'STALE'; days: number }
+  | { kind: 'COMPLAINT_RATE'; limit: number }
+  | { kind: 'INCIDENT_SEVERITY'; severity: Severity };
+
+/** What a rule of each kind reads for one project. */
+export type RuleInputs = {
+  series: readonly Point[];
+  base?: readonly Point[];
+  incidents?: readonly { severity: Severity; occurredAt: Date }[];
+  today: Date;
+  since: Date;
+};
+
+/** Evaluates any stored rule on one project's data: the one entry point the data layer calls. */
+export function evaluate(rule: RuleSpec, inputs: RuleInputs): Verdict {
+  switch (rule.kind) {
+    case 'THRESHOLD':
+      return threshold(inputs.series, rule);
+    case 'ENVELOPE':
+      // A project that declared no expected scale has no envelope to cross.
+      return rule.limit === null ? { fires: false, reason: 'noData' } : threshold(inputs.series, { direction: 'above', limit: rule.limit });
+    case 'DROP':
+      return drop(inputs.series, rule);
+    case 'STAGNANT':
+      return stagnant(inputs.series, rule);
+    case 'STALE':
+      return stale(inputs.series, rule, inputs);
+    case 'COMPLAINT_RATE':
+      return complaintRate(inputs.series, inputs.base ?? [], rule);
+    case 'INCIDENT_SEVERITY':
+      return incidentAtLeast(inputs.incidents ?? [], rule);
+  }
+}
+
+/** Rule kinds that time alone can make fire (evaluated daily), not only a new value. */
+export const TIME_BASED: readonly RuleSpec['kind'][] = ['STALE'];

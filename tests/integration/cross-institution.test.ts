@@ -53,6 +53,7 @@ describe('cross-institution writes', async () => {
       'projects#submitProgressReportAction',
       'return-filing#saveReturnDraftAction',
       'return-filing#submitReturnAction',
+      'risk#reportIncidentAction',
     ]);
   });
 
@@ -157,6 +158,32 @@ describe('cross-institution writes', async () => {
       expect(await dbFingerprint(prisma)).toBe(before);
     });
   }
+
+  it("gives an institution NOT_FOUND for another institution's incident, or one of a project it only joins, and changes nothing", async () => {
+    const incidentOn = async (code: string) =>
+      prisma.incident.create({
+        data: {
+          projectId: await projectId(prisma, code),
+          category: 'OTHER',
+          severity: 'GENERAL',
+          occurredAt: new Date('2026-01-01T00:00:00Z'),
+          reportedAt: new Date('2026-01-01T01:00:00Z'),
+          description: '他人事件',
+          reporterId: actors.regulator.userId,
+        },
+      });
+    for (const [code, actor] of [
+      ['BJFT-05', actors.cmb],
+      ['BJFT-08', actors.park],
+    ] as const) {
+      const incident = await incidentOn(code);
+      const before = await dbFingerprint(prisma);
+      actAs(actor);
+      const input = { incidentId: incident.id, version: incident.version, step: 'HANDLE', actionsTaken: '越权处置' };
+      expect(await actions.get('risk#stepIncidentAction')!(null, input)).toEqual({ ok: false, message: 'NOT_FOUND', values: expect.any(Object) });
+      expect(await dbFingerprint(prisma)).toBe(before);
+    }
+  });
 
   it('shows a participant its project read-only, and another institution nothing', async () => {
     const bjft08 = await projectId(prisma, 'BJFT-08');

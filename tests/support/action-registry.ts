@@ -197,6 +197,34 @@ async function newTemplate(ctx: Ctx) {
   });
 }
 
+/** An incident on the institution's own BJFT-06 in `status`, new on every call. */
+async function ownIncident(ctx: Ctx, status: 'OPEN' | 'RESOLVED') {
+  const i = await ctx.prisma.incident.create({
+    data: {
+      projectId: await ownProject(ctx),
+      category: 'OTHER',
+      severity: 'GENERAL',
+      status,
+      occurredAt: new Date('2026-01-01T02:00:00Z'),
+      reportedAt: new Date('2026-01-01T03:00:00Z'),
+      description: `矩阵测试事件 ${ctx.n}`,
+      reporterId: ctx.actors.cmb.userId,
+    },
+  });
+  return { incidentId: i.id, version: i.version };
+}
+
+/** An open warning of a rule of its own on BJFT-06, new on every call. */
+async function openWarning(ctx: Ctx) {
+  const project = await ownProject(ctx);
+  const { programId } = await ctx.prisma.project.findUniqueOrThrow({ where: { id: project }, select: { programId: true } });
+  const rule = await ctx.prisma.monitoringRule.create({
+    data: { programId, name: `矩阵规则 ${ctx.n}`, kind: 'INCIDENT_SEVERITY', incidentSeverity: 'CRITICAL', severity: 'GENERAL' },
+  });
+  const w = await ctx.prisma.warning.create({ data: { ruleId: rule.id, projectId: project, openKey: `${rule.id}:${project}`, value: 3 } });
+  return { warningId: w.id, version: w.version };
+}
+
 export const ACTIONS: Record<string, Entry> = {
   'locale#setLocale': { capability: null, audited: false, fields: [], formOnly: true, input: async () => ({ locale: 'zh' }) },
   'projects#editProjectDetailsAction': {
@@ -617,6 +645,57 @@ export const ACTIONS: Record<string, Entry> = {
     fields: ['table', 'file', 'hash'],
     success: WRITTEN_ONE,
     input: async (ctx) => ({ table: 'metrics', ...metricUpload(ctx.n) }),
+  },
+  'risk#reportIncidentAction': {
+    capability: 'incident:report',
+    audited: true,
+    fields: ['projectId', 'category', 'severity', 'occurredAt', 'reportedAt', 'customersAffected', 'amountAffected', 'description', 'actionsTaken'],
+    input: async (ctx) => ({
+      projectId: await ownProject(ctx),
+      category: 'DATA_SECURITY',
+      severity: 'MAJOR',
+      occurredAt: '2026-11-01T09:00',
+      reportedAt: '2026-11-01T15:30',
+      customersAffected: '12',
+      amountAffected: '',
+      description: `矩阵测试事件 ${ctx.n}`,
+      actionsTaken: '',
+    }),
+    hostile: { actionsTaken: optionalText(2000) },
+  },
+  'risk#stepIncidentAction': {
+    capability: 'incident:handle',
+    audited: true,
+    fields: ['incidentId', 'version', 'step', 'actionsTaken'],
+    input: async (ctx) => ({ ...(await ownIncident(ctx, 'OPEN')), step: 'HANDLE', actionsTaken: '已启动应急预案' }),
+  },
+  'risk#decideIncidentAction': {
+    capability: 'incident:decide',
+    audited: true,
+    fields: ['incidentId', 'version', 'step', 'note'],
+    input: async (ctx) => ({ ...(await ownIncident(ctx, 'RESOLVED')), step: 'CLOSE', note: '同意销号' }),
+  },
+  'risk#createRuleAction': {
+    capability: 'monitoring:manage',
+    audited: true,
+    fields: ['programId', 'name', 'kind', 'indicatorId', 'direction', 'limit', 'count', 'severity', 'projectCodes'],
+    input: async (ctx) => ({
+      programId: (await ctx.prisma.program.findUniqueOrThrow({ where: { code: 'BJ-FINTECH-PILOT' }, select: { id: true } })).id,
+      name: `矩阵规则 ${ctx.n}`,
+      kind: 'THRESHOLD',
+      indicatorId: (await ctx.prisma.indicator.findUniqueOrThrow({ where: { code: 'USERS' }, select: { id: true } })).id,
+      direction: 'ABOVE',
+      limit: '1000000000',
+      count: '',
+      severity: 'MAJOR',
+      projectCodes: 'BJFT-06',
+    }),
+  },
+  'risk#handleWarningAction': {
+    capability: 'monitoring:manage',
+    audited: true,
+    fields: ['warningId', 'version', 'step', 'note'],
+    input: async (ctx) => ({ ...(await openWarning(ctx)), step: 'ACKNOWLEDGE', note: '已关注' }),
   },
 };
 

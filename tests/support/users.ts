@@ -72,6 +72,9 @@ export async function dbFingerprint(prisma: PrismaClient): Promise<string> {
     'ReturnSchedule',
     'Return',
     'ReturnSubmission',
+    'Incident',
+    'MonitoringRule',
+    'Warning',
   ];
   const parts: string[] = [];
   for (const table of tables) {

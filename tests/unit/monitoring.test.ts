@@ -1,6 +1,6 @@
 /** Each kind of monitoring rule on series: first value, gaps, equal values, and the qualifiers 约, 超过, 不少于. */
 import { describe, expect, it } from 'vitest';
-import { complaintRate, drop, incidentAtLeast, returnLate, stagnant, stale, threshold, type Point } from '@/lib/rules/monitoring';
+import { complaintRate, drop, incidentAtLeast, returnLate, stagnant, stale, threshold, type Point, evaluate } from '@/lib/rules/monitoring';
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const p = (asOf: string, value: number, qualifier: Point['qualifier'] = 'EXACT'): Point => ({ asOf: d(asOf), value, qualifier });
@@ -99,5 +99,24 @@ describe('an incident of a severity or worse', () => {
     expect(incidentAtLeast(incidents, { severity: 'MAJOR' })).toMatchObject({ fires: true, detail: { severity: 'SERIOUS' } });
     expect(incidentAtLeast(incidents, { severity: 'GENERAL' })).toMatchObject({ fires: true, detail: { severity: 'GENERAL' } });
     expect(incidentAtLeast(incidents, { severity: 'CRITICAL' }).fires).toBe(false);
+  });
+});
+
+describe('a stored rule, through the one entry point', () => {
+  const inputs = { series: [p('2026-06-30', 900), p('2026-09-30', 1200)], today: d('2026-12-01'), since: d('2026-01-01') };
+
+  it('reads the testing envelope as an upper threshold at the declared scale, and says nothing without one', () => {
+    expect(evaluate({ kind: 'ENVELOPE', limit: 1000 }, inputs)).toMatchObject({ fires: true, value: 1200, detail: { limit: 1000 } });
+    expect(evaluate({ kind: 'ENVELOPE', limit: 1200 }, inputs).fires).toBe(false);
+    expect(evaluate({ kind: 'ENVELOPE', limit: null }, inputs)).toEqual({ fires: false, reason: 'noData' });
+  });
+
+  it('passes every kind to its evaluator', () => {
+    expect(evaluate({ kind: 'THRESHOLD', direction: 'below', limit: 1000 }, inputs).fires).toBe(false);
+    expect(evaluate({ kind: 'DROP', percent: 10 }, inputs).fires).toBe(false);
+    expect(evaluate({ kind: 'STAGNANT', periods: 1 }, inputs).fires).toBe(false);
+    expect(evaluate({ kind: 'STALE', days: 30 }, inputs)).toMatchObject({ fires: true, value: 62 });
+    expect(evaluate({ kind: 'COMPLAINT_RATE', limit: 1 }, { ...inputs, base: [p('2026-09-30', 10_000)] })).toMatchObject({ fires: true, value: 1200 });
+    expect(evaluate({ kind: 'INCIDENT_SEVERITY', severity: 'GENERAL' }, inputs).fires).toBe(false);
   });
 });

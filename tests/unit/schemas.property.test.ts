@@ -30,6 +30,7 @@ import { ownNameSchema, passwordChangeSchema, passwordResetSchema, userDetailsSc
 import { auditFilterSchema } from '@/lib/schemas/audit';
 import { emailPreferencesSchema, notificationReadSchema, notificationsReadAllSchema } from '@/lib/schemas/notifications';
 import { returnScheduleCreateSchema, returnScheduleEditSchema, returnTemplateCreateSchema, returnTemplateEditSchema } from '@/lib/schemas/return-templates';
+import { incidentDecisionSchema, incidentReportSchema, incidentStepSchema, ruleSchema, warningHandleSchema } from '@/lib/schemas/risk';
 import { toInput } from '@/lib/schemas/fields';
 import { mutated, optionalText } from '../support/hostile';
 import { NOTIFICATION_KINDS } from '@/lib/rules/notifications';
@@ -152,6 +153,40 @@ const SCHEMAS: [string, z.ZodType, Record<string, unknown>, Record<string, fc.Ar
     { returnId: '4', version: '2', decision: 'RETURN', reviewNote: '请补充', sectionComments: '{"progress":"请说明业务量变化"}' },
     { ...REVIEW_HOSTILE_SCHEMA, reviewNote: optionalText(2000) },
   ],
+  [
+    'incidentReport',
+    incidentReportSchema,
+    {
+      projectId: '6',
+      category: 'DATA_SECURITY',
+      severity: 'SERIOUS',
+      occurredAt: '2026-11-01T09:00',
+      reportedAt: '2026-11-01T11:30',
+      customersAffected: '85',
+      amountAffected: '12,000.5',
+      description: '接口异常调用',
+      actionsTaken: '',
+    },
+    { actionsTaken: optionalText(2000) },
+  ],
+  ['incidentStep', incidentStepSchema, { incidentId: '3', version: '1', step: 'RESOLVE', actionsTaken: '已完成排查' }],
+  ['incidentDecision', incidentDecisionSchema, { incidentId: '3', version: '2', step: 'SEND_BACK', note: '请补充原因分析' }],
+  [
+    'rule',
+    ruleSchema,
+    {
+      programId: '1',
+      name: '受理终端超过上限',
+      kind: 'THRESHOLD',
+      indicatorId: '4',
+      direction: 'ABOVE',
+      limit: '1500',
+      count: '',
+      severity: 'MAJOR',
+      projectCodes: 'bjft-05, BJFT-06',
+    },
+  ],
+  ['warningHandle', warningHandleSchema, { warningId: '2', version: '1', step: 'CLOSE', note: '数据已核实' }],
 ];
 
 describe.each(SCHEMAS)('%s schema', (name, schema, valid, own) => {

@@ -10,6 +10,7 @@ import { ProjectUpdates } from '@/components/project/project-updates';
 import { ProjectDossier } from '@/components/project/project-dossier';
 import { RetiredNotice } from '@/components/retired';
 import { ProjectReturns } from '@/components/returns/project-returns';
+import { ProjectRisk } from '@/components/risk/project-risk';
 import { getProgramLifecycle } from '@/lib/data/lifecycles';
 import { getProject } from '@/lib/data/projects';
 import { canEditProject } from '@/lib/data/project-edits';
@@ -52,6 +53,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         today={todayInBeijing()}
       />
       <ProjectReturns actor={actor} project={project} editable={await canEditProject({ actor, projectId: project.id })} />
+      <ProjectRisk actor={actor} projectId={project.id} />
       <ProjectUpdates actor={actor} project={project} lifecycle={lifecycle} retired={retired} />
     </article>
   );
