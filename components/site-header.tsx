@@ -20,6 +20,7 @@ const NAV: { href: string; label: string; capability?: Capability }[] = [
   { href: '/metrics', label: 'nav.metrics' },
   { href: '/leadership', label: 'nav.leadership' },
   { href: '/returns', label: 'nav.returns' },
+  { href: '/assessments', label: 'nav.assessments', capability: 'assessment:read' },
   // Administrators import every table; institutions their own projects' metric values.
   { href: '/import', label: 'nav.import', capability: 'metric:import' },
   { href: '/proposals', label: 'accountsNav.proposals', capability: 'stage:decide' },

@@ -2,6 +2,7 @@ import 'server-only';
 import { can, projectEditScope, projectReadScope, type Actor } from '../rules/authz';
 import { asStatement, STATEMENT_SECTIONS, type DossierState, type Statement } from '../rules/statement';
 import { stageById, type Lifecycle } from '../rules/stages';
+import type { Prisma } from '../generated/prisma/client';
 import { db } from '../server/db';
 import { AppError, ConflictError } from '../server/errors';
 import type { StatementInput } from '../schemas/statement';
@@ -16,7 +17,10 @@ import { getProgramLifecycle } from './lifecycles';
  */
 
 /** Freezes the dossier of a stage change, in the transaction that made it. */
-export async function freezeDossier(tx: Tx, options: { actor: Actor; lifecycle: Lifecycle; projectId: number; stageId: number; stageChangeId: number }) {
+export async function freezeDossier(
+  tx: Tx,
+  options: { actor: Actor; lifecycle: Lifecycle; projectId: number; stageId: number; stageChangeId: number; assessment?: Prisma.JsonValue | null },
+) {
   const p = await tx.project.findUniqueOrThrow({
     where: { id: options.projectId },
     select: {
@@ -50,6 +54,7 @@ export async function freezeDossier(tx: Tx, options: { actor: Actor; lifecycle: 
       approvedById: options.actor.userId,
       statement: options.lifecycle.hasStatement ? asStatement(p.statement) : undefined,
       state,
+      assessment: options.assessment ?? undefined,
     },
   });
 }
@@ -65,6 +70,7 @@ export async function listDossiers(options: { actor: Actor; projectId: number })
       approvedAt: true,
       statement: true,
       state: true,
+      assessment: true,
       stage: { select: { code: true, name: true, nameEn: true } },
       stageChange: { select: { effectiveDate: true } },
       approvedBy: { select: { name: true } },

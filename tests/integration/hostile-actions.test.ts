@@ -32,7 +32,7 @@ const actorFor = (capability: string): Actor =>
   // An action on one's own account needs no capability: a leader, who holds no write capability, calls them.
   capability === 'signed-in'
     ? actors.leader
-    : capability === 'stage:decide' || capability === 'comment:write' || capability === 'return:manage'
+    : capability === 'stage:decide' || capability === 'comment:write' || capability === 'return:manage' || capability === 'assessment:manage'
       ? actors.regulator
       : ['user:manage', 'data:import', 'project:manage', 'catalogue:manage'].includes(capability)
         ? actors.admin
