@@ -1,6 +1,7 @@
 import 'server-only';
 import { can, projectEditScope, projectReadScope, type Actor } from '../rules/authz';
 import { asStatement, STATEMENT_SECTIONS, type DossierState, type Statement } from '../rules/statement';
+import { asFrozenResult } from '../rules/assessment';
 import { stageById, type Lifecycle } from '../rules/stages';
 import type { Prisma } from '../generated/prisma/client';
 import { db } from '../server/db';
@@ -76,7 +77,12 @@ export async function listDossiers(options: { actor: Actor; projectId: number })
       approvedBy: { select: { name: true } },
     },
   });
-  return rows.map((r) => ({ ...r, statement: r.statement === null ? null : asStatement(r.statement), state: r.state as DossierState }));
+  return rows.map((r) => ({
+    ...r,
+    statement: r.statement === null ? null : asStatement(r.statement),
+    state: r.state as DossierState,
+    assessment: asFrozenResult(r.assessment),
+  }));
 }
 
 export type DossierRow = Awaited<ReturnType<typeof listDossiers>>[number];

@@ -115,3 +115,10 @@ export function frozenResult(rubric: FrozenRubric, result: Consolidated, confirm
   };
 }
 export type FrozenResult = ReturnType<typeof frozenResult>;
+
+/** A stored frozen result read back (a dossier's, an assessment's), or null for anything else. */
+export function asFrozenResult(value: unknown): FrozenResult | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  const v = value as Partial<FrozenResult>;
+  return Array.isArray(v.dimensions) && Array.isArray(v.rounds) && typeof v.scaleMax === 'number' ? (v as FrozenResult) : null;
+}
