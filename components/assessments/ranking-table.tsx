@@ -13,7 +13,7 @@ export async function RankingTable({ rows, links = true }: { rows: RankingRow[];
   const score = (v: number | null) => (v === null ? <span className="text-slate-400">{t('notScored')}</span> : v.toFixed(2));
   return (
     <TableScroll label={t('ranking')}>
-      <table className="w-full text-sm" data-testid="assessment-ranking">
+      <table className="w-full min-w-[36rem] text-sm" data-testid="assessment-ranking">
         <thead className="text-left text-slate-600">
           <tr>
             <th className={cell}>{t('rank')}</th>

@@ -13,7 +13,7 @@ export async function RoundsTable({ view, locale }: { view: ProjectAssessment; l
   return (
     <div className="space-y-4">
       <TableScroll label={t('rounds')}>
-        <table className="w-full text-sm" data-testid="assessment-rounds">
+        <table className="w-full min-w-[32rem] text-sm" data-testid="assessment-rounds">
           <thead className="text-left text-slate-600">
             <tr>
               <th className={cell}>{t('dimension')}</th>
@@ -41,7 +41,7 @@ export async function RoundsTable({ view, locale }: { view: ProjectAssessment; l
             ))}
             <tr className="font-semibold">
               <td className={cell} colSpan={2}>
-                {t('rounds')}
+                {t('weighted')}
               </td>
               {result.rounds.map((r) => (
                 <td key={r.round} className={cell} data-round={r.round} data-value={r.total ?? ''}>
