@@ -162,7 +162,18 @@ test.describe('the header menu', () => {
     await expect(button).toHaveAttribute('aria-expanded', 'true');
     await expect(panel).toBeVisible();
     // The regulator's sections, as the permission map gives them, and the account controls.
-    await expect(nav.getByRole('link')).toHaveText(['总览', '监管看板', '试点项目', '参与机构', '成果数据', '领导摘要', '定期报送', '阶段审批', '操作记录']);
+    await expect(nav.getByRole('link')).toHaveText([
+      '总览',
+      '监管看板',
+      '试点项目',
+      '参与机构',
+      '成果数据',
+      '领导摘要',
+      '定期报送',
+      '量化考核',
+      '阶段审批',
+      '操作记录',
+    ]);
     await expect(page.getByTestId('signed-in-as')).toBeVisible();
     await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
     await expect(page.getByTestId('language-switch')).toBeVisible();
