@@ -176,7 +176,6 @@ export const HOSTILE: Record<string, fc.Arbitrary<unknown>> = {
     injection,
   ),
   // Assessments: a rubric's scale and weights, a round's scores and evidence (lists repeated per dimension).
-  programId: id,
   scaleMax: fc.oneof(weird, fc.constantFrom('0', '1', '101', '-5', '2.5', 'five', ''), injection),
   dimensionId: fc.oneof(idList, fc.constant([-1]), fc.constant(Array.from({ length: 31 }, (_, i) => i + 1))),
   weight: fc.oneof(
