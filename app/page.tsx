@@ -1,10 +1,11 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { HeadlineCards } from '@/components/dashboard/headline-cards';
 import { PendingProposalsCard } from '@/components/pending-proposals-card';
 import { ProgramsOverview } from '@/components/programs-overview';
 import { resolveFilters } from '@/lib/data/filter-targets';
+import { can } from '@/lib/rules/authz';
 import { parseFilters } from '@/lib/rules/filters';
 import { requireActor } from '@/lib/server/session';
 
@@ -18,6 +19,8 @@ export default async function HomePage({ searchParams }: Props) {
     actorRead,
     resolveFilters({ ...parseFilters(typeof code === 'string' ? { program: code } : {}), actor: actorRead }),
   ]);
+  // An expert reviewer opens no program view: its home is the assessments assigned to it.
+  if (!can(actor, 'program:read') && can(actor, 'assessment:read')) redirect('/assessments');
   if (!resolved) notFound();
   const { program, targets } = resolved;
   const [t, locale] = await Promise.all([getTranslations('home'), getLocale()]);

@@ -21,6 +21,7 @@ const NAV: { href: string; label: string; capability?: Capability }[] = [
   { href: '/leadership', label: 'nav.leadership' },
   { href: '/returns', label: 'nav.returns' },
   { href: '/risk', label: 'nav.risk' },
+  { href: '/assessments', label: 'nav.assessments', capability: 'assessment:read' },
   // Administrators import every table; institutions their own projects' metric values.
   { href: '/import', label: 'nav.import', capability: 'metric:import' },
   { href: '/proposals', label: 'accountsNav.proposals', capability: 'stage:decide' },

@@ -117,7 +117,7 @@ async function benchScale(server: string, n: number) {
     const [lifecycle] = await run<Lifecycle>(Prisma.sql`
       SELECT l.id, l.code, l.name, l."nameEn", l."hasStatement",
         json_agg(json_build_object('id', s.id, 'code', s.code, 'name', s.name, 'nameEn', s."nameEn", 'sortOrder', s."sortOrder", 'meaning', s.meaning,
-          'onPath', s."onPath", 'requiresApproval', s."requiresApproval", 'kpiKey', s."kpiKey", 'statementOpen', s."statementOpen") ORDER BY s."sortOrder") AS stages
+          'onPath', s."onPath", 'requiresApproval', s."requiresApproval", 'kpiKey', s."kpiKey", 'statementOpen', s."statementOpen", 'requiresAssessment', s."requiresAssessment") ORDER BY s."sortOrder") AS stages
       FROM "Lifecycle" l JOIN "LifecycleStage" s ON s."lifecycleId" = l.id
       WHERE l.id = (SELECT "lifecycleId" FROM "Program" WHERE id = ${program.id}) GROUP BY l.id`);
     const scope = { actor, targets: { programId: program.id, filters: {} }, lifecycle };

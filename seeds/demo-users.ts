@@ -17,6 +17,10 @@ export const demoUsers: { email: string; name: string; role: `${Role}`; institut
   { email: 'leader@pilot.example', name: '领导演示账号', role: 'LEADER' },
   // A regulator of the sandbox only: the pilot is not theirs to read or decide in.
   { email: 'sandbox-regulator@pilot.example', name: '沙盒监管演示账号', role: 'REGULATOR', programs: ['BJ-FINTECH-SANDBOX'] },
+  // Leads the sandbox application BJSB-02: its self-assessment in the demo assessment.
+  { email: 'sandbox-institution@pilot.example', name: '农业银行演示账号', role: 'INSTITUTION', institution: '农业银行' },
+  // An outside expert: sees only the assessments of the projects assigned to it.
+  { email: 'reviewer@pilot.example', name: '评审专家演示账号', role: 'REVIEWER' },
 ];
 
 export function demoUsersAllowed(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -39,7 +43,7 @@ export async function seedDemoUsers(prisma: PrismaClient): Promise<void> {
         role: u.role,
         institutionId,
         passwordHash,
-        allPrograms: u.role !== 'INSTITUTION' && !u.programs,
+        allPrograms: u.role !== 'INSTITUTION' && u.role !== 'REVIEWER' && !u.programs,
         programs: { create: programs.map((p) => ({ programId: p.id })) },
       },
       update: {},

@@ -30,6 +30,7 @@ export async function upsertLifecycle(tx: Tx, def: LifecycleDef): Promise<Seeded
       requiresApproval: s.requiresApproval ?? true,
       kpiKey: s.kpiKey ?? null,
       statementOpen: s.statementOpen ?? false,
+      requiresAssessment: s.requiresAssessment ?? false,
     };
     const row = await tx.lifecycleStage.upsert({
       where: { lifecycleId_code: { lifecycleId: lifecycle.id, code: s.code } },

@@ -1,5 +1,6 @@
 /** Everything a fresh portal database gets: the Beijing pilot and sandbox, and demo accounts where allowed. */
 import type { PrismaClient } from '../lib/server/prisma';
+import { seedDemoAssessments } from './demo-assessment';
 import { demoUsersAllowed, seedDemoUsers } from './demo-users';
 import { seedQuarterlyReturn, seedSampleReturns } from './returns-demo';
 import { seedBeijingSandbox } from './sandbox-seed';
@@ -15,6 +16,7 @@ export async function seedDatabase(prisma: PrismaClient, log: (m: string) => voi
     // Sample filings are demo data, like the demo accounts: every state of the returns board shows.
     await seedSampleReturns(prisma);
     await seedRiskDemo(prisma);
+    await seedDemoAssessments(prisma);
   } else {
     await seedQuarterlyReturn(prisma);
     log('demo accounts not created: NODE_ENV=production (set SEED_DEMO_USERS=1 to create them)');

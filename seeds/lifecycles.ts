@@ -14,6 +14,8 @@ type StageDef = {
   requiresApproval?: boolean;
   kpiKey?: string;
   statementOpen?: boolean;
+  /** Entering the stage needs a confirmed assessment. */
+  requiresAssessment?: boolean;
 };
 export type LifecycleDef = { code: string; name: string; nameEn: string; hasStatement: boolean; stages: StageDef[] };
 
@@ -50,7 +52,7 @@ export const SANDBOX: LifecycleDef = {
     { code: 'REGISTERED', name: '登记（测试运行）', nameEn: 'Registered (testing live)', meaning: 'LIVE' },
     { code: 'END_REQUESTED', name: '测试结束申请', nameEn: 'End of test requested', meaning: 'LIVE', requiresApproval: false },
     { code: 'ASSESSMENT', name: '综合评估', nameEn: 'Overall assessment', meaning: 'LIVE' },
-    { code: 'COMPLETED', name: '完成测试（出箱）', nameEn: 'Test completed', meaning: 'COMPLETED', kpiKey: 'completed' },
+    { code: 'COMPLETED', name: '完成测试（出箱）', nameEn: 'Test completed', meaning: 'COMPLETED', kpiKey: 'completed', requiresAssessment: true },
     { code: 'PROMOTED', name: '对外推广', nameEn: 'Promoted', meaning: 'COMPLETED' },
     { code: 'EXITED', name: '退出', nameEn: 'Exited', meaning: 'LEFT', onPath: false },
   ],

@@ -8,6 +8,7 @@ import type { PrismaClient } from '../lib/server/prisma';
 import * as sb from './beijing-sandbox';
 import { day, ensureInstitution, ensureProject, upsertLifecycle, type HistoryEntry, type Tx } from './helpers';
 import { SANDBOX } from './lifecycles';
+import { ensureRubric, RUBRICS } from './rubrics';
 
 const noticeNote = (batch: 1 | 2 | 3) => `第${batch}批公示（${sb.SOURCES[`batch${batch}`]}）`;
 
@@ -149,6 +150,7 @@ export async function seedBeijingSandbox(prisma: PrismaClient): Promise<{ progra
           technologyIds: [],
         });
       }
+      await ensureRubric(tx, programId, RUBRICS[sb.program.code]);
       return { programId };
     },
     { timeout: 120_000, maxWait: 30_000 },

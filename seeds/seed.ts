@@ -9,6 +9,7 @@ import * as bj from './beijing-pilot';
 import { day, ensureInstitution, ensureProject, upsertLifecycle, type HistoryEntry, type Provenance, type SeededLifecycle, type Tx } from './helpers';
 import { PILOT } from './lifecycles';
 import { placeholderPlan } from './placeholders';
+import { ensureRubric, RUBRICS } from './rubrics';
 
 /** The pilot's history: the list's approval, then each stage reached in a range that ends at its bound. */
 function pilotHistory(stage: string, reached: bj.Reached): HistoryEntry[] {
@@ -191,6 +192,7 @@ export async function seedBeijingPilot(prisma: PrismaClient): Promise<{ programI
           technologyIds: [],
         });
       }
+      await ensureRubric(tx, programId, RUBRICS[bj.program.code]);
       return { programId };
     },
     { timeout: 120_000, maxWait: 30_000 },

@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { TrendCard } from '@/components/dashboard/trend-card';
+import { AssessmentSummary } from '@/components/leadership/assessment-summary';
 import { DirectionComparison } from '@/components/leadership/direction-comparison';
 import { PeriodSelector } from '@/components/leadership/period-selector';
 import { ProgramsOverview } from '@/components/programs-overview';
@@ -64,6 +65,7 @@ export default async function LeadershipPage({ searchParams }: Props) {
         </div>
         <PendingProposalsCard actor={actor} />
       </div>
+      <AssessmentSummary actor={actor} programId={program.id} programCode={program.code} />
     </div>
   );
 }

@@ -91,3 +91,30 @@ export function VersionInput({ version }: { version: number }) {
   const known = [version, typeof saved === 'number' ? saved : 0, Number.isSafeInteger(sent) ? sent : 0];
   return <input type="hidden" name="version" value={Math.max(...known)} />;
 }
+
+/** The submitted value of row `index` of a field repeated per row, after a refusal; else `initial`. */
+function shownAt(values: FormValues | undefined, name: string, index: number, initial: string): string {
+  if (!values) return initial;
+  const v = values[name];
+  return (Array.isArray(v) ? v[index] : index === 0 ? v : undefined) ?? '';
+}
+
+/** One row's input of a field repeated per row (a score per dimension): after a refusal, that row's own submitted value. */
+export function ListInput({
+  initial = '',
+  index,
+  className = inputClass,
+  ...props
+}: Own<InputHTMLAttributes<HTMLInputElement>> & { initial?: string; index: number }) {
+  return <input {...props} className={className} defaultValue={shownAt(useSubmittedValues(), props.name, index, initial)} />;
+}
+
+/** One row's textarea of a field repeated per row (the evidence of each score). */
+export function ListTextArea({
+  initial = '',
+  index,
+  className = inputClass,
+  ...props
+}: Own<TextareaHTMLAttributes<HTMLTextAreaElement>> & { initial?: string; index: number }) {
+  return <textarea {...props} className={className} defaultValue={shownAt(useSubmittedValues(), props.name, index, initial)} />;
+}

@@ -1,3 +1,4 @@
+import { FrozenAssessment } from '@/components/assessments/frozen-assessment';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { editStatementAction } from '@/app/actions/projects';
 import { ActionForm, Field } from '@/components/forms/action-form';
@@ -67,6 +68,7 @@ export async function ProjectDossier({ actor, projectId }: { actor: Actor; proje
                 })}
               </p>
               <Changes dossier={d} previous={dossiers[i + 1]} t={t} />
+              {d.assessment && <FrozenAssessment result={d.assessment} locale={locale} />}
             </li>
           ))}
         </ol>

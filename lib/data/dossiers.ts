@@ -1,7 +1,9 @@
 import 'server-only';
 import { can, projectEditScope, projectReadScope, type Actor } from '../rules/authz';
 import { asStatement, STATEMENT_SECTIONS, type DossierState, type Statement } from '../rules/statement';
+import { asFrozenResult } from '../rules/assessment';
 import { stageById, type Lifecycle } from '../rules/stages';
+import type { Prisma } from '../generated/prisma/client';
 import { db } from '../server/db';
 import { AppError, ConflictError } from '../server/errors';
 import type { StatementInput } from '../schemas/statement';
@@ -16,7 +18,10 @@ import { getProgramLifecycle } from './lifecycles';
  */
 
 /** Freezes the dossier of a stage change, in the transaction that made it. */
-export async function freezeDossier(tx: Tx, options: { actor: Actor; lifecycle: Lifecycle; projectId: number; stageId: number; stageChangeId: number }) {
+export async function freezeDossier(
+  tx: Tx,
+  options: { actor: Actor; lifecycle: Lifecycle; projectId: number; stageId: number; stageChangeId: number; assessment?: Prisma.JsonValue | null },
+) {
   const p = await tx.project.findUniqueOrThrow({
     where: { id: options.projectId },
     select: {
@@ -50,6 +55,7 @@ export async function freezeDossier(tx: Tx, options: { actor: Actor; lifecycle: 
       approvedById: options.actor.userId,
       statement: options.lifecycle.hasStatement ? asStatement(p.statement) : undefined,
       state,
+      assessment: options.assessment ?? undefined,
     },
   });
 }
@@ -65,12 +71,18 @@ export async function listDossiers(options: { actor: Actor; projectId: number })
       approvedAt: true,
       statement: true,
       state: true,
+      assessment: true,
       stage: { select: { code: true, name: true, nameEn: true } },
       stageChange: { select: { effectiveDate: true } },
       approvedBy: { select: { name: true } },
     },
   });
-  return rows.map((r) => ({ ...r, statement: r.statement === null ? null : asStatement(r.statement), state: r.state as DossierState }));
+  return rows.map((r) => ({
+    ...r,
+    statement: r.statement === null ? null : asStatement(r.statement),
+    state: r.state as DossierState,
+    assessment: asFrozenResult(r.assessment),
+  }));
 }
 
 export type DossierRow = Awaited<ReturnType<typeof listDossiers>>[number];

@@ -13,7 +13,7 @@ const lifecycleSql = Prisma.sql`
   SELECT l.id, l.code, l.name, l."nameEn", l."hasStatement",
     json_agg(json_build_object('id', s.id, 'code', s.code, 'name', s.name, 'nameEn', s."nameEn", 'sortOrder', s."sortOrder",
       'meaning', s.meaning, 'onPath', s."onPath", 'requiresApproval', s."requiresApproval", 'kpiKey', s."kpiKey",
-      'statementOpen', s."statementOpen") ORDER BY s."sortOrder") AS stages
+      'statementOpen', s."statementOpen", 'requiresAssessment', s."requiresAssessment") ORDER BY s."sortOrder") AS stages
   FROM "Lifecycle" l JOIN "LifecycleStage" s ON s."lifecycleId" = l.id`;
 
 /** The lifecycle a program follows. */
@@ -53,6 +53,7 @@ export const lifecycleSelect = {
       requiresApproval: true,
       kpiKey: true,
       statementOpen: true,
+      requiresAssessment: true,
     },
   },
 } as const;

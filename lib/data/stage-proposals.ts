@@ -2,6 +2,7 @@ import 'server-only';
 import { can, projectReadScope, projectReadScopeSql, type Actor } from '../rules/authz';
 import { snapshot, writeAudit, type Tx } from './audit';
 import { notifyStageDecided } from './notices';
+import { confirmedAssessment } from './assessments';
 import { freezeDossier } from './dossiers';
 import { getProgramLifecycle, stageBadgeSelect } from './lifecycles';
 import { db, sql } from '../server/db';
@@ -40,6 +41,7 @@ async function stageProblems(tx: Tx, project: EditableProject, lifecycle: Lifecy
       const check = checkTransition(lifecycle, project.stageId, to.id, dates);
       if (!check.ok && check.reason === 'DATE_BEFORE_PREVIOUS') add('effectiveDate', 'dateBeforePrevious');
       else if (!check.ok) add('toStage', `stage${check.reason}`);
+      else if (to.requiresAssessment && !(await confirmedAssessment(tx, project.id))) add('toStage', 'assessmentRequired');
     }
   }
   return errors;
@@ -61,6 +63,9 @@ type Move = { projectId: number; fromStageId: number; toStageId: number; effecti
  */
 async function applyMove(tx: Tx, actor: Actor, lifecycle: Lifecycle, move: Move) {
   const to = stageById(lifecycle, move.toStageId)!;
+  // A stage that requires a confirmed assessment (the lifecycle's data) is not entered without one; the dossier keeps it.
+  const assessment = to.requiresAssessment ? await confirmedAssessment(tx, move.projectId) : null;
+  if (to.requiresAssessment && !assessment) throw new InputError({ toStage: ['assessmentRequired'] });
   const moved = await tx.project.updateMany({
     where: { id: move.projectId, stageId: move.fromStageId, version: move.version },
     data: { stageId: to.id, reachedOrder: reachedOrderAfter(move.reachedOrder, to), version: { increment: 1 } },
@@ -73,7 +78,7 @@ async function applyMove(tx: Tx, actor: Actor, lifecycle: Lifecycle, move: Move)
     data: { projectId: move.projectId, fromStageId: move.fromStageId, toStageId: to.id, effectiveDate: move.effectiveDate, note: move.note },
     select: { id: true },
   });
-  await freezeDossier(tx, { actor, lifecycle, projectId: move.projectId, stageId: to.id, stageChangeId: change.id });
+  await freezeDossier(tx, { actor, lifecycle, projectId: move.projectId, stageId: to.id, stageChangeId: change.id, assessment });
 }
 
 /**

@@ -48,6 +48,8 @@ type Kind =
   | 'frequency'
   | 'returnStatus'
   | 'notificationKinds'
+  | 'assessmentRound'
+  | 'assessmentStatus'
   | 'moment'
   | 'list'
   | 'day'
@@ -139,6 +141,13 @@ const FIELDS: Record<string, { kind: Kind; identifies?: true; ns?: string }> = {
   limit: { kind: 'text' },
   count: { kind: 'text' },
   projectCodes: { kind: 'text' },
+  round: { kind: 'assessmentRound', identifies: true },
+  assessmentStatus: { kind: 'assessmentStatus' },
+  scores: { kind: 'text' },
+  total: { kind: 'text' },
+  scaleMax: { kind: 'text' },
+  weights: { kind: 'text' },
+  reviewer: { kind: 'text', identifies: true },
 };
 
 /** The fields that have a label (`auditField.<key>` in both message files). */
@@ -207,6 +216,10 @@ function formatValue(kind: Kind, v: unknown, side: Snapshot, ctx: AuditDisplayCo
       return label(ctx, 'returnStatus', v);
     case 'notificationKinds':
       return Array.isArray(v) && v.length ? v.map((kind) => label(ctx, 'notificationKind', kind)).join(locale === 'zh' ? '、' : ', ') : t('history.blank');
+    case 'assessmentRound':
+      return label(ctx, 'assessmentRound', v);
+    case 'assessmentStatus':
+      return label(ctx, 'assessmentStatus', v);
     case 'userRole':
       return label(ctx, 'userRole', v);
     case 'institutionKind':

@@ -74,6 +74,12 @@ export const CAPABILITIES = [
   'incident:decide',
   /** A regulator defines monitoring rules and handles their warnings. */
   'monitoring:manage',
+  /** Reading assessments and the ranking (a reviewer: only the projects assigned to it). */
+  'assessment:read',
+  /** Scoring one's own round: the lead institution's self-assessment, the regulator's, an expert's. */
+  'assessment:score',
+  /** The rubric, reviewers' assignments and the confirmation of an assessment. */
+  'assessment:manage',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -82,7 +88,18 @@ export type Capability = (typeof CAPABILITIES)[number];
  * change only those it leads: a participant's view is read-only.
  */
 export const PERMISSIONS: Record<Role, readonly Capability[]> = {
-  ADMIN: ['program:read', 'project:read', 'project:manage', 'audit:read', 'user:manage', 'catalogue:manage', 'data:import', 'metric:import', 'return:manage'],
+  ADMIN: [
+    'program:read',
+    'project:read',
+    'project:manage',
+    'audit:read',
+    'user:manage',
+    'catalogue:manage',
+    'data:import',
+    'metric:import',
+    'return:manage',
+    'assessment:read',
+  ],
   REGULATOR: [
     'program:read',
     'project:read',
@@ -94,6 +111,9 @@ export const PERMISSIONS: Record<Role, readonly Capability[]> = {
     'incident:report',
     'incident:decide',
     'monitoring:manage',
+    'assessment:read',
+    'assessment:score',
+    'assessment:manage',
   ],
   INSTITUTION: [
     'program:read',
@@ -106,8 +126,12 @@ export const PERMISSIONS: Record<Role, readonly Capability[]> = {
     'return:file',
     'incident:report',
     'incident:handle',
+    'assessment:read',
+    'assessment:score',
   ],
-  LEADER: ['program:read', 'project:read'],
+  LEADER: ['program:read', 'project:read', 'assessment:read'],
+  /** Outside experts: no project pages at all, only the assessments of the projects assigned to them. */
+  REVIEWER: ['assessment:read', 'assessment:score'],
 };
 
 export function can(actor: Actor | null, capability: Capability): boolean {
@@ -169,4 +193,26 @@ export function projectReadScopeSql(actor: Actor, alias = 'p'): Prisma.Sql {
   }
   if (actor.institutionId === null) return Prisma.sql`FALSE`;
   return Prisma.sql`${id} IN (SELECT "projectId" FROM "ProjectInstitution" WHERE "institutionId" = ${actor.institutionId})`;
+}
+
+/** The projects whose assessment an actor may read: a reviewer's assigned ones, else the read scope. */
+export function assessmentReadScope(actor: Actor): Prisma.ProjectWhereInput {
+  if (!can(actor, 'assessment:read')) return NOTHING;
+  if (actor.role === 'REVIEWER') return { retiredAt: null, reviewers: { some: { userId: actor.userId } } };
+  return projectReadScope(actor);
+}
+
+/**
+ * The projects an actor may score: the lead institution its own (self-assessment),
+ * a regulator those of its programs, a reviewer those assigned to it.
+ */
+export function assessmentScoreScope(actor: Actor): Prisma.ProjectWhereInput {
+  if (!can(actor, 'assessment:score')) return NOTHING;
+  if (actor.role === 'INSTITUTION') return projectEditScope(actor);
+  return { retiredAt: null, ...assessmentReadScope(actor) };
+}
+
+/** The projects whose rubric, reviewers and confirmation an actor may manage: a regulator's programs. */
+export function assessmentManageScope(actor: Actor): Prisma.ProjectWhereInput {
+  return can(actor, 'assessment:manage') ? { retiredAt: null, ...projectReadScope(actor) } : NOTHING;
 }

@@ -20,6 +20,8 @@ export type Stage = {
   requiresApproval: boolean;
   kpiKey: string | null;
   statementOpen: boolean;
+  /** Entering this stage needs the project's assessment confirmed. */
+  requiresAssessment: boolean;
 };
 
 export type Lifecycle = { id: number; code: string; name: string; nameEn: string; hasStatement: boolean; stages: Stage[] };

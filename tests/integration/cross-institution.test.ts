@@ -40,6 +40,7 @@ describe('cross-institution writes', async () => {
 
   it('covers every action that takes a project', () => {
     expect(PROJECT_ACTIONS.map(([name]) => name).sort()).toEqual([
+      'assessments#recordScoresAction',
       'projects#addMilestoneAction',
       'projects#completeMilestoneAction',
       'projects#editMilestoneAction',

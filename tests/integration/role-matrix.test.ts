@@ -30,7 +30,7 @@ afterAll(() => prisma.$disconnect());
 
 const ROLES = [null, ...(Object.keys(PERMISSIONS) as Role[])];
 const actorFor = (role: Role | null): Actor | null =>
-  role === null ? null : { ADMIN: actors.admin, REGULATOR: actors.regulator, LEADER: actors.leader, INSTITUTION: actors.cmb }[role];
+  role === null ? null : { ADMIN: actors.admin, REGULATOR: actors.regulator, LEADER: actors.leader, INSTITUTION: actors.cmb, REVIEWER: actors.reviewer }[role];
 
 function toFormData(input: Record<string, unknown>) {
   const form = new FormData();

@@ -15,6 +15,7 @@ import { hashPassword } from '@/lib/server/passwords';
 import { upsertLifecycle } from '@/seeds/helpers';
 import { SANDBOX } from '@/seeds/lifecycles';
 import { stageIdOf } from './factories';
+import { ASSESSMENT_ACTIONS } from './assessment-registry';
 import { optionalText } from './hostile';
 import { projectId, type TestActors } from './users';
 import { FILING_HOSTILE, freshFiling, REVIEW_HOSTILE, submittedReturn } from './returns';
@@ -226,6 +227,7 @@ async function openWarning(ctx: Ctx) {
 }
 
 export const ACTIONS: Record<string, Entry> = {
+  ...ASSESSMENT_ACTIONS,
   'locale#setLocale': { capability: null, audited: false, fields: [], formOnly: true, input: async () => ({ locale: 'zh' }) },
   'projects#editProjectDetailsAction': {
     capability: 'project:edit',
@@ -702,6 +704,7 @@ export const ACTIONS: Record<string, Entry> = {
 /** GET route handlers under app/api (next-auth's own endpoints excepted), by path. */
 export const ROUTES: Record<string, { capability: Capability | null; path: string; params?: Record<string, string> }> = {
   'api/health': { capability: null, path: '/api/health' },
+  'api/assessments/ranking': { capability: 'assessment:read', path: '/api/assessments/ranking?program=BJ-FINTECH-PILOT&format=csv' },
   'api/audit': { capability: 'audit:read', path: '/api/audit?project=BJFT-02' },
   'api/filter-options/institutions': { capability: 'program:read', path: '/api/filter-options/institutions?programId=1&q=%E9%93%B6%E8%A1%8C' },
   'api/export/[table]': { capability: 'program:read', path: '/api/export/projects?format=csv', params: { table: 'projects' } },

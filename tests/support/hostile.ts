@@ -196,6 +196,22 @@ export const HOSTILE: Record<string, fc.Arbitrary<unknown>> = {
     fc.constantFrom('abc', 'G'.repeat(64), '0'.repeat(63), 'F'.repeat(64)),
     injection,
   ),
+  // Assessments: a rubric's scale and weights, a round's scores and evidence (lists repeated per dimension).
+  scaleMax: fc.oneof(weird, fc.constantFrom('0', '1', '101', '-5', '2.5', 'five', ''), injection),
+  dimensionId: fc.oneof(idList, fc.constant([-1]), fc.constant(Array.from({ length: 31 }, (_, i) => i + 1))),
+  weight: fc.oneof(
+    weird.filter((v) => v !== null),
+    fc.constantFrom('-0.5', 'abc', '1.23456', '', '1e400', ['0.5', 'x'], ['0.9', '0.9', '0.9', '0.9', '0.9'], ['0.1', '0.1', '0.1', '0.1', '0.1']),
+    injection,
+  ),
+  score: fc.oneof(
+    fc.object({ maxDepth: 1 }),
+    fc.constantFrom(NaN, Infinity, true),
+    fc.constantFrom('101', '-1', '2.5', 'x', ['1', 'x'], ['-3']),
+    fc.constant(Array.from({ length: 31 }, () => '1')),
+    injection,
+  ),
+  evidence: fc.oneof(fc.constant(null), fc.object({ maxDepth: 1 }), fc.integer(), fc.constantFrom('', '   ', ['x', ''], 'x'.repeat(2001))),
 };
 
 /**

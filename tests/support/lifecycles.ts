@@ -20,6 +20,7 @@ export function lifecycleOf(def: LifecycleDef, firstId = 1): Lifecycle {
       requiresApproval: s.requiresApproval ?? true,
       kpiKey: s.kpiKey ?? null,
       statementOpen: s.statementOpen ?? false,
+      requiresAssessment: s.requiresAssessment ?? false,
     })),
   };
 }

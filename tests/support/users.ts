@@ -31,6 +31,8 @@ export async function createActors(prisma: PrismaClient) {
     admin: await userActor(prisma, 'ADMIN'),
     regulator: await userActor(prisma, 'REGULATOR'),
     leader: await userActor(prisma, 'LEADER'),
+    /** An expert reviewer: sees only the assessments of projects assigned to it (none until a test assigns one). */
+    reviewer: await userActor(prisma, 'REVIEWER'),
     /** Leads BJFT-02 and BJFT-06. */
     cmb: await userActor(prisma, 'INSTITUTION', '招商银行北京分行'),
     /** Leads BJFT-05. */
@@ -75,6 +77,11 @@ export async function dbFingerprint(prisma: PrismaClient): Promise<string> {
     'Incident',
     'MonitoringRule',
     'Warning',
+    'Rubric',
+    'RubricDimension',
+    'Assessment',
+    'AssessmentScore',
+    'ProjectReviewer',
   ];
   const parts: string[] = [];
   for (const table of tables) {

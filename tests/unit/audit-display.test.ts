@@ -244,6 +244,25 @@ const ENTRIES: Record<AuditAction, { entityType: string; before: unknown; after:
     after: { warningStatus: 'CLOSED', note: '数据已核实' },
     expected: ['审批意见: 数据已核实', '预警状态: 已确认 → 已关闭'],
   },
+  RUBRIC_SAVE: {
+    entityType: 'Rubric',
+    before: { scaleMax: 5, weights: '创新价值 0.5、合法合规 0.5' },
+    after: { scaleMax: 10, weights: '创新价值 0.6、合法合规 0.4' },
+    expected: ['量表上限: 5 → 10', '维度权重: 创新价值 0.5、合法合规 0.5 → 创新价值 0.6、合法合规 0.4'],
+  },
+  ASSESSMENT_SCORE: {
+    entityType: 'Assessment',
+    before: null,
+    after: { round: 'SELF', scores: '创新价值 4、合法合规 5' },
+    expected: ['评估轮次: 机构自评', '评分: 创新价值 4、合法合规 5'],
+  },
+  ASSESSMENT_CONFIRM: {
+    entityType: 'Assessment',
+    before: { assessmentStatus: 'OPEN' },
+    after: { assessmentStatus: 'CONFIRMED', total: 86.5 },
+    expected: ['评估状态: 评估中 → 已确认', '综合得分: 86.5'],
+  },
+  REVIEWER_ASSIGN: { entityType: 'Project', before: null, after: { reviewer: '王专家' }, expected: ['评审专家: 王专家'] },
   COMMENT_ADD: { entityType: 'Comment', before: null, after: { body: '请补充数据口径' }, expected: ['内容: 请补充数据口径'] },
   REPORT_SUBMIT: {
     entityType: 'ProgressReport',

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  assessmentManageScope,
+  assessmentReadScope,
+  assessmentScoreScope,
   can,
   CAPABILITIES,
   mayOpenProgram,
@@ -29,7 +32,10 @@ describe('permission map', () => {
   });
 
   it('gives leaders read access only, and only institutions write project data', () => {
-    expect(PERMISSIONS.LEADER).toEqual(['program:read', 'project:read']);
+    expect(PERMISSIONS.LEADER).toEqual(['program:read', 'project:read', 'assessment:read']);
+    // An outside expert reads and scores assessments and nothing else: no project page, no program view.
+    expect(PERMISSIONS.REVIEWER).toEqual(['assessment:read', 'assessment:score']);
+    expect((Object.keys(PERMISSIONS) as Role[]).filter((r) => can(actor(r), 'assessment:manage'))).toEqual(['REGULATOR']);
     for (const c of ['project:edit', 'metric:record', 'milestone:write', 'stage:propose', 'return:file'] as const) {
       expect((Object.keys(PERMISSIONS) as Role[]).filter((r) => can(actor(r, 1), c))).toEqual(['INSTITUTION']);
     }
@@ -73,5 +79,21 @@ describe('permission map', () => {
     // An administrator granted some programs corrects only their projects.
     expect(projectManageScope(actor('ADMIN', null, [3]))).toEqual({ programId: { in: [3] } });
     for (const role of ['REGULATOR', 'INSTITUTION', 'LEADER'] as const) expect(projectManageScope(actor(role, 7))).toEqual({ id: { in: [] } });
+  });
+});
+
+describe('assessment scopes', () => {
+  it('a reviewer reads and scores only the projects assigned to it, and sees no project otherwise', () => {
+    const reviewer = { ...actor('REVIEWER'), userId: 42 };
+    expect(assessmentReadScope(reviewer)).toEqual({ retiredAt: null, reviewers: { some: { userId: 42 } } });
+    expect(assessmentScoreScope(reviewer)).toEqual({ retiredAt: null, reviewers: { some: { userId: 42 } } });
+    expect(projectReadScope(reviewer)).toEqual({ id: { in: [] } });
+    expect(mayOpenProgram(reviewer, 1)).toBe(false);
+    expect(assessmentManageScope(reviewer)).toEqual({ id: { in: [] } });
+  });
+  it('an institution scores only projects it leads; a leader scores nothing', () => {
+    expect(assessmentScoreScope(actor('INSTITUTION', 7))).toEqual(projectEditScope(actor('INSTITUTION', 7)));
+    expect(assessmentScoreScope(actor('LEADER'))).toEqual({ id: { in: [] } });
+    expect(assessmentReadScope(actor('LEADER'))).toEqual(projectReadScope(actor('LEADER')));
   });
 });

@@ -14,6 +14,7 @@ const stage = (id: number, code: string, name: string, nameEn: string) => ({
   requiresApproval: true,
   kpiKey: null,
   statementOpen: false,
+  requiresAssessment: false,
 });
 const pilot: Pick<Lifecycle, 'stages'> = { stages: [stage(1, 'APPROVED', '已批准', 'Approved'), stage(2, 'PROMOTION', '应用推广期', 'Promotion')] };
 

@@ -31,6 +31,7 @@ import { auditFilterSchema } from '@/lib/schemas/audit';
 import { emailPreferencesSchema, notificationReadSchema, notificationsReadAllSchema } from '@/lib/schemas/notifications';
 import { returnScheduleCreateSchema, returnScheduleEditSchema, returnTemplateCreateSchema, returnTemplateEditSchema } from '@/lib/schemas/return-templates';
 import { incidentDecisionSchema, incidentReportSchema, incidentStepSchema, ruleSchema, warningHandleSchema } from '@/lib/schemas/risk';
+import { assessmentConfirmSchema, assessmentScoreSchema, reviewerAssignSchema, rubricSchema } from '@/lib/schemas/assessment';
 import { toInput } from '@/lib/schemas/fields';
 import { mutated, optionalText } from '../support/hostile';
 import { NOTIFICATION_KINDS } from '@/lib/rules/notifications';
@@ -187,6 +188,14 @@ const SCHEMAS: [string, z.ZodType, Record<string, unknown>, Record<string, fc.Ar
     },
   ],
   ['warningHandle', warningHandleSchema, { warningId: '2', version: '1', step: 'CLOSE', note: '数据已核实' }],
+  [
+    'rubric',
+    rubricSchema,
+    { programId: '2', version: '1', scaleMax: '5', dimensionId: ['1', '2', '3', '4', '5'], weight: ['0.25', '0.25', '0.2', '0.2', '0.1'] },
+  ],
+  ['assessmentScore', assessmentScoreSchema, { projectId: '6', version: '1', dimensionId: ['1', '2'], score: ['4', '0'], evidence: ['已上线', '尚无投诉'] }],
+  ['assessmentConfirm', assessmentConfirmSchema, { projectId: '6', version: '3' }],
+  ['reviewerAssign', reviewerAssignSchema, { projectId: '6', userId: '9' }],
 ];
 
 describe.each(SCHEMAS)('%s schema', (name, schema, valid, own) => {

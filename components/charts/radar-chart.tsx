@@ -1,0 +1,20 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import { useInBrowser } from './use-in-browser';
+
+export type RadarRow = { label: string; project: number | null; median: number | null };
+export type RadarChartProps = { name: string; rows: RadarRow[]; max: number; projectLabel: string; medianLabel: string; height: number };
+
+// Drawn in the browser only, as the other charts (see bar-chart.tsx).
+const RadarChartDraw = dynamic(() => import('./radar-chart-draw').then((m) => m.RadarChartDraw), { ssr: false });
+
+/** A project's score per dimension against the program's median, from rows the server computed. */
+export function RadarChartView(props: RadarChartProps) {
+  const inBrowser = useInBrowser();
+  return (
+    <div data-chart={props.name} className="w-full" style={{ minHeight: props.height }}>
+      {inBrowser && <RadarChartDraw {...props} />}
+    </div>
+  );
+}
