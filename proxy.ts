@@ -20,7 +20,8 @@ import { trustedProxyHops, visitorOrigin } from '@/lib/server/client-address';
  *   cookie, and HSTS when the portal is served over https (NEXTAUTH_URL).
  */
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
-const PUBLIC_PATHS = ['/signin', '/api/auth/', '/api/health'];
+// The public register (/public, its feed, JSON and feedback) and what robots read are open; everything else needs a session.
+const PUBLIC_PATHS = ['/signin', '/api/auth/', '/api/health', '/public', '/sitemap.xml', '/robots.txt'];
 const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 
 /** Server actions accept bodies up to this (next.config.js `serverActions.bodySizeLimit`, '6mb'). */
