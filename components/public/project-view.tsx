@@ -87,7 +87,11 @@ function NoticeSection({ project: p, t }: Omit<Props, 'locale'>) {
         {t('public.notice')}
       </h2>
       <p className="text-sm">
-        {notice.open ? t('public.noticeOpen', { from: notice.from }) : t('public.noticeClosed', { from: notice.from, until: notice.until ?? '' })}
+        {notice.open
+          ? t('public.noticeOpen', { from: notice.from })
+          : notice.until
+            ? t('public.noticeClosed', { from: notice.from, until: notice.until })
+            : t('public.noticeEndUnknown', { from: notice.from })}
       </p>
       <h3 className="font-semibold">{t('public.statement')}</h3>
       {notice.statement && Object.keys(notice.statement).length > 0 ? (

@@ -15,8 +15,8 @@ import { feedbackKey, isThrottled, recordFailure } from './throttle';
 
 /**
  * Stores one submission, with its audit entry (no user: the public) in the same
- * transaction. Only a listed application whose current stage is a public notice
- * takes feedback; anything else is NOT_FOUND. A honeypot submission is dropped
+ * transaction. Only a listed application that the record places in a public
+ * notice now (not a notice that is merely the last stage known) takes feedback; anything else is NOT_FOUND. A honeypot submission is dropped
  * unsaved but answered like any other, so a robot learns nothing.
  */
 export async function submitPublicFeedback(options: { address: string; input: PublicFeedbackInput; now?: Date }) {
@@ -27,7 +27,14 @@ export async function submitPublicFeedback(options: { address: string; input: Pu
   if (await isThrottled([key], now)) throw new InputError({ _form: ['throttled'] });
   const id = await db.$transaction(async (tx) => {
     const project = await tx.project.findFirst({
-      where: { code: input.projectCode, isPlaceholder: false, retiredAt: null, stage: { publicNotice: true }, program: { isSynthetic: false } },
+      where: {
+        code: input.projectCode,
+        isPlaceholder: false,
+        retiredAt: null,
+        stageInferred: false,
+        stage: { publicNotice: true },
+        program: { isSynthetic: false },
+      },
       select: { id: true },
     });
     if (!project) throw new AppError('NOT_FOUND');

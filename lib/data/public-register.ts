@@ -112,6 +112,7 @@ export async function readPublicProject(code: string) {
     select: {
       ...rowSelect,
       id: true,
+      stageInferred: true,
       program: { select: { code: true, name: true, nameEn: true, directionLabel: true, directionLabelEn: true } },
       stageChanges: { orderBy: [{ effectiveDate: 'asc' }, { id: 'asc' }], select: changeSelect },
       metricValues: {
@@ -124,7 +125,8 @@ export async function readPublicProject(code: string) {
   if (!p) return null;
   const history = p.stageChanges.map(asChange);
   const row = asRow({ ...p, stageChanges: p.stageChanges.slice(-1).reverse() });
-  const notice = await readNotice(p.id, history);
+  // A stage that is only the last one the record shows (stageInferred) is no open notice: the record does not say it still runs.
+  const notice = await readNotice(p.id, history, !p.stageInferred);
   return {
     ...row,
     program: p.program,
@@ -135,8 +137,8 @@ export async function readPublicProject(code: string) {
 }
 export type PublicProject = NonNullable<Awaited<ReturnType<typeof readPublicProject>>>;
 
-/** The latest public notice of a project: its period (open while the project is still in it), the frozen statement, and published feedback. */
-async function readNotice(projectId: number, history: PublicStageChange[]) {
+/** The latest public notice of a project: its period (open while the record says the project is still in it), the frozen statement, and published feedback. */
+async function readNotice(projectId: number, history: PublicStageChange[], current: boolean) {
   const at = history.findLastIndex((c) => c.stage.publicNotice);
   if (at < 0) return null;
   const [dossier, feedback] = await Promise.all([
@@ -155,7 +157,7 @@ async function readNotice(projectId: number, history: PublicStageChange[]) {
   return {
     from: history[at].date,
     until: history[at + 1]?.date ?? null,
-    open: at === history.length - 1,
+    open: current && at === history.length - 1,
     statement,
     feedback: feedback.map((f) => ({ category: f.category, summary: f.summary ?? '', date: day(f.createdAt)! })),
   };

@@ -73,6 +73,8 @@ describe('the registers', () => {
     expect(p.history.map((h) => h.stage.code)).toEqual(['APPLIED', 'NOTICE']);
     const batch1 = (await readPublicProject('BJSB-01'))!;
     expect(batch1.notice).toMatchObject({ from: '2020-01-14', until: '2020-03-16', open: false, statement: null });
+    // Batch 2's notice is only the last stage the record shows: no open notice, its end unknown.
+    expect((await readPublicProject('BJSB-09'))!.notice).toMatchObject({ from: '2020-06-02', until: null, open: false });
   });
 
   it('feed the stage changes of listed projects only, newest first', async () => {
@@ -117,7 +119,7 @@ describe('public feedback', () => {
   it('takes no feedback on an application outside its notice, a placeholder, or an unknown code', async () => {
     const placeholder = await prisma.project.findFirstOrThrow({ where: { isPlaceholder: true, stage: { publicNotice: true } }, select: { code: true } });
     const feedback = await prisma.publicFeedback.count();
-    for (const code of ['BJSB-01', 'BJFT-02', placeholder.code, 'NOPE-01']) {
+    for (const code of ['BJSB-01', 'BJSB-09', 'BJFT-02', placeholder.code, 'NOPE-01']) {
       const response = await post({ ...valid, projectCode: code });
       expect(response.status).toBe(404);
     }
