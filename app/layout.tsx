@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [locale, t, messages, requestHeaders] = await Promise.all([getLocale(), getTranslations(), getMessages(), headers()]);
   // A page rendered once for everyone (the public register, `dynamic = 'force-static'`) sees no request
-  // headers: it brings its own frame and labels, so it gets neither the portal's header nor its client messages.
+  // headers: it brings its own frame, labels and footer in its own language, so it gets none of the portal's.
   const shared = !requestHeaders.has('host');
   const clientMessages = shared ? {} : Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
   return (
@@ -29,9 +29,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             {children}
           </main>
           {/* Said once on every page: the times above are Beijing time. */}
-          <footer className="mx-auto max-w-6xl px-4 pb-6 text-xs text-slate-500 print:hidden" data-testid="time-zone-note">
-            {t('time.pageNote')}
-          </footer>
+          {!shared && (
+            <footer className="mx-auto max-w-6xl px-4 pb-6 text-xs text-slate-500 print:hidden" data-testid="time-zone-note">
+              {t('time.pageNote')}
+            </footer>
+          )}
         </NextIntlClientProvider>
       </body>
     </html>

@@ -32,11 +32,14 @@ export function PublicShell(props: { locale: Locale; t: Translate; code?: string
         </span>
       </nav>
       {props.children}
-      <p className="border-t border-slate-200 pt-3 text-sm">
-        <a href={PUBLIC_FEED_PATH} className="text-red-800 underline">
-          {t('public.feed')}
-        </a>
-      </p>
+      <footer className="space-y-2 border-t border-slate-200 pt-3 text-sm">
+        <p>
+          <a href={PUBLIC_FEED_PATH} className="text-red-800 underline">
+            {t('public.feed')}
+          </a>
+        </p>
+        <p className="text-xs text-slate-600">{t('time.pageNote')}</p>
+      </footer>
     </div>
   );
 }

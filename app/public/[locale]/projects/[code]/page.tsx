@@ -21,7 +21,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!project) return {};
   return {
     title: { absolute: `${t('public.projectTitle', { name: project.name, code: project.code })} · ${t('public.siteTitle')}` },
-    description: `${project.name}：${project.institutions.map((i) => i.name).join('、')}`,
+    description: t('public.projectDescription', {
+      name: project.name,
+      institutions: project.institutions.map((i) => i.name).join(locale === 'en' ? ', ' : '、'),
+    }),
     alternates: publicAlternates(locale, project.code),
   };
 }
