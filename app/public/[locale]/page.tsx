@@ -4,7 +4,7 @@ import { PublicShell } from '@/components/public/public-shell';
 import { RegisterTable } from '@/components/public/register-table';
 import { cachedPublicRegisters } from '@/lib/data/public-cache';
 import { translatorFor } from '@/lib/i18n/translator';
-import { isPublicLocale, publicAlternates } from '@/lib/rules/public-paths';
+import { isPublicLocale, publicAlternates, siteOrigin } from '@/lib/rules/public-paths';
 
 // Rendered once per language on first request, then served from the cache; the
 // public tag (revalidated by the writes that change the record) or five minutes renews it.
@@ -19,6 +19,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!isPublicLocale(locale)) return {};
   const t = await translatorFor(locale);
   return {
+    // Canonical and alternate links are absolute, as search engines want them.
+    metadataBase: new URL(siteOrigin()),
     title: { absolute: t('public.siteTitle') },
     description: t('public.description'),
     alternates: { ...publicAlternates(locale), types: { 'application/atom+xml': '/public/feed.xml' } },

@@ -4,7 +4,7 @@ import { PublicProjectView } from '@/components/public/project-view';
 import { PublicShell } from '@/components/public/public-shell';
 import { cachedPublicProject } from '@/lib/data/public-cache';
 import { translatorFor } from '@/lib/i18n/translator';
-import { isPublicLocale, publicAlternates } from '@/lib/rules/public-paths';
+import { isPublicLocale, publicAlternates, siteOrigin } from '@/lib/rules/public-paths';
 
 // Each project's page is rendered on its first request and then served from the
 // cache, renewed by the public tag or after five minutes.
@@ -20,6 +20,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [t, project] = await Promise.all([translatorFor(locale), cachedPublicProject(decodeURIComponent(code))]);
   if (!project) return {};
   return {
+    // Canonical and alternate links are absolute, as search engines want them.
+    metadataBase: new URL(siteOrigin()),
     title: { absolute: `${t('public.projectTitle', { name: project.name, code: project.code })} · ${t('public.siteTitle')}` },
     description: t('public.projectDescription', {
       name: project.name,
