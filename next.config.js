@@ -40,7 +40,21 @@ const nextConfig = {
   // Imports are refused above 5 MB by the portal itself, with a clear message; let such files reach it.
   experimental: { serverActions: { bodySizeLimit: '6mb' } },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // The public register is the same for everyone: browsers and shared caches may keep it (lib/rules/public-paths.ts).
+      { source: '/public/:path*', headers: [{ key: 'Cache-Control', value: 'public, max-age=60, s-maxage=300, stale-while-revalidate=600' }] },
+      { source: '/public', headers: [{ key: 'Cache-Control', value: 'public, max-age=60, s-maxage=300, stale-while-revalidate=600' }] },
+    ];
+  },
+  // The public register's Chinese pages have no language in their path; they are the `zh` pages of app/public/[locale].
+  async rewrites() {
+    return {
+      beforeFiles: [
+        { source: '/public', destination: '/public/zh' },
+        { source: '/public/projects/:code', destination: '/public/zh/projects/:code' },
+      ],
+    };
   },
 };
 

@@ -20,7 +20,9 @@ import { trustedProxyHops, visitorOrigin } from '@/lib/server/client-address';
  *   cookie, and HSTS when the portal is served over https (NEXTAUTH_URL).
  */
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
-const PUBLIC_PATHS = ['/signin', '/api/auth/', '/api/health'];
+// The public register (/public, its feed, JSON and feedback) is open, and what robots read; everything else needs a session.
+const PUBLIC_PATHS = ['/signin', '/api/auth/', '/api/health', '/public'];
+const PUBLIC_FILES = ['/sitemap.xml', '/robots.txt'];
 const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 
 /** Server actions accept bodies up to this (next.config.js `serverActions.bodySizeLimit`, '6mb'). */
@@ -47,7 +49,8 @@ function originHost(origin: string | null): string | null | undefined {
   }
 }
 
-const isPublic = (pathname: string) => PUBLIC_PATHS.some((p) => (p.endsWith('/') ? pathname.startsWith(p) : pathname === p || pathname.startsWith(`${p}/`)));
+const isPublic = (pathname: string) =>
+  PUBLIC_FILES.includes(pathname) || PUBLIC_PATHS.some((p) => (p.endsWith('/') ? pathname.startsWith(p) : pathname === p || pathname.startsWith(`${p}/`)));
 
 function decide(request: NextRequest, signedIn: boolean): NextResponse {
   const visitor = visitorOrigin(request.headers, trustedProxyHops());

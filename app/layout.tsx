@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { SiteHeader } from '@/components/site-header';
@@ -11,8 +12,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, t, messages] = await Promise.all([getLocale(), getTranslations(), getMessages()]);
-  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
+  const [locale, t, messages, requestHeaders] = await Promise.all([getLocale(), getTranslations(), getMessages(), headers()]);
+  // A page rendered once for everyone (the public register, `dynamic = 'force-static'`) sees no request
+  // headers: it brings its own frame, labels and footer in its own language, so it gets none of the portal's.
+  const shared = !requestHeaders.has('host');
+  const clientMessages = shared ? {} : Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
   return (
     <html lang={locale === 'zh' ? 'zh-CN' : 'en'}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
@@ -20,14 +24,16 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
             {t('app.skipToContent')}
           </a>
-          <SiteHeader />
+          {!shared && <SiteHeader />}
           <main id="main" className="mx-auto max-w-6xl px-4 py-6">
             {children}
           </main>
           {/* Said once on every page: the times above are Beijing time. */}
-          <footer className="mx-auto max-w-6xl px-4 pb-6 text-xs text-slate-500 print:hidden" data-testid="time-zone-note">
-            {t('time.pageNote')}
-          </footer>
+          {!shared && (
+            <footer className="mx-auto max-w-6xl px-4 pb-6 text-xs text-slate-500 print:hidden" data-testid="time-zone-note">
+              {t('time.pageNote')}
+            </footer>
+          )}
         </NextIntlClientProvider>
       </body>
     </html>

@@ -14,6 +14,8 @@
  *   programs_page_ms_lone     median dashboard time of the lone program
  *   programs_page_ms_shared   median dashboard time of one of the 20 (each in turn)
  *   programs_ratio            shared / lone (the target is within 1.2)
+ * Then the public register under load (`npm run bench -- public` runs only this
+ * case; scripts/lib/bench-public.ts): public_rps, static_rps and public_ratio.
  * The database server is DATABASE_URL's when set, else an embedded PostgreSQL in
  * .data/bench-postgres on BENCH_PG_PORT; the web server listens on BENCH_PORT.
  */
@@ -26,6 +28,7 @@ import type { Lifecycle } from '../lib/rules/stages';
 import * as q from '../lib/data/dashboard-queries';
 import { createPool, createPrismaClient } from '../lib/server/prisma';
 import { sqlRunner } from '../lib/server/sql';
+import { benchPublic } from './lib/bench-public';
 import { buildIfStale } from './lib/build';
 import { benchmarkServer, recreateDatabase, withDatabase } from './lib/postgres';
 import { prisma as prismaCli } from './lib/prisma-cli';
@@ -39,7 +42,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const args = process.argv.slice(2);
 const scales = args.map(Number).filter((n) => Number.isInteger(n) && n > 0);
 const onlyPrograms = args.includes('programs');
-const SCALES = scales.length || onlyPrograms ? scales : [46, 1_000, 10_000];
+const onlyPublic = args.includes('public');
+const SCALES = scales.length || onlyPrograms || onlyPublic ? scales : [46, 1_000, 10_000];
 const PROGRAMS = 20;
 const PER_PROGRAM = 500;
 const actor: Actor = { userId: 0, role: 'REGULATOR', institutionId: null, name: 'bench', programs: 'ALL' };
@@ -207,7 +211,8 @@ async function main() {
       const [small, large] = [Math.min(...SCALES), Math.max(...SCALES)];
       out(`growth_${large}_over_${small}`, results.get(large)!.page / results.get(small)!.page);
     }
-    if (!scales.length || onlyPrograms) await benchPrograms(server);
+    if ((!scales.length && !onlyPublic) || onlyPrograms) await benchPrograms(server);
+    if ((!scales.length && !onlyPrograms) || onlyPublic) await benchPublic(server, startNext, PORT, out);
   } finally {
     await stop();
   }

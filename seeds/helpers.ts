@@ -31,6 +31,7 @@ export async function upsertLifecycle(tx: Tx, def: LifecycleDef): Promise<Seeded
       kpiKey: s.kpiKey ?? null,
       statementOpen: s.statementOpen ?? false,
       requiresAssessment: s.requiresAssessment ?? false,
+      publicNotice: s.publicNotice ?? false,
     };
     const row = await tx.lifecycleStage.upsert({
       where: { lifecycleId_code: { lifecycleId: lifecycle.id, code: s.code } },

@@ -16,6 +16,8 @@ type StageDef = {
   statementOpen?: boolean;
   /** Entering the stage needs a confirmed assessment. */
   requiresAssessment?: boolean;
+  /** The public notice (公示): the statement is published and the public may comment. */
+  publicNotice?: boolean;
 };
 export type LifecycleDef = { code: string; name: string; nameEn: string; hasStatement: boolean; stages: StageDef[] };
 
@@ -48,7 +50,7 @@ export const SANDBOX: LifecycleDef = {
   hasStatement: true,
   stages: [
     { code: 'APPLIED', name: '申报', nameEn: 'Applied', meaning: 'PENDING', statementOpen: true },
-    { code: 'NOTICE', name: '公示', nameEn: 'Public notice', meaning: 'PENDING' },
+    { code: 'NOTICE', name: '公示', nameEn: 'Public notice', meaning: 'PENDING', publicNotice: true },
     { code: 'REGISTERED', name: '登记（测试运行）', nameEn: 'Registered (testing live)', meaning: 'LIVE' },
     { code: 'END_REQUESTED', name: '测试结束申请', nameEn: 'End of test requested', meaning: 'LIVE', requiresApproval: false },
     { code: 'ASSESSMENT', name: '综合评估', nameEn: 'Overall assessment', meaning: 'LIVE' },

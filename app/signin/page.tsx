@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { SignInForm } from '@/components/sign-in-form';
@@ -22,6 +23,11 @@ export default async function SignInPage({ searchParams }: Props) {
       <h1 className="text-2xl font-semibold">{t('heading')}</h1>
       <p className="text-sm text-slate-600">{t('intro')}</p>
       <SignInForm callbackUrl={callbackUrl} />
+      <p className="border-t border-slate-200 pt-4 text-sm">
+        <Link href="/public" className="text-red-800 underline" data-testid="public-register-link">
+          {t('publicRegister')}
+        </Link>
+      </p>
     </div>
   );
 }

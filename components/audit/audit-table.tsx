@@ -27,7 +27,7 @@ export function AuditTable({ entries, lookups }: { entries: Entry[]; lookups: Au
         {entries.map((e) => (
           <tr key={e.id} className="border-t border-slate-100 align-top" data-audit-action={e.action} data-project={e.projectCode ?? ''}>
             <td className="whitespace-nowrap py-1 pr-2 tabular-nums">{formatMoment(e.createdAt)}</td>
-            <td className="min-w-24 py-1 pr-3">{e.actor.name}</td>
+            <td className="min-w-24 py-1 pr-3">{e.actor?.name ?? t('audit.publicActor')}</td>
             <td className="py-1 pr-3 whitespace-nowrap">{t(`auditAction.${e.action}`)}</td>
             <td className="py-1 pr-2">
               {e.projectCode && (

@@ -41,7 +41,7 @@ export function ProjectAuditHistory({ entries, lookups }: { entries: AuditRow[];
             <li key={e.id} className="border-l-2 border-slate-300 pl-3" data-action={e.action}>
               <div className="flex flex-wrap gap-x-3 text-slate-700">
                 <span className="font-medium">{t(`auditAction.${e.action}`)}</span>
-                <span>{e.actor.name}</span>
+                <span>{e.actor?.name ?? t('audit.publicActor')}</span>
                 <time className="tabular-nums text-slate-500" dateTime={e.createdAt.toISOString()}>
                   {formatMoment(e.createdAt)}
                 </time>

@@ -13,10 +13,19 @@ export type Tx = DbTransaction;
 
 type Snapshot = Prisma.InputJsonValue | null;
 
-type Entry = { actor: Actor; action: AuditAction; entityType: string; entityId: number; projectId?: number | null; before?: Snapshot; after?: Snapshot };
+/** 'public': a write by someone not signed in (feedback during a notice), recorded with no user. */
+type Entry = {
+  actor: Actor | 'public';
+  action: AuditAction;
+  entityType: string;
+  entityId: number;
+  projectId?: number | null;
+  before?: Snapshot;
+  after?: Snapshot;
+};
 
 const entryData = (entry: Entry) => ({
-  actorId: entry.actor.userId,
+  actorId: entry.actor === 'public' ? null : entry.actor.userId,
   action: entry.action,
   entityType: entry.entityType,
   entityId: entry.entityId,

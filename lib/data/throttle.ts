@@ -12,9 +12,15 @@ export const ADDRESS_MAX_FAILURES = 50;
 export const WINDOW_MS = 15 * 60 * 1000;
 export const LOCK_MS = 15 * 60 * 1000;
 
+/** Public feedback during a notice: each address may send this many within the window, then waits out the lock. */
+export const FEEDBACK_MAX_PER_WINDOW = 5;
+
 export const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
 export const addressKey = (address: string) => `address:${address}`;
-const maxFailures = (key: string) => (key.startsWith('address:') ? ADDRESS_MAX_FAILURES : ACCOUNT_MAX_FAILURES);
+/** The public's feedback counts per client address (lib/server/client-address.ts), apart from sign-in failures. */
+export const feedbackKey = (address: string) => `feedback:${address}`;
+const maxFailures = (key: string) =>
+  key.startsWith('feedback:') ? FEEDBACK_MAX_PER_WINDOW : key.startsWith('address:') ? ADDRESS_MAX_FAILURES : ACCOUNT_MAX_FAILURES;
 
 /** Whether any of the keys is locked at `now`. */
 export async function isThrottled(keys: string[], now = new Date()): Promise<boolean> {
@@ -23,7 +29,7 @@ export async function isThrottled(keys: string[], now = new Date()): Promise<boo
 }
 
 /**
- * Counts one failure against each key in a single statement per key, so
+ * Counts one failure (for a feedback key: one submission) against each key in a single statement per key, so
  * concurrent attempts on several app instances cannot lose a count. A window
  * older than 15 minutes starts again at one; the key locks at its own limit.
  */

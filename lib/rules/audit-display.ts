@@ -148,6 +148,10 @@ const FIELDS: Record<string, { kind: Kind; identifies?: true; ns?: string }> = {
   scaleMax: { kind: 'text' },
   weights: { kind: 'text' },
   reviewer: { kind: 'text', identifies: true },
+  feedbackCategory: { kind: 'coded', ns: 'feedback.category' },
+  feedbackStatus: { kind: 'coded', ns: 'feedback.status' },
+  answer: { kind: 'text' },
+  feedbackSummary: { kind: 'text' },
 };
 
 /** The fields that have a label (`auditField.<key>` in both message files). */

@@ -80,6 +80,10 @@ export const CAPABILITIES = [
   'assessment:score',
   /** The rubric, reviewers' assignments and the confirmation of an assessment. */
   'assessment:manage',
+  /** A regulator moderates the public's feedback on an application in notice: summary, handled, hidden; reads contacts. */
+  'feedback:moderate',
+  /** The lead institution answers the public's complaints about its application. */
+  'feedback:answer',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -114,6 +118,7 @@ export const PERMISSIONS: Record<Role, readonly Capability[]> = {
     'assessment:read',
     'assessment:score',
     'assessment:manage',
+    'feedback:moderate',
   ],
   INSTITUTION: [
     'program:read',
@@ -128,6 +133,7 @@ export const PERMISSIONS: Record<Role, readonly Capability[]> = {
     'incident:handle',
     'assessment:read',
     'assessment:score',
+    'feedback:answer',
   ],
   LEADER: ['program:read', 'project:read', 'assessment:read'],
   /** Outside experts: no project pages at all, only the assessments of the projects assigned to them. */

@@ -20,6 +20,25 @@ export const RECORD_PAGES = [
 import { toInput } from '../schemas/fields';
 import { getActor } from './session';
 
+/**
+ * The public register's cache (lib/data/public-cache.ts): its reads carry this
+ * tag, and the pages keep what they render for this long at most, so several
+ * app instances on one database converge.
+ */
+export const PUBLIC_TAG = 'public-register';
+export const PUBLIC_REVALIDATE_SECONDS = 300;
+/**
+ * What a write names to renew the public register (feedback and its
+ * moderation); a write that renews any record page renews it too. Every page,
+ * JSON and feed under /public is renewed at once, with the cached reads they used.
+ */
+export const PUBLIC_PAGES = '/public';
+
+function revalidateAll(paths: string[]) {
+  for (const path of paths) if (path !== PUBLIC_PAGES) revalidatePath(path, path.includes('[') ? 'page' : undefined);
+  if (paths.some((p) => p === PUBLIC_PAGES || RECORD_PAGES.includes(p))) revalidatePath(PUBLIC_PAGES, 'layout');
+}
+
 /** A form's fields as the user submitted them: raw text, repeated fields as lists. */
 export type FormValues = Record<string, string | string[]>;
 
@@ -99,10 +118,42 @@ export async function runAction<S extends z.ZodType, R = unknown, D = never>(opt
     }
     const written = await options.write(actor, parsed.data);
     const result: ActionResult<D> = options.answer ? options.answer(written) : { ok: true, message: 'SAVED' };
-    if (result.ok) for (const path of options.revalidate) revalidatePath(path, path.includes('[') ? 'page' : undefined);
+    if (result.ok) revalidateAll(options.revalidate);
     return result;
   } catch (err) {
     return refuse(toResult(err));
+  }
+}
+
+/**
+ * The pipeline of the one write open to the public (feedback during a notice):
+ * zod parse → data-layer call (which throttles, and writes its audit entry with
+ * no user in the same transaction) → revalidate → the same small result.
+ */
+export async function runPublicAction<S extends z.ZodType>(options: {
+  schema: S;
+  input: unknown;
+  write: (data: z.output<S>) => Promise<unknown>;
+  revalidate: string[];
+}): Promise<ActionResult> {
+  let raw: Record<string, unknown> = {};
+  try {
+    raw = toInput(options.input);
+    const parsed = options.schema.safeParse(raw);
+    if (!parsed.success) {
+      const { fieldErrors, formErrors } = z.flattenError(parsed.error);
+      return {
+        ok: false,
+        message: 'INVALID_INPUT',
+        fieldErrors: mergeErrors(fieldErrors as FieldErrors, formErrors.length ? { _form: formErrors } : {}),
+        values: submittedValues(raw),
+      };
+    }
+    await options.write(parsed.data);
+    revalidateAll(options.revalidate);
+    return { ok: true, message: 'SAVED' };
+  } catch (err) {
+    return { ...toResult(err), values: submittedValues(raw) };
   }
 }
 

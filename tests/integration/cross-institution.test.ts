@@ -10,6 +10,7 @@ import { canEditProject } from '@/lib/data/project-edits';
 import { seedBeijingPilot } from '@/seeds/seed';
 import { ACTIONS, baseName, discoverActions } from '../support/action-registry';
 import { resetDatabase, testClient } from '../support/db';
+import { noticeApplication } from '../support/public-notice';
 import { actAs } from '../support/session-mock';
 import { createActors, dbFingerprint, projectId, type TestActors } from '../support/users';
 
@@ -110,6 +111,21 @@ describe('cross-institution writes', async () => {
       expect(await dbFingerprint(prisma)).toBe(before);
     });
   }
+
+  it("gives an institution NOT_FOUND for a complaint on another institution's application, and changes nothing", async () => {
+    const theirs = await noticeApplication(prisma, { code: 'SB-NOTICE-UP', lead: '中国银联' });
+    const complaint = await prisma.publicFeedback.create({ data: { projectId: theirs, category: 'COMPLAINT', body: '银联应用的投诉' } });
+    const before = await dbFingerprint(prisma);
+    for (const actor of [actors.cmb, actors.park]) {
+      actAs(actor);
+      const result = await actions.get('feedback#answerFeedbackAction')!(null, { feedbackId: complaint.id, version: complaint.version, answer: '越权答复' });
+      expect(result).toEqual({ ok: false, message: 'NOT_FOUND', values: expect.any(Object) });
+    }
+    actAs(actors.cmb);
+    const missing = await actions.get('feedback#answerFeedbackAction')!(null, { feedbackId: 999_999, version: 1, answer: '答复' });
+    expect(missing).toEqual({ ok: false, message: 'NOT_FOUND', values: expect.any(Object) });
+    expect(await dbFingerprint(prisma)).toBe(before);
+  });
 
   it("gives a regulator NOT_FOUND for another regulator's comment, and changes nothing", async () => {
     const colleague = await prisma.user.create({

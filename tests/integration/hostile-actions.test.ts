@@ -32,7 +32,16 @@ const actorFor = (capability: string): Actor =>
   // An action on one's own account needs no capability: a leader, who holds no write capability, calls them.
   capability === 'signed-in'
     ? actors.leader
-    : ['stage:decide', 'comment:write', 'return:manage', 'return:review', 'incident:decide', 'monitoring:manage', 'assessment:manage'].includes(capability)
+    : [
+          'stage:decide',
+          'comment:write',
+          'return:manage',
+          'return:review',
+          'incident:decide',
+          'monitoring:manage',
+          'assessment:manage',
+          'feedback:moderate',
+        ].includes(capability)
       ? actors.regulator
       : ['user:manage', 'data:import', 'project:manage', 'catalogue:manage'].includes(capability)
         ? actors.admin

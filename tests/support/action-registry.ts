@@ -18,7 +18,8 @@ import { upsertLifecycle } from '@/seeds/helpers';
 import { SANDBOX } from '@/seeds/lifecycles';
 import { stageIdOf } from './factories';
 import { ASSESSMENT_ACTIONS } from './assessment-registry';
-import { optionalText } from './hostile';
+import { optionalText, SUMMARY_HOSTILE } from './hostile';
+import { noticeApplication } from './public-notice';
 import { projectId, type TestActors } from './users';
 import { FILING_HOSTILE, freshFiling, REVIEW_HOSTILE, submittedReturn } from './returns';
 
@@ -82,6 +83,13 @@ const newUser = (ctx: Ctx, prefix: string) =>
 const version = async (prisma: PrismaClient, id: number) => (await prisma.project.findUniqueOrThrow({ where: { id } })).version;
 
 /** BJFT-06 (led by the institution demo user's bank) is where institution actions act. */
+/** A new complaint from the public on an application in notice led by the institution demo user's bank. */
+async function newComplaint(ctx: Ctx) {
+  const projectId = await noticeApplication(ctx.prisma);
+  const f = await ctx.prisma.publicFeedback.create({ data: { projectId, category: 'COMPLAINT', body: `投诉 ${ctx.n}` }, select: { id: true, version: true } });
+  return { feedbackId: f.id, version: f.version };
+}
+
 async function ownProject(ctx: Ctx) {
   return projectId(ctx.prisma, 'BJFT-06');
 }
@@ -709,6 +717,19 @@ export const ACTIONS: Record<string, Entry> = {
     audited: true,
     fields: ['warningId', 'version', 'step', 'note'],
     input: async (ctx) => ({ ...(await openWarning(ctx)), step: 'ACKNOWLEDGE', note: '已关注' }),
+  },
+  'feedback#moderateFeedbackAction': {
+    capability: 'feedback:moderate',
+    audited: true,
+    fields: ['feedbackId', 'version', 'decision', 'summary'],
+    input: async (ctx) => ({ ...(await newComplaint(ctx)), decision: 'PUBLISH', summary: `摘要 ${ctx.n}` }),
+    hostile: { summary: SUMMARY_HOSTILE },
+  },
+  'feedback#answerFeedbackAction': {
+    capability: 'feedback:answer',
+    audited: true,
+    fields: ['feedbackId', 'version', 'answer'],
+    input: async (ctx) => ({ ...(await newComplaint(ctx)), answer: `已答复 ${ctx.n}` }),
   },
 };
 

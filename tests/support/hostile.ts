@@ -61,7 +61,14 @@ export const optionalText = (max: number) =>
     fc.constant('x'.repeat(max + 1)),
   );
 
+/** Text that is not plain text: markup, control characters, text hidden by direction overrides. */
+const notPlainText = fc.constantFrom('<script>alert(1)</script>', '<img src=x onerror=alert(1)>', 'a\u0000b', 'a\u001bb', '正常\u202e文本', '</textarea>');
+
 export const HOSTILE: Record<string, fc.Arbitrary<unknown>> = {
+  feedbackId: id,
+  answer: fc.oneof(requiredText(2000), notPlainText),
+  contact: fc.oneof(optionalText(200), notPlainText),
+  projectCode: fc.oneof(weird, fc.integer(), fc.constantFrom('', 'a b', 'X'.repeat(41), "BJSB-01'--", '项目'), injection),
   notificationId: id,
   upTo: id,
   // Every kind must be named on or off: a kind left out, an unknown kind or state, anything but text.
@@ -218,6 +225,11 @@ export const HOSTILE: Record<string, fc.Arbitrary<unknown>> = {
  * A valid input with a non-empty set of its fields replaced by hostile values;
  * `own` gives the values for a field whose rule differs from the shared one of its name.
  */
+/** The public's feedback text: required, at most 2,000 characters, plain text only. */
+export const FEEDBACK_BODY_HOSTILE = fc.oneof(requiredText(2000), notPlainText);
+/** A moderation summary: at most 500 characters, plain text only. */
+export const SUMMARY_HOSTILE = fc.oneof(optionalText(500), notPlainText);
+
 export function mutated(valid: Record<string, unknown>, fields: string[], own: Record<string, fc.Arbitrary<unknown>> = {}) {
   const hostile = { ...HOSTILE, ...own };
   const hostileFields = fields.filter((f) => f in hostile);

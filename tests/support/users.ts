@@ -82,6 +82,7 @@ export async function dbFingerprint(prisma: PrismaClient): Promise<string> {
     'Assessment',
     'AssessmentScore',
     'ProjectReviewer',
+    'PublicFeedback',
   ];
   const parts: string[] = [];
   for (const table of tables) {

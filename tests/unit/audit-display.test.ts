@@ -262,6 +262,14 @@ const ENTRIES: Record<AuditAction, { entityType: string; before: unknown; after:
     after: { assessmentStatus: 'CONFIRMED', total: 86.5 },
     expected: ['评估状态: 评估中 → 已确认', '综合得分: 86.5'],
   },
+  FEEDBACK_SUBMIT: { entityType: 'PublicFeedback', before: null, after: { feedbackCategory: 'COMPLAINT' }, expected: ['反馈类别: 投诉'] },
+  FEEDBACK_MODERATE: {
+    entityType: 'PublicFeedback',
+    before: { feedbackStatus: 'NEW', feedbackSummary: '' },
+    after: { feedbackStatus: 'HANDLED', feedbackSummary: '关于费率的意见' },
+    expected: ['处理状态: 待处理 → 已处理', '意见摘要: （空） → 关于费率的意见'],
+  },
+  FEEDBACK_ANSWER: { entityType: 'PublicFeedback', before: { answer: '' }, after: { answer: '已联系用户' }, expected: ['机构答复: （空） → 已联系用户'] },
   REVIEWER_ASSIGN: { entityType: 'Project', before: null, after: { reviewer: '王专家' }, expected: ['评审专家: 王专家'] },
   COMMENT_ADD: { entityType: 'Comment', before: null, after: { body: '请补充数据口径' }, expected: ['内容: 请补充数据口径'] },
   REPORT_SUBMIT: {

@@ -85,6 +85,26 @@ describe('signed-out visitors', () => {
     }
     expect(proxy(request('/signinx')).status).toBe(307);
   });
+
+  it('reach the public register, its feed, JSON and feedback, the sitemap and robots.txt, and nothing else that looks like them', () => {
+    for (const path of [
+      '/public',
+      '/public/en',
+      '/public/projects/BJSB-01',
+      '/public/feed.xml',
+      '/public/data/BJ-FINTECH-PILOT.json',
+      '/sitemap.xml',
+      '/robots.txt',
+    ]) {
+      expect(proxy(request(path)).headers.get('location'), path).toBeNull();
+    }
+    expect(proxy(request('/public/feedback', { method: 'POST', headers: { origin: PORTAL } })).headers.get('location')).toBeNull();
+    for (const path of ['/publicity', '/public-notes', '/sitemap.xml.bak', '/robots.txt/x', '/dashboard', '/projects/BJSB-01']) {
+      expect(proxy(request(path)).status, path).toBe(307);
+    }
+    // A feedback post from another site is refused like any other.
+    expect(proxy(request('/public/feedback', { method: 'POST', headers: { origin: 'https://evil.example' } })).status).toBe(403);
+  });
 });
 
 describe('response headers', () => {

@@ -33,7 +33,8 @@ import { returnScheduleCreateSchema, returnScheduleEditSchema, returnTemplateCre
 import { incidentDecisionSchema, incidentReportSchema, incidentStepSchema, ruleSchema, warningHandleSchema } from '@/lib/schemas/risk';
 import { assessmentConfirmSchema, assessmentScoreSchema, reviewerAssignSchema, rubricSchema } from '@/lib/schemas/assessment';
 import { toInput } from '@/lib/schemas/fields';
-import { mutated, optionalText } from '../support/hostile';
+import { feedbackAnswerSchema, feedbackModerationSchema, publicFeedbackSchema } from '@/lib/schemas/public-feedback';
+import { FEEDBACK_BODY_HOSTILE, mutated, optionalText, SUMMARY_HOSTILE } from '../support/hostile';
 import { NOTIFICATION_KINDS } from '@/lib/rules/notifications';
 import { returnFilingSchema, returnReviewSchema } from '@/lib/schemas/returns';
 import { FILING_HOSTILE_SCHEMA, REVIEW_HOSTILE_SCHEMA } from '../support/returns';
@@ -201,6 +202,19 @@ const SCHEMAS: [string, z.ZodType, Record<string, unknown>, Record<string, fc.Ar
   ['assessmentScore', assessmentScoreSchema, { projectId: '6', version: '1', dimensionId: ['1', '2'], score: ['4', '0'], evidence: ['已上线', '尚无投诉'] }],
   ['assessmentConfirm', assessmentConfirmSchema, { projectId: '6', version: '3' }],
   ['reviewerAssign', reviewerAssignSchema, { projectId: '6', userId: '9' }],
+  [
+    'publicFeedback',
+    publicFeedbackSchema,
+    { projectCode: 'BJSB-01', category: 'COMPLAINT', body: '客服电话无人接听。', contact: 'a@example.com' },
+    { body: FEEDBACK_BODY_HOSTILE },
+  ],
+  [
+    'feedbackModeration',
+    feedbackModerationSchema,
+    { feedbackId: '3', version: '1', decision: 'PUBLISH', summary: '关于客服响应的投诉' },
+    { summary: SUMMARY_HOSTILE },
+  ],
+  ['feedbackAnswer', feedbackAnswerSchema, { feedbackId: '3', version: '2', answer: '已致电用户并解决。' }],
 ];
 
 describe.each(SCHEMAS)('%s schema', (name, schema, valid, own) => {

@@ -8,6 +8,7 @@ import { IndicatorHistory } from '@/components/project/indicator-history';
 import { ProjectMetrics } from '@/components/project/project-metrics';
 import { ProjectUpdates } from '@/components/project/project-updates';
 import { ProjectDossier } from '@/components/project/project-dossier';
+import { ProjectFeedback } from '@/components/project/project-feedback';
 import { RetiredNotice } from '@/components/retired';
 import { ProjectReturns } from '@/components/returns/project-returns';
 import { ProjectRisk } from '@/components/risk/project-risk';
@@ -45,6 +46,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
       <ProjectMetrics values={project.metricValues} />
       <IndicatorHistory values={project.metricValues} />
       {lifecycle.hasStatement && <ProjectDossier actor={actor} projectId={project.id} />}
+      {lifecycle.hasStatement && <ProjectFeedback actor={actor} projectId={project.id} />}
       <ProjectHistory
         stage={project.stage}
         stageChanges={project.stageChanges}
