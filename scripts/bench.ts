@@ -17,9 +17,6 @@
  * The database server is DATABASE_URL's when set, else an embedded PostgreSQL in
  * .data/bench-postgres on BENCH_PG_PORT; the web server listens on BENCH_PORT.
  */
-import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
-import path from 'node:path';
 import { Prisma } from '../lib/generated/prisma/client';
 import type { Actor } from '../lib/rules/authz';
 import type { Lifecycle } from '../lib/rules/stages';
@@ -27,6 +24,7 @@ import * as q from '../lib/data/dashboard-queries';
 import { createPool, createPrismaClient } from '../lib/server/prisma';
 import { sqlRunner } from '../lib/server/sql';
 import { buildIfStale } from './lib/build';
+import { median, out, startNext } from './lib/next-server';
 import { benchmarkServer, recreateDatabase, withDatabase } from './lib/postgres';
 import { prisma as prismaCli } from './lib/prisma-cli';
 import { hashPassword } from '../lib/server/passwords';
@@ -45,31 +43,6 @@ const PER_PROGRAM = 500;
 const actor: Actor = { userId: 0, role: 'REGULATOR', institutionId: null, name: 'bench', programs: 'ALL' };
 const BENCH_USER = 'bench@bench.example';
 const BENCH_PASSWORD = 'bench-only-password';
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const out = (name: string, value: number | string) => console.log(`${name}=${typeof value === 'number' ? Math.round(value * 100) / 100 : value}`);
-
-async function startNext(databaseUrl: string, port = PORT): Promise<() => Promise<void>> {
-  const child = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      NODE_ENV: 'production',
-      NEXTAUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stdout.on('data', (d) => (log += d));
-  child.stderr.on('data', (d) => (log += d));
-  for (let i = 0; i < 150 && !/Ready in/.test(log); i++) await new Promise((r) => setTimeout(r, 200));
-  if (!/Ready in/.test(log)) throw new Error(`next start did not come up:\n${log}`);
-  return () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM')));
-}
 
 async function timePage(url: string, cookie: string): Promise<number> {
   const started = performance.now();
@@ -137,7 +110,7 @@ async function benchScale(server: string, n: number) {
       return performance.now() - started;
     };
 
-    const stop = await startNext(url);
+    const stop = await startNext(url, PORT);
     const [page, sql]: number[][] = [[], []];
     try {
       const cookie = await signInCookie(`http://127.0.0.1:${PORT}`, BENCH_USER, BENCH_PASSWORD);
