@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { SiteHeader } from '@/components/site-header';
-import { CLIENT_NAMESPACES } from '@/lib/i18n/config';
+import { SHARED_CLIENT_NAMESPACES } from '@/lib/i18n/config';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [locale, t, messages] = await Promise.all([getLocale(), getTranslations(), getMessages()]);
-  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
+  const clientMessages = Object.fromEntries(SHARED_CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
   return (
     <html lang={locale === 'zh' ? 'zh-CN' : 'en'}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">

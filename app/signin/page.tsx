@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { SignInForm } from '@/components/sign-in-form';
 import { safeCallbackPath } from '@/lib/rules/callback-url';
 import { getActor } from '@/lib/server/session';
+import { ClientMessages } from '@/components/client-messages';
 
 type Props = { searchParams: Promise<{ callbackUrl?: string | string[] }> };
 
@@ -18,10 +19,12 @@ export default async function SignInPage({ searchParams }: Props) {
   if (await getActor()) redirect(callbackUrl);
   const t = await getTranslations('signIn');
   return (
-    <div className="mx-auto max-w-sm space-y-4 py-10">
-      <h1 className="text-2xl font-semibold">{t('heading')}</h1>
-      <p className="text-sm text-slate-600">{t('intro')}</p>
-      <SignInForm callbackUrl={callbackUrl} />
-    </div>
+    <ClientMessages namespaces={['signIn']}>
+      <div className="mx-auto max-w-sm space-y-4 py-10">
+        <h1 className="text-2xl font-semibold">{t('heading')}</h1>
+        <p className="text-sm text-slate-600">{t('intro')}</p>
+        <SignInForm callbackUrl={callbackUrl} />
+      </div>
+    </ClientMessages>
   );
 }
