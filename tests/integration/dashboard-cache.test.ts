@@ -109,6 +109,14 @@ describe('the cache of the dashboard aggregates', () => {
     expect(await counted(actors.regulator, pilot)).toBe(5);
   });
 
+  it('moves with a statement that writes many rows of the program at once', async () => {
+    const pilot = await targets();
+    const stamp = await programDataStamp(pilot.programId);
+    const touched = await prisma.$executeRaw`UPDATE "Project" SET "updatedAt" = "updatedAt" WHERE "programId" = ${pilot.programId}`;
+    expect(touched).toBeGreaterThan(1);
+    expect(await programDataStamp(pilot.programId)).not.toBe(stamp);
+  });
+
   it('keeps a reviewer’s entries to that reviewer, whose scope is their own assignments', () => {
     const reviewer = { ...actors.regulator, role: 'REVIEWER' as const };
     expect(scopeKey({ ...reviewer, userId: 1 })).not.toEqual(scopeKey({ ...reviewer, userId: 2 }));

@@ -17,8 +17,8 @@ CREATE FUNCTION "program_data_touch"(program_ids INTEGER[]) RETURNS void
 LANGUAGE plpgsql AS E'
 BEGIN
   INSERT INTO "ProgramDataStamp" ("programId", version)
-    SELECT DISTINCT id, (extract(epoch FROM clock_timestamp()) * 1000000)::bigint
-    FROM unnest(program_ids) AS t(id) WHERE id IS NOT NULL ORDER BY id
+    SELECT id, (extract(epoch FROM clock_timestamp()) * 1000000)::bigint
+    FROM (SELECT DISTINCT id FROM unnest(program_ids) AS t(id) WHERE id IS NOT NULL) ids ORDER BY id
   ON CONFLICT ("programId") DO UPDATE SET version = greatest("ProgramDataStamp".version + 1, EXCLUDED.version)\x3B
 END
 '
