@@ -52,15 +52,21 @@ const store = (globalForCache.programCache ??= new LRUCache<string, Promise<unkn
  * and filters in this process, and once per request whatever asks for it. A
  * failure is not kept: the next view runs the statement again.
  */
-export function cachedByProgram<R>(name: string, run: (actor: Actor, targets: FilterTargets) => Promise<R>) {
-  return memoByValue(name, async (actor: Actor, targets: FilterTargets): Promise<R> => {
+export function cachedByProgram<R, A extends unknown[] = []>(name: string, run: (actor: Actor, targets: FilterTargets, ...more: A) => Promise<R>) {
+  return memoByValue(name, async (actor: Actor, targets: FilterTargets, ...more: A): Promise<R> => {
     const stamp = await programDataStamp(targets.programId);
-    const key = `${name}|${targets.programId}|${stamp}|${stableKey([scopeKey(actor), targets])}`;
+    const key = `${name}|${targets.programId}|${stamp}|${stableKey([scopeKey(actor), targets, more])}`;
     const hit = store.get(key) as Promise<R> | undefined;
     if (hit) return hit;
-    const fresh = run(actor, targets);
+    const fresh = run(actor, targets, ...more);
     store.set(key, fresh);
     fresh.catch(() => store.delete(key));
     return fresh;
   });
+}
+
+/** The same for a read that takes one options object (`{ actor, targets, …the rest, plain data }`): the rest joins the key. */
+export function cachedView<O extends { actor: Actor; targets: FilterTargets }, R>(name: string, run: (options: O) => Promise<R>) {
+  const cached = cachedByProgram(name, (actor: Actor, targets: FilterTargets, rest: Omit<O, 'actor' | 'targets'>) => run({ ...rest, actor, targets } as O));
+  return ({ actor, targets, ...rest }: O): Promise<R> => cached(actor, targets, rest);
 }

@@ -16,6 +16,7 @@ import * as q from '@/lib/data/dashboard-queries';
 import { getProgramLifecycle } from '@/lib/data/lifecycles';
 import { resolveFilters } from '@/lib/data/filter-targets';
 import { getHeadline } from '@/lib/data/headline';
+import { getLatestEventDate } from '@/lib/data/leadership';
 import { cachedByProgram, programDataStamp, scopeKey } from '@/lib/data/program-cache';
 import { sql } from '@/lib/server/db';
 import { applyImport, previewImport } from '@/lib/transfer/transfers';
@@ -127,6 +128,7 @@ describe('the cache of the dashboard aggregates', () => {
 describe('a write is visible on the next view', () => {
   it('a value recorded', async () => {
     await view();
+    await getLatestEventDate({ actor: actors.regulator, targets: await targets() });
     const before = await fresh();
     actAs(actors.cmb);
     const indicator = await prisma.indicator.findUniqueOrThrow({ where: { code: 'SCENARIOS' } });
@@ -141,6 +143,8 @@ describe('a write is visible on the next view', () => {
     });
     expect(saved).toMatchObject({ ok: true });
     await expectSeen(before);
+    // The leadership summary's reads are cached the same way: its default period ends at the new value.
+    expect(await getLatestEventDate({ actor: actors.regulator, targets: await targets() })).toEqual(new Date('2026-06-30T00:00:00Z'));
   });
 
   it('a stage change', async () => {
@@ -176,6 +180,7 @@ describe('a write is visible on the next view', () => {
     expect(preview).toMatchObject({ ok: true, problems: [] });
     await applyImport({ actor: actors.cmb, table: 'metrics', file, hash: crypto.createHash('sha256').update(file.bytes).digest('hex') });
     await expectSeen(before);
+    expect(await getLatestEventDate({ actor: actors.regulator, targets: await targets() })).toEqual(new Date('2026-09-30T00:00:00Z'));
   });
 
   it('a retirement and its undoing', async () => {
