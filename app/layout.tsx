@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { SiteHeader } from '@/components/site-header';
-import { CLIENT_NAMESPACES } from '@/lib/i18n/config';
+import { SHARED_CLIENT_NAMESPACES } from '@/lib/i18n/config';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +16,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // A page rendered once for everyone (the public register, `dynamic = 'force-static'`) sees no request
   // headers: it brings its own frame, labels and footer in its own language, so it gets none of the portal's.
   const shared = !requestHeaders.has('host');
-  const clientMessages = shared ? {} : Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
+  const clientMessages = shared ? {} : Object.fromEntries(SHARED_CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
   return (
     <html lang={locale === 'zh' ? 'zh-CN' : 'en'}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">

@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { SignInForm } from '@/components/sign-in-form';
 import { safeCallbackPath } from '@/lib/rules/callback-url';
 import { getActor } from '@/lib/server/session';
+import { ClientMessages } from '@/components/client-messages';
 
 type Props = { searchParams: Promise<{ callbackUrl?: string | string[] }> };
 
@@ -19,15 +20,17 @@ export default async function SignInPage({ searchParams }: Props) {
   if (await getActor()) redirect(callbackUrl);
   const t = await getTranslations('signIn');
   return (
-    <div className="mx-auto max-w-sm space-y-4 py-10">
-      <h1 className="text-2xl font-semibold">{t('heading')}</h1>
-      <p className="text-sm text-slate-600">{t('intro')}</p>
-      <SignInForm callbackUrl={callbackUrl} />
-      <p className="border-t border-slate-200 pt-4 text-sm">
-        <Link href="/public" className="text-red-800 underline" data-testid="public-register-link">
-          {t('publicRegister')}
-        </Link>
-      </p>
-    </div>
+    <ClientMessages namespaces={['signIn']}>
+      <div className="mx-auto max-w-sm space-y-4 py-10">
+        <h1 className="text-2xl font-semibold">{t('heading')}</h1>
+        <p className="text-sm text-slate-600">{t('intro')}</p>
+        <SignInForm callbackUrl={callbackUrl} />
+        <p className="border-t border-slate-200 pt-4 text-sm">
+          <Link href="/public" className="text-red-800 underline" data-testid="public-register-link">
+            {t('publicRegister')}
+          </Link>
+        </p>
+      </div>
+    </ClientMessages>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useInBrowser } from './use-in-browser';
+import { useInView } from './use-in-view';
 
 export type BarSeries = { key: string; label: string; colour: string };
 export type BarRow = {
@@ -26,7 +26,8 @@ export type BarChartProps = {
 
 // Recharts sizes a responsive chart from its container, which only a browser has:
 // rendered on the server it produced an empty box at a real cost per chart. The
-// server now sends that box alone and the browser draws into it. The chart is not
+// server now sends that box alone (at the chart's height, so nothing moves) and the
+// browser draws into it once it is scrolled near (useInView), loading Recharts then. The chart is not
 // even attempted on the server: `ssr: false` alone would make each chart throw a
 // bail-out that the server catches and turns into a client-rendered boundary.
 const BarChartDraw = dynamic(() => import('./bar-chart-draw').then((m) => m.BarChartDraw), { ssr: false });
@@ -37,10 +38,10 @@ const BarChartDraw = dynamic(() => import('./bar-chart-draw').then((m) => m.BarC
  * in the reader's locale.
  */
 export function BarChartView(props: BarChartProps) {
-  const inBrowser = useInBrowser();
+  const { ref, seen } = useInView<HTMLDivElement>();
   return (
-    <div data-chart={props.name} className="w-full" style={{ minHeight: props.height }}>
-      {inBrowser && <BarChartDraw {...props} />}
+    <div ref={ref} data-chart={props.name} className="w-full" style={{ minHeight: props.height }}>
+      {seen && <BarChartDraw {...props} />}
     </div>
   );
 }

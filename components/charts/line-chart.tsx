@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useInBrowser } from './use-in-browser';
+import { useInView } from './use-in-view';
 
 /**
  * One line per series; with `maxKey`, the series is a count a date range may
@@ -16,10 +16,10 @@ export type LineChartProps = { name: string; rows: Record<string, string | numbe
 const LineChartDraw = dynamic(() => import('./line-chart-draw').then((m) => m.LineChartDraw), { ssr: false });
 
 export function LineChartView(props: LineChartProps) {
-  const inBrowser = useInBrowser();
+  const { ref, seen } = useInView<HTMLDivElement>();
   return (
-    <div data-chart={props.name} className="w-full" style={{ minHeight: props.height }}>
-      {inBrowser && <LineChartDraw {...props} />}
+    <div ref={ref} data-chart={props.name} className="w-full" style={{ minHeight: props.height }}>
+      {seen && <LineChartDraw {...props} />}
     </div>
   );
 }

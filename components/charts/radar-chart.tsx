@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useInBrowser } from './use-in-browser';
+import { useInView } from './use-in-view';
 
 export type RadarRow = { label: string; project: number | null; median: number | null };
 export type RadarChartProps = { name: string; rows: RadarRow[]; max: number; projectLabel: string; medianLabel: string; height: number };
@@ -11,10 +11,10 @@ const RadarChartDraw = dynamic(() => import('./radar-chart-draw').then((m) => m.
 
 /** A project's score per dimension against the program's median, from rows the server computed. */
 export function RadarChartView(props: RadarChartProps) {
-  const inBrowser = useInBrowser();
+  const { ref, seen } = useInView<HTMLDivElement>();
   return (
-    <div data-chart={props.name} className="w-full" style={{ minHeight: props.height }}>
-      {inBrowser && <RadarChartDraw {...props} />}
+    <div ref={ref} data-chart={props.name} className="w-full" style={{ minHeight: props.height }}>
+      {seen && <RadarChartDraw {...props} />}
     </div>
   );
 }

@@ -1,12 +1,11 @@
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { TableScroll } from '@/components/table-scroll';
+import { ChartTable, type TableView } from './chart-table';
 
-export type TableView = { columns: string[]; rows: { key: string; cells: React.ReactNode[]; href?: string }[] };
+export type { TableView };
 
 /**
  * A dashboard card: title, the chart, and the same numbers as a table (for
- * screen readers and copying). With nothing to draw it shows the empty state.
+ * screen readers and copying), built when opened. With nothing to draw it shows the empty state.
  */
 export function ChartCard(props: {
   id: string;
@@ -39,31 +38,7 @@ export function ChartCard(props: {
       ) : (
         <>
           {props.children}
-          <details className="mt-2 text-sm">
-            <summary className="cursor-pointer text-red-800 max-sm:py-2.5">{t('tableView')}</summary>
-            <TableScroll label={`${props.title} · ${t('tableView')}`}>
-              <table className="figure-table" data-table={props.id}>
-                <thead>
-                  <tr>
-                    {props.table.columns.map((c, i) => (
-                      <th key={i} scope="col">
-                        {c}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {props.table.rows.map((r) => (
-                    <tr key={r.key}>
-                      {r.cells.map((c, i) => (
-                        <td key={i}>{i === 0 && r.href ? <Link href={r.href}>{c}</Link> : c}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          </details>
+          <ChartTable id={props.id} summary={t('tableView')} label={`${props.title} · ${t('tableView')}`} table={props.table} />
         </>
       )}
       {props.notes}

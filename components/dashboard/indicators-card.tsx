@@ -2,7 +2,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { BarChartView } from '@/components/charts/bar-chart';
 import { DIRECTION_COLOURS, UNDISCLOSED_COLOUR } from '@/components/charts/colours';
 import { UNDISCLOSED } from '@/lib/rules/filters';
-import { MetricText } from '@/components/metric-text';
+import { metricText } from '@/components/metric-text';
+import type { Locale } from '@/lib/i18n/config';
 import { getDirectionStages, getIndicators, type IndicatorTotal } from '@/lib/data/dashboard';
 import { listHref, type CardProps } from './card-props';
 import { ChartCard } from './chart-card';
@@ -18,7 +19,7 @@ export async function IndicatorsCard(props: CardProps) {
       `charts.aggregation.${i.kind === 'PERCENT' && i.aggregation === 'SUM' ? 'MEAN' : i.aggregation}`,
     )}`;
   const metric = (i: IndicatorTotal, v: { value: number; qualifier: IndicatorTotal['qualifier'] } | undefined) =>
-    v ? <MetricText value={v.value} unit={i.unit} kind={i.kind} qualifier={v.qualifier} /> : t('dashboard.noValue');
+    v ? metricText(t, locale as Locale, { value: v.value, unit: i.unit, kind: i.kind, qualifier: v.qualifier }) : t('dashboard.noValue');
   return (
     <ChartCard
       id="indicators"

@@ -4,7 +4,7 @@ import * as q from './dashboard-queries';
 import { headlineCounts } from './headline';
 import { getProgramLifecycle } from './lifecycles';
 import { sql } from '../server/db';
-import { memoByValue } from '../server/memo';
+import { cachedByProgram } from './program-cache';
 import type { FilterTargets } from '../rules/project-filter';
 import { UNDISCLOSED } from '../rules/filters';
 import { pathOf, type Lifecycle, type Stage } from '../rules/stages';
@@ -18,9 +18,14 @@ import { pathOf, type Lifecycle, type Stage } from '../rules/stages';
  */
 type Options = { actor: Actor; targets: FilterTargets };
 
-/** A statement of the dashboard, run once per request whichever card asks, with the program's lifecycle. */
+/**
+ * A statement of the dashboard, with the program's lifecycle: run once per request whichever card asks,
+ * and cached across requests until a write changes the program's data (lib/data/program-cache.ts).
+ */
 const statement = <R>(name: string, query: (run: typeof sql, scope: { actor: Actor; targets: FilterTargets; lifecycle: Lifecycle }) => Promise<R>) =>
-  memoByValue(name, async (actor: Actor, targets: FilterTargets) => query(sql, { actor, targets, lifecycle: await getProgramLifecycle(targets.programId) }));
+  cachedByProgram(name, async (actor: Actor, targets: FilterTargets) =>
+    query(sql, { actor, targets, lifecycle: await getProgramLifecycle(targets.programId) }),
+  );
 
 // Within one request each statement runs once (two cards share the directions),
 // and preloadDashboard can start them all before any card renders.

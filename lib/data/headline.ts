@@ -8,6 +8,7 @@ import { sql } from '../server/db';
 import { memoByValue } from '../server/memo';
 import { queryHeadline, type HeadlineCounts } from './dashboard-queries';
 import { getProgramLifecycle } from './lifecycles';
+import { cachedByProgram } from './program-cache';
 
 /**
  * The headline figures of a program, the one source of the home page's and the
@@ -39,8 +40,8 @@ export type HeadlineCard = {
 
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
 
-/** Within one request the counts run once, whichever card or page asks (the funnel reads them too). */
-export const headlineCounts = memoByValue('headline', async (actor: Actor, targets: FilterTargets) =>
+/** Within one request the counts run once, whichever card or page asks (the funnel reads them too), and are cached until the program's data changes. */
+export const headlineCounts = cachedByProgram('headline', async (actor: Actor, targets: FilterTargets) =>
   queryHeadline(sql, { actor, targets, lifecycle: await getProgramLifecycle(targets.programId) }),
 );
 

@@ -16,6 +16,7 @@ import { dateRangeSql, placeInPeriodSql } from '../rules/dates';
 import { UNDISCLOSED } from '../rules/filters';
 import { firstStage, headlineStages, type Lifecycle, type Stage } from '../rules/stages';
 import { getProgramLifecycle } from './lifecycles';
+import { cachedView } from './program-cache';
 import { combinePartialsSql, combineQualifiersSql, finalValueSql, partialsSql, takesLatestSql } from '../rules/indicators';
 import type { Period } from '../rules/periods';
 import { projectFilterSql, type FilterTargets } from '../rules/project-filter';
@@ -43,7 +44,7 @@ const stageRanges = ({ actor, targets }: Options, stages: Stage[]) => Prisma.sql
   firsts AS (SELECT "projectId", stage_id, min(latest) AS latest, min(earliest) AS earliest FROM ranges GROUP BY "projectId", stage_id)`;
 
 /** The day of the latest stage change or figure among the matching projects: the default period ends there. */
-export async function getLatestEventDate({ actor, targets }: Options): Promise<Date | null> {
+async function readLatestEventDate({ actor, targets }: Options): Promise<Date | null> {
   const [row] = await sql<{ latest: Date | null }>(Prisma.sql`
     WITH fp AS (SELECT p.id FROM "Project" p WHERE ${projectFilterSql(actor, targets, 'p')})
     SELECT greatest(
@@ -53,7 +54,7 @@ export async function getLatestEventDate({ actor, targets }: Options): Promise<D
 }
 
 /** The day of the earliest stage change among the matching projects: the period selector starts there. */
-export async function getEarliestEventDate({ actor, targets }: Options): Promise<Date | null> {
+async function readEarliestEventDate({ actor, targets }: Options): Promise<Date | null> {
   const [row] = await sql<{ earliest: Date | null }>(Prisma.sql`
     SELECT min(coalesce(sc."notBefore", sc."effectiveDate")) AS earliest FROM "StageChange" sc
     WHERE sc."projectId" IN (SELECT p.id FROM "Project" p WHERE ${projectFilterSql(actor, targets, 'p')})`);
@@ -75,7 +76,7 @@ export type StageSnapshot = {
 };
 
 /** For each stage a period view follows: projects in it at the period's start and end, and how many were added in it. */
-export async function getPeriodSnapshot(options: PeriodOptions): Promise<StageSnapshot[]> {
+async function readPeriodSnapshot(options: PeriodOptions): Promise<StageSnapshot[]> {
   const { from, to } = options.period;
   const stages = periodStages(await getProgramLifecycle(options.targets.programId));
   const rows = await sql<{ stageId: number; startMin: number; startMax: number; endMin: number; endMax: number; added: number; byEnd: number; maybe: number }>(
@@ -118,7 +119,7 @@ export type DirectionAtEnd = {
 };
 
 /** The directions as of the period's end: projects in the program by then, and how many had reached each headline stage. */
-export async function getDirectionsAtEnd(options: PeriodOptions): Promise<{ stages: Stage[]; directions: DirectionAtEnd[] }> {
+async function readDirectionsAtEnd(options: PeriodOptions): Promise<{ stages: Stage[]; directions: DirectionAtEnd[] }> {
   const lifecycle = await getProgramLifecycle(options.targets.programId);
   const [first, ...stages] = periodStages(lifecycle);
   const to = Prisma.sql`${options.period.to}::date`;
@@ -174,7 +175,7 @@ export type IndicatorAtPeriod = {
  * the sum of the values within the period (per-period ones); then across
  * projects. Values dated after the period are left out; `later` counts them.
  */
-export async function getIndicatorsInPeriod(options: PeriodOptions): Promise<{ indicators: IndicatorAtPeriod[]; later: number }> {
+async function readIndicatorsInPeriod(options: PeriodOptions): Promise<{ indicators: IndicatorAtPeriod[]; later: number }> {
   const { from, to } = options.period;
   // A retired indicator is left out, as on the dashboard, unless the view asks for retired records.
   const shown = retiredSql(referenceMode(options.targets.filters.retired), 'i');
@@ -250,7 +251,7 @@ export type PeriodStageChange = {
  * rows); and how many were reached by the period's end on a date known only as
  * a range that began before it.
  */
-export async function getStageChangesInPeriod(
+async function readStageChangesInPeriod(
   options: PeriodOptions & { take?: number },
 ): Promise<{ rows: PeriodStageChange[]; total: number; placeholders: number; byEnd: number }> {
   const placed = Prisma.sql`
@@ -272,3 +273,12 @@ export async function getStageChangesInPeriod(
   ]);
   return { rows, ...counts };
 }
+
+// Every read above, cached per program stamp, scope, filters and period (lib/data/program-cache.ts):
+// a repeat view of an unchanged program runs none of them, and two sections asking the same share one run.
+export const getLatestEventDate = cachedView('leadership-latest', readLatestEventDate);
+export const getEarliestEventDate = cachedView('leadership-earliest', readEarliestEventDate);
+export const getPeriodSnapshot = cachedView('leadership-snapshot', readPeriodSnapshot);
+export const getDirectionsAtEnd = cachedView('leadership-directions', readDirectionsAtEnd);
+export const getIndicatorsInPeriod = cachedView('leadership-indicators', readIndicatorsInPeriod);
+export const getStageChangesInPeriod = cachedView('leadership-changes', readStageChangesInPeriod);

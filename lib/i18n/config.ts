@@ -12,5 +12,13 @@ export const isLocale = (value: unknown): value is Locale => locales.includes(va
  */
 export const CLIENT_NAMESPACES = ['errors', 'forms', 'formErrors', 'nav', 'programs', 'returnFiling', 'sectionsEditor', 'signIn', 'transfer'] as const;
 
+/**
+ * Of those, the ones the layout sends with every page; a page whose client
+ * components read any other wraps them in `<ClientMessages namespaces={…}>`
+ * (components/client-messages.tsx), which a unit test checks.
+ */
+export const SHARED_CLIENT_NAMESPACES = ['errors', 'forms', 'formErrors', 'nav', 'programs'] as const satisfies readonly (typeof CLIENT_NAMESPACES)[number][];
+export type PageClientNamespace = Exclude<(typeof CLIENT_NAMESPACES)[number], (typeof SHARED_CLIENT_NAMESPACES)[number]>;
+
 /** The BCP 47 tag given to Intl for number and date formats. */
 export const intlLocale = (locale: Locale) => (locale === 'zh' ? 'zh-CN' : 'en-US');

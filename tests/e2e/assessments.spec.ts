@@ -1,3 +1,4 @@
+import { drawCharts } from './support/charts';
 import { expect, test } from './support/fixtures';
 
 test.describe('as a regulator', () => {
@@ -22,6 +23,7 @@ test.describe('as a regulator', () => {
     await expect(page.getByTestId('assessment-status')).toContainText('示例数据');
     await expect(page.getByTestId('assessment-total')).toHaveAttribute('data-value', String(total));
     await expect(page.getByTestId('assessment-evidence')).toContainText('【示例】');
+    await drawCharts(page, 'assessment-radar');
     await expect(page.locator('[data-chart="assessment-radar"] svg').first()).toBeVisible();
   });
 

@@ -5,6 +5,7 @@
  */
 import { extractText, getDocumentProxy } from 'unpdf';
 import * as article from '../fixtures/beijing-article';
+import { openTable } from './support/charts';
 import { expect, test } from './support/fixtures';
 
 test.describe('as an institution', () => {
@@ -20,6 +21,7 @@ test.describe('as an institution', () => {
 
 test('the 「未公开」 direction opens as a view of its own, with the placeholders and nothing else', async ({ page }) => {
   await page.goto('/dashboard');
+  await openTable(page, 'by-direction');
   const href = await page.locator('[data-table="by-direction"] tbody tr').last().locator('a').getAttribute('href');
   expect(href).toBe('/projects?direction=UNDISCLOSED');
   await page.goto(href!);

@@ -1,4 +1,5 @@
 import { extractText, getDocumentProxy } from 'unpdf';
+import { drawCharts } from './support/charts';
 import { expect, test } from './support/fixtures';
 
 test.use({ role: 'LEADER' });
@@ -27,6 +28,7 @@ test('a leader changes the period and the printed A4 summary holds that period, 
   await expect(online).toHaveAttribute('data-by-end', '33');
   await expect(page.getByTestId('changes-by-end')).toHaveAttribute('data-value', '54');
   await expect(page.getByTestId('indicator-growth').locator('[data-indicator="USERS"]')).toHaveAttribute('data-value', '325500');
+  await drawCharts(page);
   await expect(page.locator('[data-chart="cumulative"] svg').first()).toBeVisible();
 
   const pdf = await page.pdf({ format: 'A4', printBackground: true });

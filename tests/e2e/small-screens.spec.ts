@@ -6,6 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { drawCharts, openTableViews } from './support/charts';
 import { expect, signInAs, test } from './support/fixtures';
 
 const PHONE = { width: 390, height: 844 };
@@ -107,9 +108,10 @@ const REGULATOR_PAGES: Check[] = [
 
 async function checkPage(page: Page, check: Check) {
   await page.goto(check.path);
+  await drawCharts(page);
   await page.locator(check.ready).first().waitFor();
   // The table views too: opened, their tables are laid out, checked and photographed.
-  for (const details of await page.locator('main details').all()) await details.evaluate((d) => d.setAttribute('open', ''));
+  await openTableViews(page);
   await expectNoSidewaysScroll(page);
   if (check.tables !== 'none') await expectTablesScrollInTheirCards(page, { someOverflow: check.tables === 'overflow' });
   await page.evaluate(() => window.scrollTo(0, 0));

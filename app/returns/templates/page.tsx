@@ -9,6 +9,7 @@ import { listProgramTemplates, listReturnIndicators } from '@/lib/data/return-te
 import { stageByCode, stageName } from '@/lib/rules/stages';
 import { can } from '@/lib/rules/authz';
 import { requireActor } from '@/lib/server/session';
+import { ClientMessages } from '@/components/client-messages';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('returnTemplates'))('heading') };
@@ -32,36 +33,38 @@ export default async function ReturnTemplatesPage() {
   const stagesOf = (lifecycle: Awaited<ReturnType<typeof getProgramLifecycle>>, codes: string[]) =>
     codes.map((c) => (stageByCode(lifecycle, c) ? stageName(stageByCode(lifecycle, c)!, locale) : c)).join(zh ? '、' : ', ');
   return (
-    <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">{t('heading')}</h1>
-      <p className="text-sm text-slate-600">{t('intro')}</p>
-      {perProgram.map(({ program, lifecycle, templates }) => (
-        <Section key={program.id} title={zh ? program.name : program.nameEn} id={`program-${program.code}`}>
-          {templates.length === 0 ? (
-            <p className="text-sm text-slate-600">{t('none')}</p>
-          ) : (
-            <ul className="space-y-2 text-sm" data-testid={`templates-${program.code}`}>
-              {templates.map((tp) => (
-                <li key={tp.id} data-template={tp.code}>
-                  <Link href={`/returns/templates/${tp.id}`} className="font-medium text-red-800 hover:underline">
-                    {zh ? tp.name : tp.nameEn}
-                  </Link>{' '}
-                  <span className="font-mono text-xs text-slate-500">{tp.code}</span>{' '}
-                  <span className="text-slate-600">{t('versionLine', { version: tp.latest, sections: tp.sectionCount })}</span>
-                  <ul className="ml-4 list-disc text-slate-600">
-                    {tp.schedules.map((s) => (
-                      <li key={s.id}>{t('scheduleLine', { frequency: tf(s.frequency), dueDays: s.dueDays, stages: stagesOf(lifecycle, s.stageCodes) })}</li>
-                    ))}
-                  </ul>
-                </li>
-              ))}
-            </ul>
-          )}
+    <ClientMessages namespaces={['sectionsEditor']}>
+      <div className="space-y-4">
+        <h1 className="text-2xl font-semibold">{t('heading')}</h1>
+        <p className="text-sm text-slate-600">{t('intro')}</p>
+        {perProgram.map(({ program, lifecycle, templates }) => (
+          <Section key={program.id} title={zh ? program.name : program.nameEn} id={`program-${program.code}`}>
+            {templates.length === 0 ? (
+              <p className="text-sm text-slate-600">{t('none')}</p>
+            ) : (
+              <ul className="space-y-2 text-sm" data-testid={`templates-${program.code}`}>
+                {templates.map((tp) => (
+                  <li key={tp.id} data-template={tp.code}>
+                    <Link href={`/returns/templates/${tp.id}`} className="font-medium text-red-800 hover:underline">
+                      {zh ? tp.name : tp.nameEn}
+                    </Link>{' '}
+                    <span className="font-mono text-xs text-slate-500">{tp.code}</span>{' '}
+                    <span className="text-slate-600">{t('versionLine', { version: tp.latest, sections: tp.sectionCount })}</span>
+                    <ul className="ml-4 list-disc text-slate-600">
+                      {tp.schedules.map((s) => (
+                        <li key={s.id}>{t('scheduleLine', { frequency: tf(s.frequency), dueDays: s.dueDays, stages: stagesOf(lifecycle, s.stageCodes) })}</li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+        ))}
+        <Section title={t('new')} id="new-template">
+          <TemplateCreateForm programs={programs} indicators={indicators} />
         </Section>
-      ))}
-      <Section title={t('new')} id="new-template">
-        <TemplateCreateForm programs={programs} indicators={indicators} />
-      </Section>
-    </div>
+      </div>
+    </ClientMessages>
   );
 }

@@ -8,6 +8,7 @@ import { Section } from '@/components/section';
 import { getReturnPage } from '@/lib/data/returns';
 import { can } from '@/lib/rules/authz';
 import { requireActor } from '@/lib/server/session';
+import { ClientMessages } from '@/components/client-messages';
 
 type Props = { params: Promise<{ code: string; schedule: string; period: string }> };
 
@@ -25,21 +26,23 @@ export default async function ReturnReviewPage({ params }: Props) {
   const [t, zh] = await Promise.all([getTranslations('returnFiling'), getLocale().then((l) => l === 'zh')]);
   const latest = page.stored?.submissions.at(-1);
   return (
-    <article className="space-y-4">
-      <ReturnHeader page={page} />
-      {page.mayReview && page.stored && latest ? (
-        <Section title={t('reviewHeading')} id="review">
-          <p className="mb-2 text-sm text-slate-600">{t('reviewLatest', { number: latest.number })}</p>
-          <ReturnReviewForm
-            returnId={page.stored.id}
-            version={page.stored.version}
-            sections={page.sections.map((s) => ({ id: s.id, title: sectionTitle(s, page.indicators, zh) }))}
-          />
-        </Section>
-      ) : (
-        page.stored?.status === 'ACCEPTED' && <p className="text-sm text-emerald-800">{t('frozen')}</p>
-      )}
-      <ReturnSubmissions page={page} />
-    </article>
+    <ClientMessages namespaces={['returnFiling']}>
+      <article className="space-y-4">
+        <ReturnHeader page={page} />
+        {page.mayReview && page.stored && latest ? (
+          <Section title={t('reviewHeading')} id="review">
+            <p className="mb-2 text-sm text-slate-600">{t('reviewLatest', { number: latest.number })}</p>
+            <ReturnReviewForm
+              returnId={page.stored.id}
+              version={page.stored.version}
+              sections={page.sections.map((s) => ({ id: s.id, title: sectionTitle(s, page.indicators, zh) }))}
+            />
+          </Section>
+        ) : (
+          page.stored?.status === 'ACCEPTED' && <p className="text-sm text-emerald-800">{t('frozen')}</p>
+        )}
+        <ReturnSubmissions page={page} />
+      </article>
+    </ClientMessages>
   );
 }
