@@ -220,7 +220,7 @@ async function main() {
       out(`growth_${large}_over_${small}`, results.get(large)!.page / results.get(small)!.page);
     }
     if ((!scales.length && !onlyPublic) || onlyPrograms) await benchPrograms(server);
-    if ((!scales.length && !onlyPrograms) || onlyPublic) await benchPublic(server, startNext, PORT, out);
+    if ((!scales.length && !onlyPrograms) || onlyPublic) await benchPublic(server, PORT);
   } finally {
     await stop();
   }

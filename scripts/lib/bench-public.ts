@@ -10,6 +10,7 @@
 import { createPrismaClient } from '../../lib/server/prisma';
 import { seedDatabase } from '../../seeds/index';
 import { recreateDatabase, withDatabase } from './postgres';
+import { out, startNext } from './next-server';
 import { prisma as prismaCli } from './prisma-cli';
 import { throughput } from './throughput';
 
@@ -17,12 +18,7 @@ const CONNECTIONS = 32;
 const ROUNDS = 3;
 const SECONDS = Number(process.env.BENCH_PUBLIC_SECONDS ?? 5);
 
-export async function benchPublic(
-  server: string,
-  startNext: (databaseUrl: string, port?: number) => Promise<() => Promise<void>>,
-  port: number,
-  out: (name: string, value: number) => void,
-) {
+export async function benchPublic(server: string, port: number) {
   const url = withDatabase(server, 'portal_bench_public');
   await recreateDatabase(url);
   await prismaCli(['migrate', 'deploy'], url);
