@@ -17,6 +17,7 @@ import { SANDBOX } from '@/seeds/lifecycles';
 import { stageIdOf } from './factories';
 import { ASSESSMENT_ACTIONS } from './assessment-registry';
 import { optionalText } from './hostile';
+import { RISK_ACTIONS } from './risk-registry';
 import { projectId, type TestActors } from './users';
 import { FILING_HOSTILE, freshFiling, REVIEW_HOSTILE, submittedReturn } from './returns';
 
@@ -228,6 +229,7 @@ async function openWarning(ctx: Ctx) {
 
 export const ACTIONS: Record<string, Entry> = {
   ...ASSESSMENT_ACTIONS,
+  ...RISK_ACTIONS,
   'locale#setLocale': { capability: null, audited: false, fields: [], formOnly: true, input: async () => ({ locale: 'zh' }) },
   'projects#editProjectDetailsAction': {
     capability: 'project:edit',
