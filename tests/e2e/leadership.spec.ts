@@ -71,7 +71,7 @@ test('the risk summary shows open warnings and incidents by severity and their m
   expect(String(await sum('data-incidents'))).toBe(await card.getAttribute('data-incidents-open'));
   // The demo rows say they are demo data; the trend is drawn, and its table holds the last twelve months.
   await expect(card.locator('[data-demo]').first()).toBeVisible();
-  await expect(card.locator('[data-chart="risk-trend"] svg.recharts-surface')).toBeVisible();
+  await expect(card.locator('[data-chart="risk-trend"] svg[role="application"]')).toBeVisible();
   await expect(card.locator('[data-table="risk-trend"] tbody tr')).toHaveCount(12);
 
   await page.emulateMedia({ media: 'print' });
