@@ -5,6 +5,7 @@
  * act on the Beijing pilot, so a regulator of another program finds nothing.
  */
 import fc from 'fast-check';
+import { ruleActiveSchema } from '@/lib/schemas/risk';
 import type { Ctx, Entry } from './action-registry';
 
 const pilotId = async (ctx: Ctx) => (await ctx.prisma.program.findUniqueOrThrow({ where: { code: 'BJ-FINTECH-PILOT' }, select: { id: true } })).id;
@@ -65,6 +66,7 @@ export const RISK_ACTIONS: Record<string, Entry> = {
     capability: 'monitoring:manage',
     audited: true,
     fields: ['ruleId', 'version', 'step'],
+    schema: ruleActiveSchema,
     hostile: RISK_HOSTILE,
     input: async (ctx) => {
       const rule = await pilotRule(ctx);
