@@ -11,16 +11,19 @@ import { LanguageSwitch } from './language-switch';
 import { SignOutButton } from './sign-out-button';
 import { SiteMenu } from './site-menu';
 
-/** The portal's sections; a capability hides a link from those the permission map refuses. */
+/**
+ * The portal's sections; a capability hides a link from those the permission map refuses
+ * (an outside reviewer reads no program: it sees its assessments and its account only).
+ */
 const NAV: { href: string; label: string; capability?: Capability }[] = [
-  { href: '/', label: 'nav.home' },
-  { href: '/dashboard', label: 'nav.dashboard' },
-  { href: '/projects', label: 'nav.projects' },
-  { href: '/institutions', label: 'nav.institutions' },
-  { href: '/metrics', label: 'nav.metrics' },
-  { href: '/leadership', label: 'nav.leadership' },
-  { href: '/returns', label: 'nav.returns' },
-  { href: '/risk', label: 'nav.risk' },
+  { href: '/', label: 'nav.home', capability: 'program:read' },
+  { href: '/dashboard', label: 'nav.dashboard', capability: 'program:read' },
+  { href: '/projects', label: 'nav.projects', capability: 'program:read' },
+  { href: '/institutions', label: 'nav.institutions', capability: 'program:read' },
+  { href: '/metrics', label: 'nav.metrics', capability: 'program:read' },
+  { href: '/leadership', label: 'nav.leadership', capability: 'program:read' },
+  { href: '/returns', label: 'nav.returns', capability: 'program:read' },
+  { href: '/risk', label: 'nav.risk', capability: 'program:read' },
   { href: '/assessments', label: 'nav.assessments', capability: 'assessment:read' },
   // Administrators import every table; institutions their own projects' metric values.
   { href: '/import', label: 'nav.import', capability: 'metric:import' },

@@ -2,8 +2,19 @@
 
 import { runAction, type ActionResult } from '@/lib/server/actions';
 import { decideIncident, reportIncident, stepIncident } from '@/lib/data/incidents';
+import { saveIncidentDeadlines } from '@/lib/data/incident-deadlines';
+import { setRuleActive, updateRule } from '@/lib/data/rules';
 import { createRule, handleWarning } from '@/lib/data/warnings';
-import { incidentDecisionSchema, incidentReportSchema, incidentStepSchema, ruleSchema, warningHandleSchema } from '@/lib/schemas/risk';
+import {
+  incidentDeadlinesSchema,
+  incidentDecisionSchema,
+  incidentReportSchema,
+  incidentStepSchema,
+  ruleActiveSchema,
+  ruleEditSchema,
+  ruleSchema,
+  warningHandleSchema,
+} from '@/lib/schemas/risk';
 
 const PAGES = ['/risk', '/projects/[code]', '/audit'];
 
@@ -58,6 +69,39 @@ export async function handleWarningAction(_prev: ActionResult | null, input: unk
     schema: warningHandleSchema,
     input,
     write: (actor, data) => handleWarning({ actor, input: data }),
+    revalidate: PAGES,
+  });
+}
+
+/** A regulator changes a rule's terms (at the version it read). */
+export async function updateRuleAction(_prev: ActionResult | null, input: unknown): Promise<ActionResult> {
+  return runAction({
+    capability: 'monitoring:manage',
+    schema: ruleEditSchema,
+    input,
+    write: (actor, data) => updateRule({ actor, input: data }),
+    revalidate: PAGES,
+  });
+}
+
+/** A regulator disables or enables a rule. */
+export async function setRuleActiveAction(_prev: ActionResult | null, input: unknown): Promise<ActionResult> {
+  return runAction({
+    capability: 'monitoring:manage',
+    schema: ruleActiveSchema,
+    input,
+    write: (actor, data) => setRuleActive({ actor, input: data }),
+    revalidate: PAGES,
+  });
+}
+
+/** A regulator sets a program's incident report deadlines, hours per severity. */
+export async function saveIncidentDeadlinesAction(_prev: ActionResult | null, input: unknown): Promise<ActionResult> {
+  return runAction({
+    capability: 'monitoring:manage',
+    schema: incidentDeadlinesSchema,
+    input,
+    write: (actor, data) => saveIncidentDeadlines({ actor, input: data }),
     revalidate: PAGES,
   });
 }

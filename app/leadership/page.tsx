@@ -6,12 +6,13 @@ import { DirectionComparison } from '@/components/leadership/direction-compariso
 import { PeriodSelector } from '@/components/leadership/period-selector';
 import { ProgramsOverview } from '@/components/programs-overview';
 import { PublishedLine } from '@/components/leadership/published-line';
+import { LeadershipRisk } from '@/components/leadership/risk-summary';
 import { IndicatorGrowthSection, PeriodSnapshot, StageChangesSection } from '@/components/leadership/period-sections';
 import { PendingProposalsCard } from '@/components/pending-proposals-card';
 import { resolveFilters } from '@/lib/data/filter-targets';
 import { getEarliestEventDate, getLatestEventDate } from '@/lib/data/leadership';
 import { parseFilters } from '@/lib/rules/filters';
-import { parsePeriod, periodDates, yearPeriod } from '@/lib/rules/periods';
+import { lastMonthsPeriod, parsePeriod, periodDates, yearPeriod } from '@/lib/rules/periods';
 import { requireActor } from '@/lib/server/session';
 import { formatMoment, todayInBeijing } from '@/lib/rules/time';
 
@@ -65,6 +66,8 @@ export default async function LeadershipPage({ searchParams }: Props) {
         </div>
         <PendingProposalsCard actor={actor} />
       </div>
+      {/* Risk follows the named period, or the last twelve months when the URL names none. */}
+      <LeadershipRisk actor={actor} targets={targets} period={asked ?? lastMonthsPeriod(todayInBeijing(), 12)} />
       <AssessmentSummary actor={actor} programId={program.id} programCode={program.code} />
     </div>
   );

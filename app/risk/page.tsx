@@ -3,9 +3,13 @@ import { Section } from '@/components/section';
 import { IncidentForm } from '@/components/risk/incident-form';
 import { IncidentList } from '@/components/risk/incident-list';
 import { RiskSummary } from '@/components/risk/risk-summary';
+import { DeadlineForms } from '@/components/risk/deadline-form';
 import { RuleForm } from '@/components/risk/rule-form';
+import { RuleList } from '@/components/risk/rule-list';
 import { WarningList } from '@/components/risk/warning-list';
+import { listDeadlineSettings } from '@/lib/data/incident-deadlines';
 import { getRiskBoard } from '@/lib/data/risk-board';
+import { listRuleRows } from '@/lib/data/rules';
 import { can } from '@/lib/rules/authz';
 import { requireActor } from '@/lib/server/session';
 
@@ -16,7 +20,12 @@ export async function generateMetadata() {
 /** The risk board: open warnings and incidents of the projects the reader may read, and the forms its role may use. */
 export default async function RiskPage() {
   const actor = await requireActor();
-  const [board, t] = await Promise.all([getRiskBoard({ actor }), getTranslations('risk')]);
+  const [board, rules, deadlines, t] = await Promise.all([
+    getRiskBoard({ actor }),
+    listRuleRows({ actor }),
+    listDeadlineSettings({ actor }),
+    getTranslations('risk'),
+  ]);
   const side = can(actor, 'incident:handle') ? 'institution' : can(actor, 'incident:decide') ? 'regulator' : null;
   return (
     <div className="space-y-4">
@@ -36,8 +45,19 @@ export default async function RiskPage() {
         </Section>
       )}
       {board.programs.length > 0 && (
-        <Section title={t('newRule')} id="rules">
-          <RuleForm programs={board.programs} indicators={board.indicators} />
+        <>
+          <Section title={t('rules')} id="rule-list">
+            <p className="mb-2 text-sm text-slate-600">{t('rulesLead')}</p>
+            <RuleList rules={rules} programs={board.programs} indicators={board.indicators} />
+          </Section>
+          <Section title={t('newRule')} id="rules">
+            <RuleForm programs={board.programs} indicators={board.indicators} />
+          </Section>
+        </>
+      )}
+      {deadlines.length > 0 && (
+        <Section title={t('deadlinesTitle')} id="deadlines">
+          <DeadlineForms settings={deadlines} />
         </Section>
       )}
     </div>

@@ -11,7 +11,9 @@ export function RadarChartDraw(props: RadarChartProps) {
         <PolarAngleAxis dataKey="label" tick={{ fontSize: 11 }} />
         <PolarRadiusAxis domain={[0, props.max]} tick={{ fontSize: 10 }} />
         <Radar name={props.projectLabel} dataKey="project" stroke="#b91c1c" fill="#b91c1c" fillOpacity={0.3} isAnimationActive={false} />
-        <Radar name={props.medianLabel} dataKey="median" stroke="#2563eb" fill="#2563eb" fillOpacity={0.1} isAnimationActive={false} />
+        {props.medianLabel !== null && (
+          <Radar name={props.medianLabel} dataKey="median" stroke="#2563eb" fill="#2563eb" fillOpacity={0.1} isAnimationActive={false} />
+        )}
         <Tooltip />
         <Legend />
       </RadarChart>

@@ -4,7 +4,8 @@ import dynamic from 'next/dynamic';
 import { useInView } from './use-in-view';
 
 export type RadarRow = { label: string; project: number | null; median: number | null };
-export type RadarChartProps = { name: string; rows: RadarRow[]; max: number; projectLabel: string; medianLabel: string; height: number };
+/** `medianLabel` null: the median is not shown (too few other projects to hide theirs), and not drawn. */
+export type RadarChartProps = { name: string; rows: RadarRow[]; max: number; projectLabel: string; medianLabel: string | null; height: number };
 
 // Drawn in the browser only, as the other charts (see bar-chart.tsx).
 const RadarChartDraw = dynamic(() => import('./radar-chart-draw').then((m) => m.RadarChartDraw), { ssr: false });

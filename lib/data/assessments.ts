@@ -1,5 +1,5 @@
 import 'server-only';
-import { consolidate, median, rank, roundOf, type Consolidated } from '../rules/assessment';
+import { consolidate, median, medianShown, rank, roundOf, type Consolidated } from '../rules/assessment';
 import { assessmentManageScope, assessmentReadScope, assessmentScoreScope, can, mayOpenProgram, type Actor } from '../rules/authz';
 import { db } from '../server/db';
 import type { Tx } from './audit';
@@ -29,14 +29,23 @@ export type RubricView = NonNullable<Awaited<ReturnType<typeof getRubric>>>;
 
 const scoreRows = { select: { round: true, dimensionId: true, score: true } } as const;
 
-/** The program's median score per dimension, over its confirmed assessments (an aggregate: no project is named). */
-async function programMedians(rubric: RubricView): Promise<Record<number, number | null>> {
+/**
+ * The program's median score per dimension over its confirmed assessments (an
+ * aggregate: no project is named), for one project's radar: null, never sent,
+ * unless enough OTHER projects have one (medianShown); `others` says how many do.
+ */
+async function programMedians(rubric: RubricView, projectId: number): Promise<{ medians: Record<number, number | null> | null; others: number }> {
   const confirmed = await db.assessment.findMany({
     where: { status: 'CONFIRMED', project: { programId: rubric.programId, retiredAt: null } },
-    select: { scores: scoreRows },
+    select: { projectId: true, scores: scoreRows },
   });
+  const others = confirmed.filter((a) => a.projectId !== projectId).length;
+  if (!medianShown(others)) return { medians: null, others };
   const results = confirmed.map((a) => consolidate(rubric.dimensions, a.scores, rubric.scaleMax));
-  return Object.fromEntries(rubric.dimensions.map((d) => [d.id, median(results.map((r) => r.byDimension[d.id]).filter((v): v is number => v !== null))]));
+  const medians = Object.fromEntries(
+    rubric.dimensions.map((d) => [d.id, median(results.map((r) => r.byDimension[d.id]).filter((v): v is number => v !== null))]),
+  );
+  return { medians, others };
 }
 
 /** The program's assessed projects the actor may see, ranked by consolidated score, each with its rounds. */
@@ -117,10 +126,10 @@ export async function getProjectAssessment(options: { actor: Actor; code: string
   const scores = project.assessment?.scores ?? [];
   const result: Consolidated = consolidate(rubric.dimensions, scores, rubric.scaleMax);
   const open = project.assessment?.status !== 'CONFIRMED';
-  const [mayScore, mayManage, medians] = await Promise.all([
+  const [mayScore, mayManage, { medians, others: othersConfirmed }] = await Promise.all([
     open && roundOf(actor.role) !== null ? db.project.count({ where: { AND: [{ id: project.id }, assessmentScoreScope(actor)] } }).then(Boolean) : false,
     db.project.count({ where: { AND: [{ id: project.id }, assessmentManageScope(actor)] } }).then(Boolean),
-    programMedians(rubric),
+    programMedians(rubric, project.id),
   ]);
   const candidates = mayManage
     ? await db.user.findMany({ where: { role: 'REVIEWER', disabled: false }, orderBy: { name: 'asc' }, select: { id: true, name: true } })
@@ -131,6 +140,7 @@ export async function getProjectAssessment(options: { actor: Actor; code: string
     assessment: project.assessment,
     result,
     medians,
+    othersConfirmed,
     myRound: roundOf(actor.role),
     myScores: scores.filter((s) => s.scorerId === actor.userId && s.round === roundOf(actor.role)),
     mayScore,

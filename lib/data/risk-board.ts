@@ -49,9 +49,9 @@ export async function getRiskBoard(options: { actor: Actor }) {
   };
 }
 
-/** Open warnings (by their rule's severity) and open incidents by severity, on the projects the actor may read: the leadership summary's risk figures. */
-export async function openRiskBySeverity(options: { actor: Actor }) {
-  const scope = { AND: [projectReadScope(options.actor), { retiredAt: null }] };
+/** Open warnings (by their rule's severity) and open incidents by severity, on the projects the actor may read (of one program, when named): the leadership summary's risk figures. */
+export async function openRiskBySeverity(options: { actor: Actor; programId?: number }) {
+  const scope = { AND: [projectReadScope(options.actor), { retiredAt: null, programId: options.programId }] };
   const [warnings, incidents] = await Promise.all([
     db.warning.findMany({ where: { status: { not: 'CLOSED' }, project: scope }, select: { rule: { select: { severity: true } } } }),
     db.incident.groupBy({ by: ['severity'], where: { status: { not: 'CLOSED' }, project: scope }, _count: { _all: true } }),

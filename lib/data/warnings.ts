@@ -8,8 +8,9 @@ import { Prisma } from '../generated/prisma/client';
 import { can, mayOpenProgram, programReadScope, projectReadScope, projectReadScopeSql, type Actor } from '../rules/authz';
 import type { RuleInput, WarningHandleInput } from '../schemas/risk';
 import { db, sql } from '../server/db';
-import { AppError, ConflictError, InputError } from '../server/errors';
+import { AppError, ConflictError } from '../server/errors';
 import { snapshot, writeAudit } from './audit';
+import { checkRuleTargets, ruleSnapshot } from './rules';
 
 /** A regulator adds a rule to a program it reads; the projects it names must be the program's. */
 export async function createRule(options: { actor: Actor; input: RuleInput }) {
@@ -19,29 +20,10 @@ export async function createRule(options: { actor: Actor; input: RuleInput }) {
   return db.$transaction(async (tx) => {
     const program = await tx.program.findFirst({ where: { AND: [{ id: input.programId }, programReadScope(actor)] }, select: { id: true } });
     if (!program) throw new AppError('NOT_FOUND');
-    const ids = [input.indicatorId, input.baseIndicatorId].filter((i): i is number => i !== null);
-    const known = await tx.indicator.count({ where: { id: { in: ids }, retiredAt: null } });
-    if (known !== new Set(ids).size) throw new InputError({ indicatorId: ['invalid'] });
-    const projects = await tx.project.findMany({ where: { programId: program.id, code: { in: input.projectCodes } }, select: { id: true } });
-    if (projects.length !== input.projectCodes.length) throw new InputError({ projectCodes: ['unknownProject'] });
+    const projectIds = await checkRuleTargets(tx, program.id, input);
     const { projectCodes, ...fields } = input;
-    const rule = await tx.monitoringRule.create({ data: { ...fields, projectIds: projects.map((p) => p.id) }, select: { id: true } });
-    await writeAudit(tx, {
-      actor,
-      action: 'RULE_SAVE',
-      entityType: 'MonitoringRule',
-      entityId: rule.id,
-      after: snapshot({
-        name: fields.name,
-        ruleKind: fields.kind,
-        ruleDirection: fields.direction,
-        limit: fields.limit,
-        count: fields.count,
-        incidentSeverity: fields.incidentSeverity,
-        severity: fields.severity,
-        projectCodes: projectCodes.join(', '),
-      }),
-    });
+    const rule = await tx.monitoringRule.create({ data: { ...fields, projectIds }, select: { id: true } });
+    await writeAudit(tx, { actor, action: 'RULE_SAVE', entityType: 'MonitoringRule', entityId: rule.id, after: ruleSnapshot({ ...fields, projectCodes }) });
     return rule;
   });
 }
@@ -107,29 +89,6 @@ export async function listWarnings(options: { actor: Actor; projectId?: number; 
   return rows.map((r) => ({ ...r, value: Number(r.value) }));
 }
 export type WarningRow = Awaited<ReturnType<typeof listWarnings>>[number];
-
-/** The rules of the programs the actor reads, for the rules list. */
-export async function listRules(options: { actor: Actor }) {
-  if (!can(options.actor, 'monitoring:manage')) return [];
-  return db.monitoringRule.findMany({
-    where: { program: programReadScope(options.actor) },
-    orderBy: [{ programId: 'asc' }, { id: 'asc' }],
-    select: {
-      id: true,
-      name: true,
-      kind: true,
-      direction: true,
-      limit: true,
-      count: true,
-      incidentSeverity: true,
-      severity: true,
-      projectIds: true,
-      isDemo: true,
-      program: { select: { name: true, nameEn: true } },
-      indicator: { select: { nameZh: true, nameEn: true } },
-    },
-  });
-}
 
 export type Breakdown = { key: string; label: string; labelEn: string; count: number };
 

@@ -81,6 +81,18 @@ export function mayConfirm(result: Consolidated): boolean {
   return result.rounds.filter((r) => r.round !== 'EXPERT').every((r) => r.total !== null);
 }
 
+/**
+ * How many other projects of the program must have a confirmed assessment
+ * before a project's radar shows the program median: with fewer, the median
+ * (and the project's own scores beside it) would reveal another project's scores.
+ */
+export const MEDIAN_MIN_OTHERS = 3;
+
+/** Whether the program median may be shown beside a project, given how many OTHER projects of the program have a confirmed assessment. */
+export function medianShown(othersConfirmed: number): boolean {
+  return othersConfirmed >= MEDIAN_MIN_OTHERS;
+}
+
 /** The median of the values (null for none): the program's middle project on a dimension. */
 export function median(values: readonly number[]): number | null {
   if (!values.length) return null;

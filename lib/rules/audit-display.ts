@@ -64,7 +64,8 @@ type Kind =
   | 'field'
   | 'direction'
   | 'source'
-  | 'coded';
+  | 'coded'
+  | 'deadlines';
 
 /**
  * Every field an audit snapshot holds, in the order lines are shown. `identifies`:
@@ -152,6 +153,8 @@ const FIELDS: Record<string, { kind: Kind; identifies?: true; ns?: string }> = {
   feedbackStatus: { kind: 'coded', ns: 'feedback.status' },
   answer: { kind: 'text' },
   feedbackSummary: { kind: 'text' },
+  active: { kind: 'boolean' },
+  deadlines: { kind: 'deadlines' },
 };
 
 /** The fields that have a label (`auditField.<key>` in both message files). */
@@ -249,6 +252,14 @@ function formatValue(kind: Kind, v: unknown, side: Snapshot, ctx: AuditDisplayCo
       return typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? formatMoment(new Date(v)) : String(v);
     case 'coded':
       return label(ctx, ns, v);
+    case 'deadlines': {
+      // A program's report deadlines, hours per severity: 一般 24 小时、较大 12 小时…
+      const hours = asSnapshot(v);
+      if (!hours) return String(v);
+      return Object.entries(hours)
+        .map(([severity, h]) => t('risk.deadlineHours', { severity: label(ctx, 'risk.severity', severity), hours: String(h) }))
+        .join(locale === 'zh' ? '、' : ', ');
+    }
     case 'text':
       return String(v) === '' ? t('history.blank') : String(v);
   }

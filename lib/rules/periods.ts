@@ -51,3 +51,10 @@ export function periodQuery(period: Period): string {
 }
 
 export const periodDates = (period: Period) => ({ from: iso(period.from), to: iso(period.to) });
+
+/** The `months` calendar months ending with the one `today` falls in: a view's default span when the URL names no period. */
+export function lastMonthsPeriod(today: Date, months: number): Period {
+  const y = today.getUTCFullYear();
+  const m = today.getUTCMonth();
+  return { kind: 'custom', key: 'last-months', from: day(y, m - months + 1, 1), to: day(y, m + 1, 0) };
+}

@@ -123,3 +123,48 @@ export const warningHandleSchema = z.object({
   note: requiredText(1000),
 });
 export type WarningHandleInput = z.output<typeof warningHandleSchema>;
+
+/** Editing a rule: the same fields and checks, the rule, and the version it was read at. Its program does not change. */
+export const ruleEditSchema = ruleSchema.safeExtend({ ruleId: idField, version: idField });
+export type RuleEditInput = z.output<typeof ruleEditSchema>;
+
+/** Disabling or enabling a rule: a disabled rule never fires; its open warnings stay until closed. */
+export const ruleActiveSchema = z.object({
+  ruleId: idField,
+  version: idField,
+  step: z.enum(['DISABLE', 'ENABLE'], { error: 'invalid' }),
+});
+export type RuleActiveInput = z.output<typeof ruleActiveSchema>;
+
+/** Hours from an incident's occurrence to its report: a whole number of hours, at least 1, at most a year. */
+const deadlineHours = z.preprocess(
+  (v) => (typeof v === 'string' && /^\s*-?\d{1,9}(\.\d+)?\s*$/.test(v) ? Number(v.trim()) : typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z
+    .number({ error: (issue) => (issue.input === undefined ? 'required' : 'hoursWhole') })
+    .int({ error: 'hoursWhole' })
+    .min(1, { error: 'hoursPositive' })
+    .max(8760, { error: 'hoursTooLong' }),
+);
+
+/** The severities from the least to the most serious: a more serious incident is reported no later than a lesser one. */
+const SEVERITY_ORDER = ['GENERAL', 'MAJOR', 'SERIOUS', 'CRITICAL'] as const;
+
+/** A program's report deadlines, one per severity, saved together at the version they were read at. */
+export const incidentDeadlinesSchema = z
+  .object({
+    programId: idField,
+    version: idField,
+    GENERAL: deadlineHours,
+    MAJOR: deadlineHours,
+    SERIOUS: deadlineHours,
+    CRITICAL: deadlineHours,
+  })
+  .superRefine((v, ctx) => {
+    // Only between values that are themselves valid: a refused value already has its own message.
+    const fine = (h: number) => Number.isInteger(h) && h >= 1 && h <= 8760;
+    for (let i = 1; i < SEVERITY_ORDER.length; i++) {
+      const [lesser, graver] = [SEVERITY_ORDER[i - 1], SEVERITY_ORDER[i]];
+      if (fine(v[graver]) && fine(v[lesser]) && v[graver] > v[lesser]) ctx.addIssue({ code: 'custom', path: [graver], message: 'hoursOrder' });
+    }
+  });
+export type IncidentDeadlinesInput = z.output<typeof incidentDeadlinesSchema>;

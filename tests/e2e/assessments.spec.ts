@@ -25,6 +25,9 @@ test.describe('as a regulator', () => {
     await expect(page.getByTestId('assessment-evidence')).toContainText('【示例】');
     await drawCharts(page, 'assessment-radar');
     await expect(page.locator('[data-chart="assessment-radar"] svg').first()).toBeVisible();
+    // The only confirmed assessment of the sandbox: no median beside it, and a note says why.
+    await expect(page.getByTestId('median-hidden')).toContainText('仅有 0 个项目');
+    await expect(page.locator('[data-chart="assessment-radar"] .recharts-legend-item')).toHaveCount(1);
   });
 
   test('weights that do not add up to 1 are refused with a message, and the form keeps what was typed', async ({ page }) => {

@@ -55,3 +55,38 @@ test('a malformed period falls back to the default with a notice, never an error
   expect(response?.status()).toBe(200);
   await expect(page.getByText('报告期参数无效，已显示默认报告期。')).toBeVisible();
 });
+
+test('the risk summary shows open warnings and incidents by severity and their monthly trend, on screen and on paper', async ({ page }) => {
+  // The risk board's count of the pilot's open warnings, read first.
+  await page.goto('/risk');
+  const pilotRow = page.locator('[data-breakdown="program"] li', { hasText: '金融科技应用试点' });
+  const pilotWarnings = Number(await pilotRow.locator('span').last().textContent());
+  expect(pilotWarnings).toBeGreaterThan(0);
+
+  await page.goto('/leadership');
+  const card = page.getByTestId('leadership-risk');
+  await expect(card).toHaveAttribute('data-warnings-open', String(pilotWarnings));
+  const rows = card.locator('[data-severity]');
+  await expect(rows).toHaveCount(4);
+  const sum = async (attr: string) => (await rows.evaluateAll((rs, a) => rs.map((r) => Number(r.getAttribute(a))), attr)).reduce((a, b) => a + b, 0);
+  expect(await sum('data-warnings')).toBe(pilotWarnings);
+  expect(String(await sum('data-incidents'))).toBe(await card.getAttribute('data-incidents-open'));
+  // The demo rows say they are demo data; the trend is drawn, and its table holds the last twelve months.
+  await expect(card.locator('[data-demo]').first()).toBeVisible();
+  await expect(card.locator('[data-chart="risk-trend"] svg[role="application"]')).toBeVisible();
+  await expect(card.locator('[data-table="risk-trend"] tbody tr')).toHaveCount(12);
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(card).toBeVisible();
+  await expect(card.locator('[data-table="risk-severity"]')).toBeVisible();
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+  // 风 may come out of the text layer as the CJK radical ⻛ (U+2EDB), which NFKC leaves as it is.
+  const norm = (s: string) =>
+    s
+      .normalize('NFKC')
+      .replace(/\s+/g, '')
+      .replace(/\u2EDB/g, '风');
+  expect(norm(text)).toContain(norm('风险概况'));
+  expect(norm(text)).toContain(norm('预警与风险事件趋势'));
+});

@@ -60,6 +60,64 @@ test.describe('as a regulator', () => {
     await expect(section.locator('[data-warning]').first()).toBeVisible();
   });
 
+  test('edits a rule in the rules list, a refusal keeping the input, then disables and enables it', async ({ page }) => {
+    await page.goto('/risk');
+    const create = page.getByTestId('rule-create');
+    await create.locator('input[name="name"]').fill('浏览器测试规则');
+    await create.locator('select[name="kind"]').selectOption('THRESHOLD');
+    await create.locator('select[name="indicatorId"]').selectOption({ label: '开通用户' });
+    await create.locator('select[name="direction"]').selectOption('ABOVE');
+    await create.locator('input[name="limit"]').fill('1000000000000');
+    await create.locator('input[name="projectCodes"]').fill('BJFT-06');
+    await create.getByRole('button').click();
+    const rule = page.locator('[data-rule]', { hasText: '浏览器测试规则' });
+    await expect(rule).toHaveAttribute('data-active', 'true');
+    await expect(rule.locator('[data-rule-terms]')).toContainText('高于');
+    await expect(rule).toContainText('BJFT-06');
+
+    const id = await rule.getAttribute('data-rule');
+    await rule.getByText('修改规则').click();
+    const edit = page.getByTestId(`rule-edit-${id}`);
+    await expect(edit.locator('input[name="limit"]')).toHaveValue('1000000000000');
+    await edit.locator('input[name="name"]').fill('浏览器测试规则（已改）');
+    await edit.locator('input[name="limit"]').fill('');
+    await edit.getByRole('button').click();
+    await expect(edit.locator('[data-field-error="limit"]')).toBeVisible();
+    await expect(edit.locator('input[name="name"]')).toHaveValue('浏览器测试规则（已改）');
+    await edit.locator('input[name="limit"]').fill('2000000000000');
+    await edit.getByRole('button').click();
+    await expect(page.getByTestId(`rule-edit-${id}-result`)).toHaveAttribute('role', 'status');
+    const edited = page.locator(`[data-rule="${id}"]`);
+    await expect(edited).toContainText('浏览器测试规则（已改）');
+    await expect(edited.locator('[data-rule-terms]')).toContainText('2,000,000,000,000');
+
+    await page.getByTestId(`rule-active-${id}`).getByRole('button', { name: '停用规则' }).click();
+    await expect(edited).toHaveAttribute('data-active', 'false');
+    await page.getByTestId(`rule-active-${id}`).getByRole('button', { name: '启用规则' }).click();
+    await expect(edited).toHaveAttribute('data-active', 'true');
+  });
+
+  test('sets the sandbox report deadlines: bad hours are refused with the reason, good ones are kept', async ({ page }) => {
+    await page.goto('/risk');
+    const box = page.locator('[data-deadlines]', { hasText: '创新监管试点' });
+    const form = box.locator('form');
+    await form.locator('input[name="CRITICAL"]').fill('0');
+    await form.locator('input[name="SERIOUS"]').fill('1.5');
+    await form.getByRole('button').click();
+    await expect(form.locator('[data-field-error="CRITICAL"]')).toHaveText('时限至少为 1 小时。');
+    await expect(form.locator('[data-field-error="SERIOUS"]')).toHaveText('请填写整数小时数。');
+    await expect(form.locator('input[name="SERIOUS"]')).toHaveValue('1.5');
+    await form.locator('input[name="SERIOUS"]').fill('6');
+    await form.locator('input[name="CRITICAL"]').fill('8');
+    await form.getByRole('button').click();
+    await expect(form.locator('[data-field-error="CRITICAL"]')).toHaveText('更严重等级的报告时限不能长于较轻等级。');
+    await form.locator('input[name="CRITICAL"]').fill('3');
+    await form.getByRole('button').click();
+    await expect(form).toHaveAttribute('data-result', 'SAVED');
+    await page.reload();
+    await expect(page.locator('[data-deadlines]', { hasText: '创新监管试点' }).locator('input[name="SERIOUS"]')).toHaveValue('6');
+  });
+
   test('reads the board on a phone without sideways scrolling, and axe finds nothing serious', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/risk');

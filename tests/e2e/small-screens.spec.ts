@@ -215,6 +215,21 @@ test.describe('the header menu', () => {
     await expect(panel).toBeHidden();
   });
 
+  test.describe('of an outside reviewer', () => {
+    test.use({ role: 'reviewer@pilot.example' });
+
+    test('offers only what it can open: its assessments and its account', async ({ page }) => {
+      await page.goto('/assessments');
+      await page.getByRole('button', { name: '菜单' }).click();
+      const nav = page.getByRole('navigation', { name: '金融科技应用试点' });
+      await expect(nav.getByRole('link')).toHaveText(['量化考核']);
+      await expect(page.getByTestId('signed-in-as')).toHaveAttribute('data-role', 'REVIEWER');
+      await page.getByTestId('signed-in-as').getByRole('link').click();
+      await expect(page).toHaveURL(/\/account$/);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    });
+  });
+
   test('signing out and switching the language work from the menu', async ({ page }) => {
     const menu = page.getByTestId('menu-button');
     const openMenu = async () => {

@@ -9,6 +9,7 @@ import { getProject } from '@/lib/data/projects';
 import { canEditProject } from '@/lib/data/project-edits';
 import { seedBeijingPilot } from '@/seeds/seed';
 import { ACTIONS, baseName, discoverActions } from '../support/action-registry';
+import { RISK_ACTIONS } from '../support/risk-registry';
 import { resetDatabase, testClient } from '../support/db';
 import { noticeApplication } from '../support/public-notice';
 import { actAs } from '../support/session-mock';
@@ -164,8 +165,8 @@ describe('cross-institution writes', async () => {
     expect(await actions.get('notifications#markAllNotificationsReadAction')!(null, { upTo: theirs.id })).toEqual({ ok: true, message: 'SAVED' });
     expect((await prisma.notification.findUniqueOrThrow({ where: { id: theirs.id } })).readAt).toBeNull();
   });
-  // Return templates and schedules belong to a program: a regulator of another program finds none of them, as for an unknown id.
-  const PROGRAM_ACTIONS = Object.entries(ACTIONS).filter(([, e]) => e.capability === 'return:manage');
+  // Return templates and schedules, monitoring rules and report deadlines belong to a program: a regulator of another program finds none of them, as for an unknown id.
+  const PROGRAM_ACTIONS = Object.entries(ACTIONS).filter(([name, e]) => e.capability === 'return:manage' || name in RISK_ACTIONS);
   for (const [name, entry] of PROGRAM_ACTIONS) {
     it(`${name} by a regulator of another program gives NOT_FOUND and changes nothing`, async () => {
       const input = await entry.input({ prisma, actors, actor: actors.regulator, n: ++n });

@@ -20,6 +20,7 @@ import { stageIdOf } from './factories';
 import { ASSESSMENT_ACTIONS } from './assessment-registry';
 import { optionalText, SUMMARY_HOSTILE } from './hostile';
 import { noticeApplication } from './public-notice';
+import { RISK_ACTIONS } from './risk-registry';
 import { projectId, type TestActors } from './users';
 import { FILING_HOSTILE, freshFiling, REVIEW_HOSTILE, submittedReturn } from './returns';
 
@@ -243,6 +244,7 @@ async function openWarning(ctx: Ctx) {
 
 export const ACTIONS: Record<string, Entry> = {
   ...ASSESSMENT_ACTIONS,
+  ...RISK_ACTIONS,
   'locale#setLocale': { capability: null, audited: false, fields: [], formOnly: true, input: async () => ({ locale: 'zh' }) },
   'projects#editProjectDetailsAction': {
     capability: 'project:edit',

@@ -1,6 +1,6 @@
 /** The rubric arithmetic: weights, each round's score, the consolidated score, medians and ranks. */
 import { describe, expect, it } from 'vitest';
-import { consolidate, frozenResult, mayConfirm, median, rank, roundOf, weightsValid, type Score } from '@/lib/rules/assessment';
+import { consolidate, frozenResult, mayConfirm, median, MEDIAN_MIN_OTHERS, medianShown, rank, roundOf, weightsValid, type Score } from '@/lib/rules/assessment';
 import { rubricSchema } from '@/lib/schemas/assessment';
 import { RUBRICS } from '@/seeds/rubrics';
 
@@ -130,5 +130,12 @@ describe('median and rank', () => {
       null,
       null,
     ]);
+  });
+});
+
+describe('when the program median may be shown', () => {
+  it('needs at least three other projects with a confirmed assessment', () => {
+    expect(MEDIAN_MIN_OTHERS).toBe(3);
+    expect([0, 1, 2, 3, 4, 40].map(medianShown)).toEqual([false, false, false, true, true, true]);
   });
 });

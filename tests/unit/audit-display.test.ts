@@ -232,6 +232,18 @@ const ENTRIES: Record<AuditAction, { entityType: string; before: unknown; after:
     },
     expected: ['名称: 用户数超过上限', '严重程度: 较大', '规则类型: 指标阈值', '方向: 高于', '阈值: 100000', '适用项目: BJFT-06'],
   },
+  RULE_SET_ACTIVE: {
+    entityType: 'MonitoringRule',
+    before: { name: '用户数超过上限', active: true },
+    after: { name: '用户数超过上限', active: false },
+    expected: ['名称: 用户数超过上限', '启用: 是 → 否'],
+  },
+  INCIDENT_DEADLINES_SAVE: {
+    entityType: 'Program',
+    before: { deadlines: { GENERAL: 24, MAJOR: 12, SERIOUS: 4, CRITICAL: 2 } },
+    after: { deadlines: { GENERAL: 48, MAJOR: 12, SERIOUS: 4, CRITICAL: 1 } },
+    expected: ['报告时限: 一般 24 小时、较大 12 小时、重大 4 小时、特别重大 2 小时 → 一般 48 小时、较大 12 小时、重大 4 小时、特别重大 1 小时'],
+  },
   WARNING_ACKNOWLEDGE: {
     entityType: 'Warning',
     before: { warningStatus: 'OPEN' },

@@ -30,7 +30,17 @@ import { ownNameSchema, passwordChangeSchema, passwordResetSchema, userDetailsSc
 import { auditFilterSchema } from '@/lib/schemas/audit';
 import { emailPreferencesSchema, notificationReadSchema, notificationsReadAllSchema } from '@/lib/schemas/notifications';
 import { returnScheduleCreateSchema, returnScheduleEditSchema, returnTemplateCreateSchema, returnTemplateEditSchema } from '@/lib/schemas/return-templates';
-import { incidentDecisionSchema, incidentReportSchema, incidentStepSchema, ruleSchema, warningHandleSchema } from '@/lib/schemas/risk';
+import {
+  incidentDeadlinesSchema,
+  incidentDecisionSchema,
+  incidentReportSchema,
+  incidentStepSchema,
+  ruleActiveSchema,
+  ruleEditSchema,
+  ruleSchema,
+  warningHandleSchema,
+} from '@/lib/schemas/risk';
+import { RISK_HOSTILE } from '../support/risk-registry';
 import { assessmentConfirmSchema, assessmentScoreSchema, reviewerAssignSchema, rubricSchema } from '@/lib/schemas/assessment';
 import { toInput } from '@/lib/schemas/fields';
 import { feedbackAnswerSchema, feedbackModerationSchema, publicFeedbackSchema } from '@/lib/schemas/public-feedback';
@@ -193,6 +203,27 @@ const SCHEMAS: [string, z.ZodType, Record<string, unknown>, Record<string, fc.Ar
       projectCodes: 'bjft-05, BJFT-06',
     },
   ],
+  [
+    'ruleEdit',
+    ruleEditSchema,
+    {
+      ruleId: '3',
+      version: '2',
+      programId: '1',
+      name: '万人投诉率',
+      kind: 'COMPLAINT_RATE',
+      indicatorId: '7',
+      baseIndicatorId: '4',
+      direction: '',
+      limit: '2.5',
+      count: '',
+      severity: 'SERIOUS',
+      projectCodes: '',
+    },
+    RISK_HOSTILE,
+  ],
+  ['ruleActive', ruleActiveSchema, { ruleId: '3', version: '4', step: 'ENABLE' }, RISK_HOSTILE],
+  ['incidentDeadlines', incidentDeadlinesSchema, { programId: '2', version: '1', GENERAL: '48', MAJOR: '24', SERIOUS: ' 6 ', CRITICAL: '6' }, RISK_HOSTILE],
   ['warningHandle', warningHandleSchema, { warningId: '2', version: '1', step: 'CLOSE', note: '数据已核实' }],
   [
     'rubric',
@@ -293,5 +324,27 @@ describe('return template sections', () => {
       endsOn: '2026-01-31',
     });
     expect(schedule.success ? [] : z.flattenError(schedule.error).fieldErrors).toEqual({ endsOn: ['endsBeforeStart'] });
+  });
+});
+
+describe('incident report deadlines schema', () => {
+  const valid = { programId: '2', version: '1', GENERAL: '24', MAJOR: '12', SERIOUS: '4', CRITICAL: '2' };
+  const errors = (change: Record<string, unknown>) => {
+    const r = incidentDeadlinesSchema.safeParse({ ...valid, ...change });
+    return r.success ? {} : z.flattenError(r.error).fieldErrors;
+  };
+  it('reads whole hours and says why a value is refused', () => {
+    expect(incidentDeadlinesSchema.parse(valid)).toMatchObject({ GENERAL: 24, MAJOR: 12, SERIOUS: 4, CRITICAL: 2 });
+    expect(errors({ GENERAL: '1.5' })).toEqual({ GENERAL: ['hoursWhole'] });
+    expect(errors({ CRITICAL: '0' })).toEqual({ CRITICAL: ['hoursPositive'] });
+    expect(errors({ MAJOR: '-2' })).toEqual({ MAJOR: ['hoursPositive'] });
+    expect(errors({ GENERAL: '8761' })).toEqual({ GENERAL: ['hoursTooLong'] });
+    expect(errors({ SERIOUS: '' })).toEqual({ SERIOUS: ['required'] });
+    expect(errors({ GENERAL: 'abc' })).toEqual({ GENERAL: ['hoursWhole'] });
+  });
+  it('refuses a graver level with a longer deadline than a lesser one, at the graver field', () => {
+    expect(errors({ CRITICAL: '5' })).toEqual({ CRITICAL: ['hoursOrder'] });
+    expect(errors({ MAJOR: '30' })).toEqual({ MAJOR: ['hoursOrder'] });
+    expect(incidentDeadlinesSchema.safeParse({ ...valid, GENERAL: '4', MAJOR: '4', SERIOUS: '4', CRITICAL: '4' }).success).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import { RoundsTable } from '@/components/assessments/rounds-table';
 import { RadarChartView } from '@/components/charts/radar-chart';
 import { Section } from '@/components/section';
 import { getProjectAssessment } from '@/lib/data/assessments';
+import { MEDIAN_MIN_OTHERS } from '@/lib/rules/assessment';
 import { can } from '@/lib/rules/authz';
 import { formatMoment } from '@/lib/rules/time';
 import { requireActor } from '@/lib/server/session';
@@ -30,7 +31,7 @@ export default async function ProjectAssessmentPage({ params }: { params: Promis
   const radar = rubric.dimensions.map((d) => ({
     label: locale === 'zh' ? d.name : d.nameEn,
     project: view.result.byDimension[d.id],
-    median: view.medians[d.id],
+    median: view.medians?.[d.id] ?? null,
   }));
   return (
     <div className="space-y-4">
@@ -60,9 +61,14 @@ export default async function ProjectAssessmentPage({ params }: { params: Promis
           rows={radar}
           max={rubric.scaleMax}
           projectLabel={t('radarProject')}
-          medianLabel={t('radarMedian')}
+          medianLabel={view.medians ? t('radarMedian') : null}
           height={320}
         />
+        {!view.medians && (
+          <p className="mt-1 text-xs text-slate-600" data-testid="median-hidden">
+            {t('radarMedianHidden', { others: view.othersConfirmed, min: MEDIAN_MIN_OTHERS })}
+          </p>
+        )}
       </Section>
       <Section title={t('reviewers')}>
         <p className="mb-2 text-sm" data-testid="assessment-reviewers">
