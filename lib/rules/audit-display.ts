@@ -148,6 +148,10 @@ const FIELDS: Record<string, { kind: Kind; identifies?: true; ns?: string }> = {
   scaleMax: { kind: 'text' },
   weights: { kind: 'text' },
   reviewer: { kind: 'text', identifies: true },
+  exportTable: { kind: 'coded', ns: 'transfer.tables' },
+  format: { kind: 'text' },
+  rowCount: { kind: 'text' },
+  filters: { kind: 'text' },
 };
 
 /** The fields that have a label (`auditField.<key>` in both message files). */

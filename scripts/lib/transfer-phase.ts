@@ -61,7 +61,7 @@ async function main() {
       if (!preview.ok || preview.problems.length) throw new Error(`${table}: ${JSON.stringify(preview).slice(0, 400)}`);
       out(`import_${table}_preview_s`, ((performance.now() - started) / 1000).toFixed(2));
       out(`import_${table}_preview_peak_rss_mb`, mb(peak));
-      const applied = await transfers.applyImport({ actor, table, file, hash: preview.hash });
+      const applied = await transfers.applyImport({ actor, importId: preview.importId });
       out(`import_${table}_rows`, applied.written ?? 0);
       out(`import_${table}_s`, ((performance.now() - started) / 1000).toFixed(2));
       // Resident memory rarely shrinks: the running peak after each step shows which step grew it.

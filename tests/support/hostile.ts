@@ -61,7 +61,17 @@ export const optionalText = (max: number) =>
     fc.constant('x'.repeat(max + 1)),
   );
 
+/** Not a record's uuid: numbers, objects, near misses and injections ('' and null are "none" where the id is optional). */
+const uuid = fc.oneof(
+  fc.integer(),
+  fc.object({ maxDepth: 1 }),
+  fc.constantFrom('abc', '1', '00000000-0000-0000-0000-00000000000g', '0'.repeat(37), "' OR 1=1 --"),
+  injection,
+);
+
 export const HOSTILE: Record<string, fc.Arbitrary<unknown>> = {
+  importId: uuid,
+  jobId: uuid,
   notificationId: id,
   upTo: id,
   // Every kind must be named on or off: a kind left out, an unknown kind or state, anything but text.

@@ -82,6 +82,8 @@ export async function dbFingerprint(prisma: PrismaClient): Promise<string> {
     'Assessment',
     'AssessmentScore',
     'ProjectReviewer',
+    'ImportRun',
+    'ExportJob',
   ];
   const parts: string[] = [];
   for (const table of tables) {

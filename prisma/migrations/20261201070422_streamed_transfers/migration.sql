@@ -1,5 +1,5 @@
 -- CreateEnum
-CREATE TYPE "ImportRunStatus" AS ENUM ('READING', 'CHECKING', 'READY', 'PROBLEMS', 'REFUSED', 'APPLIED');
+CREATE TYPE "ImportRunStatus" AS ENUM ('READING', 'CHECKING', 'READY', 'APPLIED');
 
 -- CreateEnum
 CREATE TYPE "ExportJobStatus" AS ENUM ('QUEUED', 'RUNNING', 'DONE', 'FAILED', 'EXPIRED');
