@@ -3,7 +3,6 @@
  * any), every refusal leaving the database as it was, and exports that follow
  * their view's filters and the reader's scope.
  */
-import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEntries } from '@/lib/data/audit';

@@ -15,6 +15,7 @@ import type { PrismaClient } from '@/lib/server/prisma';
 import { hashPassword } from '@/lib/server/passwords';
 import { tableColumns } from '@/lib/transfer/sheets/tables';
 import { readTable } from '@/lib/transfer/tabular/read';
+import { exportDir } from '@/lib/transfer/export-jobs';
 import { upsertLifecycle } from '@/seeds/helpers';
 import { SANDBOX } from '@/seeds/lifecycles';
 import { stageIdOf } from './factories';
@@ -673,6 +674,12 @@ export const ACTIONS: Record<string, Entry> = {
     success: WRITTEN_ONE,
     input: async (ctx) => previewedRun(ctx, 'metrics', metricUpload(ctx.n).file),
   },
+  'exports#startExportJobAction': {
+    capability: 'program:read',
+    audited: true,
+    fields: ['table', 'format', 'locale', 'view'],
+    input: async () => ({ table: 'projects', format: 'csv', locale: 'zh', view: 'program=BJ-FINTECH-PILOT' }),
+  },
   'risk#reportIncidentAction': {
     capability: 'incident:report',
     audited: true,
@@ -740,7 +747,35 @@ const ownImportRun: OwnRecord = async (ctx) => {
   return { path: `/api/imports/${id}`, params: { id } };
 };
 
+/** A finished export job of the acting user (or, signed out, of an administrator), its file written. */
+const ownExportJob =
+  (file: boolean): OwnRecord =>
+  async (ctx) => {
+    const userId = ctx.actor?.userId ?? ctx.actors.admin.userId;
+    const filePath = `matrix-${crypto.randomUUID()}.csv`;
+    fs.mkdirSync(exportDir(), { recursive: true });
+    fs.writeFileSync(path.join(exportDir(), filePath), '编号\nBJFT-01\n');
+    const job = await ctx.prisma.exportJob.create({
+      data: {
+        userId,
+        table: 'projects',
+        format: 'csv',
+        locale: 'zh',
+        query: '',
+        status: 'DONE',
+        rowsDone: 1,
+        rowsTotal: 1,
+        filePath,
+        fileName: 'p.csv',
+        expiresAt: new Date(Date.now() + 60_000),
+      },
+    });
+    return { path: `/api/exports/${job.id}${file ? '/file' : ''}`, params: { id: String(job.id) } };
+  };
+
 export const ROUTES: Record<string, { capability: Capability | null; path: string; params?: Record<string, string>; own?: OwnRecord }> = {
+  'api/exports/[id]': { capability: 'program:read', path: '', own: ownExportJob(false) },
+  'api/exports/[id]/file': { capability: 'program:read', path: '', own: ownExportJob(true) },
   'api/imports/[id]': { capability: 'metric:import', path: '', own: ownImportRun },
   'api/health': { capability: null, path: '/api/health' },
   'api/assessments/ranking': { capability: 'assessment:read', path: '/api/assessments/ranking?program=BJ-FINTECH-PILOT&format=csv' },

@@ -155,6 +155,14 @@ export const HOSTILE: Record<string, fc.Arbitrary<unknown>> = {
   ),
   confirmPassword: fc.oneof(weird, fc.integer(), fc.constantFrom('', 'something-else-entirely')),
   table: enumValue,
+  format: enumValue,
+  locale: enumValue,
+  /** A view's query: too long, not a query string, or not text at all. */
+  view: fc.oneof(
+    weird.filter((v) => v !== null),
+    fc.integer(),
+    fc.constantFrom('x'.repeat(2_001), 'a b', '<script>', "'; DROP TABLE x", 'a\nb'),
+  ),
   programId: id,
   templateId: id,
   code: fc.oneof(weird, fc.integer(), fc.constantFrom('', 'A B', 'X'.repeat(41), '-X', '季度', 'Q;1'), injection),

@@ -32,6 +32,7 @@ import { emailPreferencesSchema, notificationReadSchema, notificationsReadAllSch
 import { returnScheduleCreateSchema, returnScheduleEditSchema, returnTemplateCreateSchema, returnTemplateEditSchema } from '@/lib/schemas/return-templates';
 import { incidentDecisionSchema, incidentReportSchema, incidentStepSchema, ruleSchema, warningHandleSchema } from '@/lib/schemas/risk';
 import { assessmentConfirmSchema, assessmentScoreSchema, reviewerAssignSchema, rubricSchema } from '@/lib/schemas/assessment';
+import { exportJobStartSchema } from '@/lib/schemas/export-job';
 import { toInput } from '@/lib/schemas/fields';
 import { mutated, optionalText } from '../support/hostile';
 import { NOTIFICATION_KINDS } from '@/lib/rules/notifications';
@@ -196,6 +197,11 @@ const SCHEMAS: [string, z.ZodType, Record<string, unknown>, Record<string, fc.Ar
   ['assessmentScore', assessmentScoreSchema, { projectId: '6', version: '1', dimensionId: ['1', '2'], score: ['4', '0'], evidence: ['已上线', '尚无投诉'] }],
   ['assessmentConfirm', assessmentConfirmSchema, { projectId: '6', version: '3' }],
   ['reviewerAssign', reviewerAssignSchema, { projectId: '6', userId: '9' }],
+  [
+    'exportJobStart',
+    exportJobStartSchema,
+    { table: 'metrics', format: 'xlsx', locale: 'zh', view: 'program=BJ-FINTECH-PILOT&stage=ONLINE&q=%E6%94%AF%E4%BB%98' },
+  ],
 ];
 
 describe.each(SCHEMAS)('%s schema', (name, schema, valid, own) => {

@@ -26,7 +26,7 @@ CREATE TABLE "ImportRun" (
 
 -- CreateTable
 CREATE TABLE "ExportJob" (
-    "id" UUID NOT NULL,
+    "id" SERIAL NOT NULL,
     "userId" INTEGER NOT NULL,
     "table" TEXT NOT NULL,
     "format" TEXT NOT NULL,
