@@ -15,6 +15,15 @@ function shown(result: ImportResult): Shown {
   return result.message ? { kind: 'message', code: result.message } : null;
 }
 
+/** A random (version 4) uuid; crypto.randomUUID exists only on https and localhost, getRandomValues everywhere. */
+function newImportId(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 /**
  * Upload → dry-run preview listing every problem, with its progress → confirm,
  * which names the previewed run: the server writes the rows it checked, and the
@@ -38,7 +47,7 @@ export function ImportForm({ tables, maxBytes }: { tables: string[]; maxBytes: n
     const form = new FormData();
     if (ready?.importId) form.set('importId', ready.importId);
     else {
-      const id = crypto.randomUUID();
+      const id = newImportId();
       setImportId(id);
       form.set('importId', id);
       form.set('table', table);
