@@ -18,6 +18,10 @@ export function ExportLinks({ table, query = '' }: { table: Table; query?: strin
           {format.toUpperCase()}
         </a>
       ))}
+      {/* Views too large to stream are written in the background; their files wait on this page. */}
+      <a href="/exports" className="text-red-800 hover:underline">
+        {t('jobsLink')}
+      </a>
     </span>
   );
 }

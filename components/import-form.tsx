@@ -3,6 +3,7 @@
 import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import { useTranslations } from 'next-intl';
 import { applyImportAction, previewImportAction, type ImportAnswer, type ImportResult } from '@/app/actions/imports';
+import { ImportProgress } from '@/components/import-progress';
 import { TableScroll } from '@/components/table-scroll';
 
 /** What the outcome line shows: an answer of the server, a refusal of the action, or a file too large to send. */
@@ -14,17 +15,28 @@ function shown(result: ImportResult): Shown {
   return result.message ? { kind: 'message', code: result.message } : null;
 }
 
+/** A random (version 4) uuid; crypto.randomUUID exists only on https and localhost, getRandomValues everywhere. */
+function newImportId(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 /**
- * Upload → dry-run preview listing every problem → confirm, which sends the same
- * file with its hash. A file over `maxBytes` (the server's limit) never leaves the browser.
+ * Upload → dry-run preview listing every problem, with its progress → confirm,
+ * which names the previewed run: the server writes the rows it checked, and the
+ * file is not sent again. A file over `maxBytes` (the server's limit) never leaves the browser.
  */
 export function ImportForm({ tables, maxBytes }: { tables: string[]; maxBytes: number }) {
   const t = useTranslations('transfer');
   const [preview, check, checking] = useActionState<ImportResult, FormData>(previewImportAction, { ok: false });
   const [applied, apply, applying] = useActionState<ImportResult, FormData>(applyImportAction, { ok: false });
-  // The choice and the file are kept here: the confirm step must send the very file that was checked.
   const [table, setTable] = useState(tables[0]);
   const [file, setFile] = useState<File | null>(null);
+  // Chosen here for each check, so the page can ask the server how far it has read.
+  const [importId, setImportId] = useState<string | null>(null);
   const [step, setStep] = useState<'edit' | 'tooLarge' | 'checked' | 'applied'>('edit');
   const ready = step === 'checked' && !checking && preview.data?.status === 'READY' ? preview.data : null;
   const pending = checking || applying;
@@ -33,9 +45,14 @@ export function ImportForm({ tables, maxBytes }: { tables: string[]; maxBytes: n
     event.preventDefault();
     if (file && file.size > maxBytes) return setStep('tooLarge');
     const form = new FormData();
-    form.set('table', table);
-    if (file) form.set('file', file);
-    if (ready?.hash) form.set('hash', ready.hash);
+    if (ready?.importId) form.set('importId', ready.importId);
+    else {
+      const id = newImportId();
+      setImportId(id);
+      form.set('importId', id);
+      form.set('table', table);
+      if (file) form.set('file', file);
+    }
     setStep(ready ? 'applied' : 'checked');
     startTransition(() => (ready ? apply(form) : check(form)));
   }
@@ -84,6 +101,7 @@ export function ImportForm({ tables, maxBytes }: { tables: string[]; maxBytes: n
       >
         {ready ? t('confirm', { rows: ready.rows ?? 0 }) : t('check')}
       </button>
+      {pending && <ImportProgress importId={checking ? importId : null} writing={applying} />}
       <ImportOutcome state={state} maxBytes={maxBytes} />
     </form>
   );

@@ -13,6 +13,8 @@ export type ImportAnswer = {
   problems?: Problem[];
   rows?: number;
   hash?: string;
+  /** The run a READY answer is confirmed by. */
+  importId?: string;
   written?: number;
 };
 export type ImportResult = ActionResult<ImportAnswer>;
@@ -24,22 +26,21 @@ const previewInput = z.object({
     .instanceof(File)
     .refine((f) => f.size > 0, { message: 'REQUIRED' })
     .refine((f) => f.size <= IMPORT_LIMITS.maxBytes, { message: 'TOO_LARGE' }),
-  hash: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .optional(),
+  // Chosen by the page, so it can poll the run's progress while the file is read.
+  importId: z.uuid().optional(),
 });
-const applyInput = previewInput.required({ hash: true });
+// Confirming names the previewed run; its checked rows are written, no file is sent again.
+const applyInput = z.object({ importId: z.uuid() });
 
 // Any of the import capabilities lets the input through; the data layer decides for the table named.
 const CAPABILITIES = ['data:import', 'metric:import'] as const;
 const PAGES = RECORD_PAGES;
 
-/** The three fields, from a form post or a plain object; a file is kept as a File. */
+/** The fields, from a form post or a plain object; a file is kept as a File. */
 function fieldsOf(input: unknown): Record<string, unknown> {
   const get = (key: string): unknown =>
     input instanceof FormData ? input.get(key) : typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[key] : undefined;
-  return { table: get('table'), file: get('file'), hash: get('hash') || undefined };
+  return { table: get('table'), file: get('file'), importId: get('importId') || undefined };
 }
 
 const upload = async (file: File) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
@@ -48,7 +49,7 @@ function answer(outcome: ImportOutcome): ImportResult {
   if (!outcome.ok) return { ok: false, data: { status: 'REFUSED', refusal: outcome.refusal } };
   if (outcome.problems.length) return { ok: false, data: { status: 'PROBLEMS', rows: outcome.rows, problems: outcome.problems } };
   if (outcome.written !== undefined) return { ok: true, message: 'SAVED', data: { status: 'WRITTEN', rows: outcome.rows, written: outcome.written } };
-  return { ok: true, data: { status: 'READY', rows: outcome.rows, hash: outcome.hash } };
+  return { ok: true, data: { status: 'READY', rows: outcome.rows, hash: outcome.hash, importId: outcome.importId } };
 }
 
 /** The dry run: every problem by row and column; writes nothing. */
@@ -57,19 +58,19 @@ export async function previewImportAction(_previous: unknown, form: unknown): Pr
     capability: CAPABILITIES,
     schema: previewInput,
     input: fieldsOf(form),
-    write: async (actor, data) => previewImport({ actor, table: data.table, file: await upload(data.file) }),
+    write: async (actor, data) => previewImport({ actor, table: data.table, file: await upload(data.file), importId: data.importId }),
     revalidate: [],
     answer,
   });
 }
 
-/** Writes the previewed file (named by its hash) in one transaction, with an audit entry per record. */
+/** Writes the previewed run's checked rows in one transaction, with an audit entry per record. */
 export async function applyImportAction(_previous: unknown, form: unknown): Promise<ImportResult> {
   return runAction({
     capability: CAPABILITIES,
     schema: applyInput,
     input: fieldsOf(form),
-    write: async (actor, data) => applyImport({ actor, table: data.table, file: await upload(data.file), hash: data.hash }),
+    write: async (actor, data) => applyImport({ actor, importId: data.importId }),
     revalidate: PAGES,
     answer,
   });

@@ -24,7 +24,7 @@ export function ActionForm<D = never>(props: {
   children: React.ReactNode;
   className?: string;
   /** What the form changes, when not a project: its own wording of a conflict or a missing record (`forms.resultFor.<subject>`). */
-  subject?: 'user' | 'password' | 'return';
+  subject?: 'user' | 'password' | 'return' | 'export';
 }) {
   const [state, formAction, pending] = useActionState<ActionResult<D> | null, FormData>(props.action, null);
   const [answer, setAnswer] = useState({ state, round: 0 });

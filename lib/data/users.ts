@@ -120,6 +120,14 @@ export async function findSessionUser(userId: number): Promise<SessionUser | nul
   return user ?? null;
 }
 
+/** The actor a session user acts as, or null when it may not act at all (disabled, an institution user without an institution). */
+export function actorOfUser(user: SessionUser): Actor | null {
+  if (user.disabled || (user.role === 'INSTITUTION' && user.institutionId === null)) return null;
+  // An institution user reads its institution's projects in any program; others the programs granted.
+  const programs = user.role === 'INSTITUTION' || user.allPrograms ? 'ALL' : user.programIds;
+  return { userId: user.id, role: user.role, institutionId: user.institutionId, name: user.name, programs, mustChangePassword: user.mustChangePassword };
+}
+
 /** A successful sign-in: when it happened, for the account page and the user list. */
 export async function recordSignIn(userId: number): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { lastSignInAt: new Date() }, select: { id: true } });

@@ -155,6 +155,10 @@ const FIELDS: Record<string, { kind: Kind; identifies?: true; ns?: string }> = {
   feedbackSummary: { kind: 'text' },
   active: { kind: 'boolean' },
   deadlines: { kind: 'deadlines' },
+  exportTable: { kind: 'coded', ns: 'transfer.tables' },
+  format: { kind: 'text' },
+  rowCount: { kind: 'text' },
+  filters: { kind: 'text' },
 };
 
 /** The fields that have a label (`auditField.<key>` in both message files). */

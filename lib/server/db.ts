@@ -34,6 +34,9 @@ if (process.env.NODE_ENV !== 'production') Object.assign(globalForDb, { pool, db
 /** Hand-written read statements on the same pool, without Prisma's query compiler (lib/server/sql.ts). */
 export const sql = sqlRunner(pool);
 
+/** Statements of the job queue's client (pg-boss), on the same pool: the app queues jobs without a connection pool of its own. */
+export const queueSql = (text: string, values: unknown[] = []) => pool.query(text, values);
+
 /** A round trip to PostgreSQL, for the health check. */
 export async function pingDatabase(): Promise<void> {
   await sql(Prisma.sql`SELECT 1`);

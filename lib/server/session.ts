@@ -4,7 +4,7 @@ import { decode, encode, type JWT } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { Actor } from '../rules/authz';
-import { findSessionUser } from '../data/users';
+import { actorOfUser, findSessionUser } from '../data/users';
 import { SESSION_MAX_AGE_SECONDS } from './auth';
 
 // next-auth's own cookie name (the __Secure- one on an https site); a large token
@@ -49,11 +49,8 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const token = await sessionToken();
   if (token === null) return null;
   const user = await findSessionUser(token.userId);
-  if (!user || user.disabled || user.sessionVersion !== token.version) return null;
-  if (user.role === 'INSTITUTION' && user.institutionId === null) return null;
-  // An institution user reads its institution's projects in any program; others the programs granted.
-  const programs = user.role === 'INSTITUTION' || user.allPrograms ? 'ALL' : user.programIds;
-  return { userId: user.id, role: user.role, institutionId: user.institutionId, name: user.name, programs, mustChangePassword: user.mustChangePassword };
+  if (!user || user.sessionVersion !== token.version) return null;
+  return actorOfUser(user);
 });
 
 /** Where a user whose password an administrator reset is sent until they change it. */

@@ -1,18 +1,20 @@
 import 'server-only';
 /**
- * Imports: a file is read and checked row by row (the dry run), then written in
- * one transaction, or not at all. Reading the file, the slow part, happens
- * before any transaction is opened; the apply step re-checks the rows against
- * the database inside its transaction, so the database may change between
- * preview and apply without breaking the all-or-nothing rule.
+ * Imports: a file is read as a stream and checked row by row (the dry run),
+ * then written in one transaction, or not at all. Reading the file, the slow
+ * part, happens before any transaction is opened, and reports its progress on
+ * the import's run (lib/data/import-runs.ts), which the page polls. A file
+ * that passes leaves its checked rows on the run; confirming writes those
+ * rows, never reading the file again, and re-checks them against the database
+ * inside its transaction, since the database may change between the two.
  */
 import crypto from 'node:crypto';
 import { snapshot, writeAudits } from '../data/audit';
+import { closeImportRun, dropImportRun, findReadyRun, keepCheckedRows, noteImportProgress, startImportRun } from '../data/import-runs';
 import { can, type Actor, type Capability } from '../rules/authz';
 import { db, type DbTransaction } from '../server/db';
 import { AppError } from '../server/errors';
 import type { Prisma } from '../generated/prisma/client';
-import { keepCheckedRows, takeCheckedRows } from './checked-uploads';
 import { checkInstitutionRows, writeInstitutions } from './sheets/institutions';
 import { checkMetricRows, writeMetricValues } from './sheets/metric-import';
 import { checkProjectRows, writeProjects } from './sheets/project-import';
@@ -26,7 +28,7 @@ const IMPORT_CAPABILITY: Record<ImportTable, Capability> = { projects: 'data:imp
 /** The tables `actor` may import: projects and institutions for administrators, metric values for institutions (own projects) and administrators. */
 export const importTablesFor = (actor: Actor | null): ImportTable[] => IMPORT_TABLES.filter((t) => can(actor, IMPORT_CAPABILITY[t]));
 
-export type ImportCheck = { ok: false; refusal: Refusal } | { ok: true; hash: string; rows: number; problems: Problem[] };
+export type ImportCheck = { ok: false; refusal: Refusal } | { ok: true; importId: string; hash: string; rows: number; problems: Problem[] };
 export type ImportOutcome = ImportCheck & { written?: number };
 
 type Upload = { name: string; bytes: Uint8Array };
@@ -57,8 +59,11 @@ const IMPORTERS: Record<ImportTable, (tx: DbTransaction, actor: Actor, rows: Rea
   },
 };
 
-function assertAllowed(actor: Actor, table: ImportTable) {
-  if (!IMPORT_TABLES.includes(table) || !can(actor, IMPORT_CAPABILITY[table])) throw new AppError('FORBIDDEN');
+const isImportTable = (table: string): table is ImportTable => (IMPORT_TABLES as readonly string[]).includes(table);
+
+function assertAllowed(actor: Actor, table: string): ImportTable {
+  if (!isImportTable(table) || !can(actor, IMPORT_CAPABILITY[table])) throw new AppError('FORBIDDEN');
+  return table;
 }
 
 /** Runs `work` in one of the few upload slots, or answers BUSY at once. */
@@ -72,41 +77,46 @@ async function inUploadSlot(actor: Actor, work: () => Promise<ImportOutcome>): P
   }
 }
 
-/** The dry run: every problem by row and column, nothing written. */
-export async function previewImport(options: { actor: Actor; table: ImportTable; file: Upload }): Promise<ImportCheck> {
-  const { actor, table, file } = options;
-  assertAllowed(actor, table);
+/** The dry run: every problem by row and column, nothing written. `importId` names the run the page polls for progress. */
+export async function previewImport(options: { actor: Actor; table: ImportTable; file: Upload; importId?: string }): Promise<ImportCheck> {
+  const { actor, file } = options;
+  const table = assertAllowed(actor, options.table);
   return inUploadSlot(actor, async () => {
+    const id = options.importId ?? crypto.randomUUID();
     const hash = hashOf(file.bytes);
-    const read = await readTable(file, tableColumns[table]);
-    if (!read.ok) return { ok: false, refusal: read.refusal };
+    await startImportRun({ actor, id, table, fileName: file.name, hash });
+    const read = await readTable(file, tableColumns[table], (rowsDone, rowsTotal) => noteImportProgress({ actor, id, rowsDone, rowsTotal }));
+    if (!read.ok) {
+      await dropImportRun({ actor, id });
+      return { ok: false, refusal: read.refusal };
+    }
+    await noteImportProgress({ actor, id, status: 'CHECKING', rowsDone: read.rows.length });
     // Reads only: no transaction to hold open; the apply step checks again inside its own.
     const checked = await IMPORTERS[table](db, actor, read.rows);
     const problems = [...read.problems, ...checked.problems].sort(byLine);
-    if (problems.length === 0) keepCheckedRows({ userId: actor.userId, table, hash }, read.rows);
-    return { ok: true, hash, rows: read.rows.length, problems };
+    if (problems.length) await dropImportRun({ actor, id });
+    else await keepCheckedRows({ actor, id, rows: read.rows });
+    return { ok: true, importId: id, hash, rows: read.rows.length, problems };
   });
 }
 
 /**
- * Writes the file previewed as `hash`: its rows as the preview read them (or
- * read again when they are no longer kept), re-checked inside the transaction
- * since the database may have changed. Any problem writes nothing.
+ * Writes the rows of the run `importId` as its preview checked them,
+ * re-checked inside the transaction since the database may have changed. Any
+ * problem writes nothing. Only the run's own user may confirm it, once.
  */
-export async function applyImport(options: { actor: Actor; table: ImportTable; file: Upload; hash: string }): Promise<ImportOutcome> {
-  const { actor, table, file, hash } = options;
-  assertAllowed(actor, table);
-  if (hashOf(file.bytes) !== hash) throw new AppError('CONFLICT', 'the file is not the one previewed');
+export async function applyImport(options: { actor: Actor; importId: string }): Promise<ImportOutcome> {
+  const { actor, importId } = options;
   return inUploadSlot(actor, async () => {
-    const kept = takeCheckedRows({ userId: actor.userId, table, hash });
-    const read = kept ? { ok: true as const, rows: kept, problems: [] } : await readTable(file, tableColumns[table]);
-    if (!read.ok) return { ok: false, refusal: read.refusal };
-    const base = { ok: true as const, hash, rows: read.rows.length };
-    if (read.problems.length) return { ...base, problems: read.problems };
+    const run = await findReadyRun({ actor, id: importId });
+    const table = assertAllowed(actor, run.table);
+    const base = { ok: true as const, importId, hash: run.hash, rows: run.rows.length };
     return db.$transaction(
       async (tx) => {
-        const checked = await IMPORTERS[table](tx, actor, read.rows);
+        const checked = await IMPORTERS[table](tx, actor, run.rows);
+        // Nothing changes, the run included: the same rows may be confirmed again once the database allows them.
         if (checked.problems.length) return { ...base, problems: checked.problems };
+        await closeImportRun(tx, { actor, id: importId });
         const created = await checked.write(tx);
         // One audit entry per record created, in the import's own transaction.
         await writeAudits(
@@ -117,7 +127,7 @@ export async function applyImport(options: { actor: Actor; table: ImportTable; f
             entityType: c.entityType,
             entityId: c.id,
             projectId: c.projectId,
-            after: snapshot({ ...c.after, file: file.name }),
+            after: snapshot({ ...c.after, file: run.fileName }),
           })),
         );
         return { ...base, problems: [], written: created.length };

@@ -40,43 +40,79 @@ export type ExportView = { projects?: Prisma.ProjectWhereInput; indicatorCode?: 
 
 const EXPORT_CAPABILITY: Record<Table, Capability> = { projects: 'program:read', institutions: 'program:read', metrics: 'program:read', audit: 'audit:read' };
 
-function batchesOf(table: Table, actor: Actor, view: ExportView): AsyncIterable<unknown[]> {
+type Rows = { count: () => Promise<number>; batches: () => AsyncIterable<unknown[]> };
+
+/** The rows of `view` the actor may read: how many, and the rows in batches. */
+function rowsOf(table: Table, actor: Actor, view: ExportView): Rows {
   // Without a view's filters, the active projects (a view's own where says which it shows).
   const projects: Prisma.ProjectWhereInput = { AND: [view.projects ?? retiredWhere(), projectReadScope(actor)] };
   const shown = retiredWhere(referenceMode(view.retired));
   const after = (afterId: number) => ({ id: { gt: afterId } });
   switch (table) {
     case 'projects':
-      return inBatches((afterId, take) =>
-        db.project.findMany({ where: { AND: [projects, after(afterId)] }, orderBy: { id: 'asc' }, take, select: projectSelect }),
-      );
+      return {
+        count: () => db.project.count({ where: projects }),
+        batches: () =>
+          inBatches((afterId, take) =>
+            db.project.findMany({ where: { AND: [projects, after(afterId)] }, orderBy: { id: 'asc' }, take, select: projectSelect }),
+          ),
+      };
     case 'institutions': {
       // The institutions of the filtered projects, as the list shows them; all the reader may see without a view.
       const inView: Prisma.InstitutionWhereInput = view.projects ? { projects: { some: { project: projects } } } : {};
-      return inBatches((afterId, take) =>
-        db.institution.findMany({
-          where: { AND: [institutionReadScope(actor), inView, shown, after(afterId)] },
-          orderBy: { id: 'asc' },
-          take,
-          select: institutionSelect,
-        }),
-      );
+      const where: Prisma.InstitutionWhereInput = { AND: [institutionReadScope(actor), inView, shown] };
+      return {
+        count: () => db.institution.count({ where }),
+        batches: () =>
+          inBatches((afterId, take) =>
+            db.institution.findMany({ where: { AND: [where, after(afterId)] }, orderBy: { id: 'asc' }, take, select: institutionSelect }),
+          ),
+      };
     }
     case 'metrics': {
       const indicator: Prisma.MetricValueWhereInput = { indicator: { ...shown, ...(view.indicatorCode ? { code: view.indicatorCode } : {}) } };
-      return inBatches((afterId, take) =>
-        db.metricValue.findMany({ where: { AND: [{ project: projects }, indicator, after(afterId)] }, orderBy: { id: 'asc' }, take, select: metricSelect }),
-      );
+      const where: Prisma.MetricValueWhereInput = { AND: [{ project: projects }, indicator] };
+      return {
+        count: () => db.metricValue.count({ where }),
+        batches: () =>
+          inBatches((afterId, take) =>
+            db.metricValue.findMany({ where: { AND: [where, after(afterId)] }, orderBy: { id: 'asc' }, take, select: metricSelect }),
+          ),
+      };
     }
     case 'audit': {
       const where = auditWhere({ actor, filter: view.audit ?? {} });
-      return inBatches(async (afterId, take) => {
-        const entries = await db.auditEntry.findMany({ where: { AND: [await where, after(afterId)] }, orderBy: { id: 'asc' }, take, select: auditSheetSelect });
-        // The names each batch's snapshots refer to, so its changes read in words.
-        const names = await namesInEntries(entries);
-        return (await withProjectCodes(entries)).map((e) => ({ ...e, names }));
-      });
+      return {
+        count: async () => db.auditEntry.count({ where: await where }),
+        batches: () =>
+          inBatches(async (afterId, take) => {
+            const entries = await db.auditEntry.findMany({
+              where: { AND: [await where, after(afterId)] },
+              orderBy: { id: 'asc' },
+              take,
+              select: auditSheetSelect,
+            });
+            // The names each batch's snapshots refer to, so its changes read in words.
+            const names = await namesInEntries(entries);
+            return (await withProjectCodes(entries)).map((e) => ({ ...e, names }));
+          }),
+      };
     }
+  }
+}
+
+/** How many rows an export of `view` holds for this reader: what decides between streaming it and a background job. */
+export async function countExportRows(options: { actor: Actor; table: Table; view?: ExportView }): Promise<number> {
+  const { actor, table } = options;
+  if (!can(actor, EXPORT_CAPABILITY[table])) throw new AppError('FORBIDDEN');
+  return rowsOf(table, actor, options.view ?? {}).count();
+}
+
+/** The batches, with each one's size told to `onRows` as it passes. */
+async function* counted(batches: AsyncIterable<unknown[]>, onRows?: (rows: number) => void | Promise<void>): AsyncGenerator<unknown[]> {
+  for await (const batch of batches) {
+    yield batch;
+    await onRows?.(batch.length);
   }
 }
 
@@ -94,11 +130,13 @@ export function exportTable(options: {
   meta: ExportMeta;
   sheetNames: { data: string; meta: string };
   view?: ExportView;
+  /** Told the size of each batch once it is written (a background job's progress). */
+  onRows?: (rows: number) => void | Promise<void>;
 }): Readable {
   const { actor, table, format, meta } = options;
   const context = { locale: options.locale, t: options.t };
   if (!can(actor, EXPORT_CAPABILITY[table])) throw new AppError('FORBIDDEN');
   const columns = tableColumns[table] as Column<unknown>[];
-  const batches = batchesOf(table, actor, options.view ?? {});
+  const batches = counted(rowsOf(table, actor, options.view ?? {}).batches(), options.onRows);
   return format === 'csv' ? csvStream(meta, columns, batches, context) : xlsxStream(meta, columns, batches, context, options.sheetNames);
 }

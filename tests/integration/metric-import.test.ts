@@ -3,7 +3,6 @@
  * any), every refusal leaving the database as it was, and exports that follow
  * their view's filters and the reader's scope.
  */
-import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEntries } from '@/lib/data/audit';
@@ -14,7 +13,7 @@ import { listInstitutions } from '@/lib/data/institutions';
 import { listMetricValues } from '@/lib/data/metrics';
 import { projectWhere } from '@/lib/rules/project-filter';
 import { buildTemplate } from '@/lib/transfer/templates';
-import { applyImport, exportTable, previewImport, type ExportView, type ImportTable, type Table } from '@/lib/transfer/transfers';
+import { applyImport, exportTable, previewImport, type ExportView, type ImportOutcome, type ImportTable, type Table } from '@/lib/transfer/transfers';
 import { seedBeijingPilot } from '@/seeds/seed';
 import { resetDatabase, testClient } from '../support/db';
 import { translatorFor } from '../support/translate';
@@ -38,10 +37,10 @@ const plusDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
 
 const rowsExported = async (actor: Actor, table: Table, view: ExportView = {}) => rowsOf(table, 'csv', await exported(actor, table, 'csv', view));
 
-/** Preview, then apply the same file (as a confirmation would): what an import does from start to end. */
+/** Preview, then confirm it when it passed: what an import does from start to end. */
 async function importFile(actor: Actor, table: ImportTable, file: { name: string; bytes: Uint8Array }) {
   const preview = await previewImport({ actor, table, file });
-  const applied = await applyImport({ actor, table, file, hash: crypto.createHash('sha256').update(file.bytes).digest('hex') });
+  const applied: ImportOutcome = preview.ok && preview.problems.length === 0 ? await applyImport({ actor, importId: preview.importId }) : preview;
   return { preview, applied };
 }
 

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
@@ -56,7 +57,7 @@ describe('export and import', () => {
       const file = { name: `${table}.xlsx`, bytes: before[table] };
       const preview = await previewImport({ actor: admin, table, file });
       expect(preview).toMatchObject({ ok: true, problems: [] });
-      const applied = await applyImport({ actor: admin, table, file, hash: preview.ok ? preview.hash : '' });
+      const applied = await applyImport({ actor: admin, importId: preview.ok ? preview.importId : '' });
       expect(applied.written).toBe(expected[table]);
     }
 
@@ -106,8 +107,8 @@ describe('export and import', () => {
       ]),
     );
     expect(problems.some((p) => p.line === 2)).toBe(false);
-    const applied = await applyImport({ actor: admin, table: 'projects', file, hash: preview.ok ? preview.hash : '' });
-    expect(applied.written).toBeUndefined();
+    // A file with problems cannot be confirmed: its run holds no rows.
+    await expect(applyImport({ actor: admin, importId: preview.ok ? preview.importId : '' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await counts()).toEqual(before);
   });
 
@@ -126,10 +127,18 @@ describe('export and import', () => {
     ]);
   });
 
-  it('refuses an apply whose file is not the one previewed', async () => {
+  it('confirms only a run its own user previewed, once: an unknown id, another user and a second confirmation write nothing', async () => {
     const file = { name: 'i.csv', bytes: new TextEncoder().encode('机构名称,机构类型,持牌,占位记录,数据来源\n新机构,BANK,是,否,') };
-    await expect(applyImport({ actor: actors.admin, table: 'institutions', file, hash: 'not-the-hash' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(applyImport({ actor: actors.admin, importId: 'not-an-id' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(applyImport({ actor: actors.admin, importId: crypto.randomUUID() })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const preview = await previewImport({ actor: actors.admin, table: 'institutions', file });
+    if (!preview.ok) throw new Error('the file should pass');
+    const other = { ...actors.admin, userId: actors.regulator.userId };
+    await expect(applyImport({ actor: other, importId: preview.importId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await prisma.institution.count({ where: { name: '新机构' } })).toBe(0);
+    expect(await applyImport({ actor: actors.admin, importId: preview.importId })).toMatchObject({ ok: true, written: 1 });
+    await expect(applyImport({ actor: actors.admin, importId: preview.importId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await prisma.institution.count({ where: { name: '新机构' } })).toBe(1);
   });
 
   it('lets only administrators import, and exports only what the reader may see', async () => {
@@ -192,15 +201,14 @@ describe('text a spreadsheet would run as a formula', () => {
     for (const file of files) {
       const preview = await previewImport({ actor: actors.admin, table: 'projects', file });
       expect(preview.ok && preview.problems, file.name).toEqual(rows.map((_, i) => ({ line: i + 2, column: '项目简介', code: 'FORMULA' })));
-      const applied = await applyImport({ actor: actors.admin, table: 'projects', file, hash: preview.ok ? preview.hash : '' });
-      expect(applied.written).toBeUndefined();
+      await expect(applyImport({ actor: actors.admin, importId: preview.ok ? preview.importId : '' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
       expect(await counts()).toEqual(before);
     }
     // Quoted as an export quotes it, the same text imports, without the apostrophe.
     const quoted = { name: 'quoted.csv', bytes: new TextEncoder().encode(stringify([PROJECT_HEADER, newProject(9, `'${HYPERLINK}`)])) };
     const preview = await previewImport({ actor: actors.admin, table: 'projects', file: quoted });
     expect(preview).toMatchObject({ ok: true, problems: [] });
-    await applyImport({ actor: actors.admin, table: 'projects', file: quoted, hash: preview.ok ? preview.hash : '' });
+    await applyImport({ actor: actors.admin, importId: preview.ok ? preview.importId : '' });
     expect(await prisma.project.findUniqueOrThrow({ where: { code: 'NEW-19' }, select: { summary: true } })).toEqual({ summary: HYPERLINK });
   });
 });

@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { previewImportAction } from '@/app/actions/imports';
+import * as runs from '@/lib/data/import-runs';
 import * as read from '@/lib/transfer/tabular/read';
 import { applyImport, previewImport } from '@/lib/transfer/transfers';
 import { seedBeijingPilot } from '@/seeds/seed';
@@ -21,6 +22,11 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 vi.mock('@/lib/transfer/tabular/read', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/lib/transfer/tabular/read')>();
   return { ...real, readTable: vi.fn(real.readTable) };
+});
+// The real runs, with the progress notes counted.
+vi.mock('@/lib/data/import-runs', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/lib/data/import-runs')>();
+  return { ...real, noteImportProgress: vi.fn(real.noteImportProgress) };
 });
 
 const prisma = testClient();
@@ -111,30 +117,61 @@ describe('uploads at the same time', () => {
 });
 
 describe('confirming an import', () => {
-  it('does not read the file again when the same user previewed it, and reads it when another did', async () => {
+  it('writes the rows the preview checked without reading the file again, and only for the user who previewed it', async () => {
     const readTable = vi.mocked(read.readTable);
     const file = metricsCsv('2025-03-01');
     readTable.mockClear();
-    expect(await previewImport({ actor: actors.cmb, table: 'metrics', file })).toMatchObject({ ok: true, problems: [] });
+    const preview = await previewImport({ actor: actors.cmb, table: 'metrics', file });
+    expect(preview).toMatchObject({ ok: true, problems: [], hash: hashOf(file.bytes) });
+    if (!preview.ok) throw new Error('the file should pass');
     expect(readTable).toHaveBeenCalledTimes(1);
-    expect(await applyImport({ actor: actors.cmb, table: 'metrics', file, hash: hashOf(file.bytes) })).toMatchObject({ ok: true, written: 1 });
+    // Another user cannot confirm it, nor learn that it exists.
+    await expect(applyImport({ actor: actors.admin, importId: preview.importId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await applyImport({ actor: actors.cmb, importId: preview.importId })).toMatchObject({ ok: true, written: 1 });
     expect(readTable).toHaveBeenCalledTimes(1);
+    // The checked rows are gone once written.
+    expect(await prisma.importRun.findUniqueOrThrow({ where: { id: preview.importId }, select: { status: true, rows: true } })).toEqual({
+      status: 'APPLIED',
+      rows: null,
+    });
+  });
 
-    // Another user confirming a file with the same hash gets no rows kept for someone else: the file is read.
-    const other = metricsCsv('2025-03-02');
-    await previewImport({ actor: actors.cmb, table: 'metrics', file: other });
-    readTable.mockClear();
-    expect(await applyImport({ actor: actors.admin, table: 'metrics', file: other, hash: hashOf(other.bytes) })).toMatchObject({ ok: true, written: 1 });
-    expect(readTable).toHaveBeenCalledTimes(1);
+  it('shows its progress to its own user only, row counts rising while a long file is read', async () => {
+    const rows = Array.from(
+      { length: 4_500 },
+      (_, i) => `BJFT-06,WEBSITES,2024-${String((i % 12) + 1).padStart(2, '0')}-01,${i},家,EXACT,institution,进度 ${i},`,
+    );
+    const file = {
+      name: 'long.csv',
+      bytes: new TextEncoder().encode(`项目编号,指标编号,数据截至日期,数值,单位,数值限定,来源类型,来源说明,更正说明\n${rows.join('\n')}\n`),
+    };
+    const importId = crypto.randomUUID();
+    const real = await vi.importActual<typeof runs>('@/lib/data/import-runs');
+    // What the page would see after each note, as the importer and as another user.
+    const seen: unknown[] = [];
+    vi.mocked(runs.noteImportProgress).mockImplementation(async (note) => {
+      await real.noteImportProgress(note);
+      seen.push(await runs.getImportProgress({ actor: actors.cmb, id: importId }));
+      seen.push(await runs.getImportProgress({ actor: actors.unionpay, id: importId }).catch((err: { code: string }) => err.code));
+    });
+    await previewImport({ actor: actors.cmb, table: 'metrics', file, importId });
+    vi.mocked(runs.noteImportProgress).mockImplementation(real.noteImportProgress);
+    expect(seen).toEqual([
+      ...[1_000, 2_000, 3_000, 4_000].flatMap((rowsDone) => [{ status: 'READING', rowsDone, rowsTotal: 4_502 }, 'NOT_FOUND']),
+      { status: 'CHECKING', rowsDone: 4_500, rowsTotal: 4_502 },
+      'NOT_FOUND',
+    ]);
   });
 
   it('re-checks kept rows against the database inside its transaction', async () => {
     const file = metricsCsv('2025-03-10');
-    expect(await previewImport({ actor: actors.cmb, table: 'metrics', file })).toMatchObject({ ok: true, problems: [] });
+    const preview = await previewImport({ actor: actors.cmb, table: 'metrics', file });
+    expect(preview).toMatchObject({ ok: true, problems: [] });
     // Someone records the same value between preview and confirmation.
-    await applyImport({ actor: actors.admin, table: 'metrics', file, hash: hashOf(file.bytes) });
+    const theirs = await previewImport({ actor: actors.admin, table: 'metrics', file });
+    await applyImport({ actor: actors.admin, importId: theirs.ok ? theirs.importId : '' });
     const before = await dbFingerprint(prisma);
-    const applied = await applyImport({ actor: actors.cmb, table: 'metrics', file, hash: hashOf(file.bytes) });
+    const applied = await applyImport({ actor: actors.cmb, importId: preview.ok ? preview.importId : '' });
     expect(applied).toMatchObject({ ok: true, problems: [{ line: 2, code: 'EXISTS' }] });
     expect(applied.written).toBeUndefined();
     expect(await dbFingerprint(prisma)).toBe(before);

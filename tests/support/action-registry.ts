@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type fc from 'fast-check';
 import { expect } from 'vitest';
 import type { Actor, Capability } from '@/lib/rules/authz';
@@ -14,6 +15,9 @@ import { passwordResetSchema } from '@/lib/schemas/account';
 import { emailPreferencesSchema, notificationReadSchema, notificationsReadAllSchema } from '@/lib/schemas/notifications';
 import type { PrismaClient } from '@/lib/server/prisma';
 import { hashPassword } from '@/lib/server/passwords';
+import { tableColumns } from '@/lib/transfer/sheets/tables';
+import { readTable } from '@/lib/transfer/tabular/read';
+import { exportDir } from '@/lib/transfer/export-jobs';
 import { upsertLifecycle } from '@/seeds/helpers';
 import { SANDBOX } from '@/seeds/lifecycles';
 import { stageIdOf } from './factories';
@@ -65,6 +69,28 @@ function metricUpload(n: number) {
     `项目编号,指标编号,数据截至日期,数值,单位,数值限定,来源类型,来源说明,更正说明\nBJFT-06,WEBSITES,${day},${1_000_000 + n},家,EXACT,institution,矩阵测试 ${n},\n`,
   );
   return { file: new File([bytes], `metrics-${n}.csv`, { type: 'text/csv' }), hash: crypto.createHash('sha256').update(bytes).digest('hex') };
+}
+
+/**
+ * A previewed one-row file, ready to confirm, as the acting user's import run
+ * (made directly, so a role that may not import has one to try): its id.
+ */
+async function previewedRun(ctx: Ctx, table: 'institutions' | 'metrics', file: File) {
+  const read = await readTable({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, tableColumns[table]);
+  if (!read.ok) throw new Error(`the ${table} sheet should read`);
+  const run = await ctx.prisma.importRun.create({
+    data: {
+      id: crypto.randomUUID(),
+      userId: ctx.actor?.userId ?? ctx.actors.admin.userId,
+      table,
+      fileName: file.name,
+      hash: '0'.repeat(64),
+      status: 'READY',
+      rows: new Uint8Array(gzipSync(JSON.stringify(read.rows))),
+      expiresAt: new Date(Date.now() + 60_000),
+    },
+  });
+  return { importId: run.id };
 }
 
 /** What a confirmed one-row import answers. */
@@ -644,30 +670,36 @@ export const ACTIONS: Record<string, Entry> = {
   'imports#previewImportAction': {
     capability: 'data:import',
     audited: false,
-    fields: ['table', 'file', 'hash'],
-    success: { ok: true, data: { status: 'READY', rows: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) } },
-    input: async (ctx) => ({ table: 'institutions', file: institutionUpload(ctx.n).file }),
+    fields: ['table', 'file', 'importId'],
+    success: { ok: true, data: { status: 'READY', rows: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/), importId: expect.any(String) } },
+    input: async (ctx) => ({ table: 'institutions', file: institutionUpload(ctx.n).file, importId: crypto.randomUUID() }),
   },
   'imports#applyImportAction': {
     capability: 'data:import',
     audited: true,
-    fields: ['table', 'file', 'hash'],
+    fields: ['importId'],
     success: WRITTEN_ONE,
-    input: async (ctx) => ({ table: 'institutions', ...institutionUpload(ctx.n) }),
+    input: async (ctx) => previewedRun(ctx, 'institutions', institutionUpload(ctx.n).file),
   },
   'imports#previewImportAction [metrics]': {
     capability: 'metric:import',
     audited: false,
-    fields: ['table', 'file', 'hash'],
-    success: { ok: true, data: { status: 'READY', rows: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) } },
+    fields: ['table', 'file', 'importId'],
+    success: { ok: true, data: { status: 'READY', rows: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/), importId: expect.any(String) } },
     input: async (ctx) => ({ table: 'metrics', file: metricUpload(ctx.n).file }),
   },
   'imports#applyImportAction [metrics]': {
     capability: 'metric:import',
     audited: true,
-    fields: ['table', 'file', 'hash'],
+    fields: ['importId'],
     success: WRITTEN_ONE,
-    input: async (ctx) => ({ table: 'metrics', ...metricUpload(ctx.n) }),
+    input: async (ctx) => previewedRun(ctx, 'metrics', metricUpload(ctx.n).file),
+  },
+  'exports#startExportJobAction': {
+    capability: 'program:read',
+    audited: true,
+    fields: ['table', 'format', 'locale', 'view'],
+    input: async () => ({ table: 'projects', format: 'csv', locale: 'zh', view: 'program=BJ-FINTECH-PILOT' }),
   },
   'risk#reportIncidentAction': {
     capability: 'incident:report',
@@ -736,7 +768,49 @@ export const ACTIONS: Record<string, Entry> = {
 };
 
 /** GET route handlers under app/api (next-auth's own endpoints excepted), by path. */
-export const ROUTES: Record<string, { capability: Capability | null; path: string; params?: Record<string, string> }> = {
+/** A route of the reader's own record (an import's progress, an export's file): made for the acting user, then asked for. */
+export type OwnRecord = (ctx: Ctx) => Promise<{ path: string; params: Record<string, string> }>;
+
+/** An import run of the acting user (or, signed out, of an administrator), still being read. */
+const ownImportRun: OwnRecord = async (ctx) => {
+  const id = crypto.randomUUID();
+  const userId = ctx.actor?.userId ?? ctx.actors.admin.userId;
+  await ctx.prisma.importRun.create({
+    data: { id, userId, table: 'metrics', fileName: 'm.csv', hash: '0'.repeat(64), expiresAt: new Date(Date.now() + 60_000) },
+  });
+  return { path: `/api/imports/${id}`, params: { id } };
+};
+
+/** A finished export job of the acting user (or, signed out, of an administrator), its file written. */
+const ownExportJob =
+  (file: boolean): OwnRecord =>
+  async (ctx) => {
+    const userId = ctx.actor?.userId ?? ctx.actors.admin.userId;
+    const filePath = `matrix-${crypto.randomUUID()}.csv`;
+    fs.mkdirSync(exportDir(), { recursive: true });
+    fs.writeFileSync(path.join(exportDir(), filePath), '编号\nBJFT-01\n');
+    const job = await ctx.prisma.exportJob.create({
+      data: {
+        userId,
+        table: 'projects',
+        format: 'csv',
+        locale: 'zh',
+        query: '',
+        status: 'DONE',
+        rowsDone: 1,
+        rowsTotal: 1,
+        filePath,
+        fileName: 'p.csv',
+        expiresAt: new Date(Date.now() + 60_000),
+      },
+    });
+    return { path: `/api/exports/${job.id}${file ? '/file' : ''}`, params: { id: String(job.id) } };
+  };
+
+export const ROUTES: Record<string, { capability: Capability | null; path: string; params?: Record<string, string>; own?: OwnRecord }> = {
+  'api/exports/[id]': { capability: 'program:read', path: '', own: ownExportJob(false) },
+  'api/exports/[id]/file': { capability: 'program:read', path: '', own: ownExportJob(true) },
+  'api/imports/[id]': { capability: 'metric:import', path: '', own: ownImportRun },
   'api/health': { capability: null, path: '/api/health' },
   'api/assessments/ranking': { capability: 'assessment:read', path: '/api/assessments/ranking?program=BJ-FINTECH-PILOT&format=csv' },
   'api/audit': { capability: 'audit:read', path: '/api/audit?project=BJFT-02' },

@@ -64,7 +64,17 @@ export const optionalText = (max: number) =>
 /** Text that is not plain text: markup, control characters, text hidden by direction overrides. */
 const notPlainText = fc.constantFrom('<script>alert(1)</script>', '<img src=x onerror=alert(1)>', 'a\u0000b', 'a\u001bb', '正常\u202e文本', '</textarea>');
 
+/** Not a record's uuid: numbers, objects, near misses and injections ('' and null are "none" where the id is optional). */
+const uuid = fc.oneof(
+  fc.integer(),
+  fc.object({ maxDepth: 1 }),
+  fc.constantFrom('abc', '1', '00000000-0000-0000-0000-00000000000g', '0'.repeat(37), "' OR 1=1 --"),
+  injection,
+);
+
 export const HOSTILE: Record<string, fc.Arbitrary<unknown>> = {
+  importId: uuid,
+  jobId: uuid,
   feedbackId: id,
   answer: fc.oneof(requiredText(2000), notPlainText),
   contact: fc.oneof(optionalText(200), notPlainText),
@@ -152,6 +162,14 @@ export const HOSTILE: Record<string, fc.Arbitrary<unknown>> = {
   ),
   confirmPassword: fc.oneof(weird, fc.integer(), fc.constantFrom('', 'something-else-entirely')),
   table: enumValue,
+  format: enumValue,
+  locale: enumValue,
+  /** A view's query: too long, not a query string, or not text at all. */
+  view: fc.oneof(
+    weird.filter((v) => v !== null),
+    fc.integer(),
+    fc.constantFrom('x'.repeat(2_001), 'a b', '<script>', "'; DROP TABLE x", 'a\nb'),
+  ),
   programId: id,
   templateId: id,
   code: fc.oneof(weird, fc.integer(), fc.constantFrom('', 'A B', 'X'.repeat(41), '-X', '季度', 'Q;1'), injection),

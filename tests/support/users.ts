@@ -83,6 +83,8 @@ export async function dbFingerprint(prisma: PrismaClient): Promise<string> {
     'AssessmentScore',
     'ProjectReviewer',
     'PublicFeedback',
+    'ImportRun',
+    'ExportJob',
   ];
   const parts: string[] = [];
   for (const table of tables) {

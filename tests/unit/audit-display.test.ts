@@ -296,6 +296,12 @@ const ENTRIES: Record<AuditAction, { entityType: string; before: unknown; after:
     after: { indicator: 'ONLINE_RATE', asOf: '2026-01-31', value: 71.5, qualifier: 'EXACT', unit: '%', source: 'institution', file: 'values.xlsx' },
     expected: ['指标: 线上办理率', '截至日期: 2026-01-31', '数值: 71.5%', '来源: 机构报送', '导入文件: values.xlsx'],
   },
+  EXPORT_START: {
+    entityType: 'ExportJob',
+    before: null,
+    after: { exportTable: 'metrics', format: 'xlsx', rowCount: 120000, filters: '试点计划=BJ-FINTECH-PILOT' },
+    expected: ['导出内容: 成果数据', '格式: xlsx', '行数: 120000', '筛选条件: 试点计划=BJ-FINTECH-PILOT'],
+  },
 };
 
 describe('an audit entry in words', () => {

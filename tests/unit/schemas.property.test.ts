@@ -42,6 +42,7 @@ import {
 } from '@/lib/schemas/risk';
 import { RISK_HOSTILE } from '../support/risk-registry';
 import { assessmentConfirmSchema, assessmentScoreSchema, reviewerAssignSchema, rubricSchema } from '@/lib/schemas/assessment';
+import { exportJobStartSchema } from '@/lib/schemas/export-job';
 import { toInput } from '@/lib/schemas/fields';
 import { feedbackAnswerSchema, feedbackModerationSchema, publicFeedbackSchema } from '@/lib/schemas/public-feedback';
 import { FEEDBACK_BODY_HOSTILE, mutated, optionalText, SUMMARY_HOSTILE } from '../support/hostile';
@@ -246,6 +247,11 @@ const SCHEMAS: [string, z.ZodType, Record<string, unknown>, Record<string, fc.Ar
     { summary: SUMMARY_HOSTILE },
   ],
   ['feedbackAnswer', feedbackAnswerSchema, { feedbackId: '3', version: '2', answer: '已致电用户并解决。' }],
+  [
+    'exportJobStart',
+    exportJobStartSchema,
+    { table: 'metrics', format: 'xlsx', locale: 'zh', view: 'program=BJ-FINTECH-PILOT&stage=ONLINE&q=%E6%94%AF%E4%BB%98' },
+  ],
 ];
 
 describe.each(SCHEMAS)('%s schema', (name, schema, valid, own) => {

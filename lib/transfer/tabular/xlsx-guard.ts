@@ -17,7 +17,13 @@ import { IMPORT_LIMITS, type Refusal } from '../limits';
 /** The parts exceljs reads as worksheets (it matches their names, not the workbook's relations). */
 const WORKSHEET = /xl\/worksheets\/sheet\d+\.xml/;
 
-export type ArchiveCheck = { refusal: Refusal | null; /** bytes inflated before the check ended */ unpacked: number };
+export type ArchiveCheck = {
+  refusal: Refusal | null;
+  /** bytes inflated before the check ended */
+  unpacked: number;
+  /** rows of the longest sheet (its header included): what reading it will go through */
+  rows?: number;
+};
 type Limits = Record<'maxEntries' | 'maxUnpackedBytes' | 'maxRatio' | 'ratioFloorBytes' | 'maxRows' | 'maxCells', number>;
 
 export async function checkXlsxArchive(bytes: Uint8Array, limits: Limits = IMPORT_LIMITS): Promise<ArchiveCheck> {
@@ -27,7 +33,7 @@ export async function checkXlsxArchive(bytes: Uint8Array, limits: Limits = IMPOR
   } catch {
     return { refusal: { code: 'NOT_A_SPREADSHEET' }, unpacked: 0 };
   }
-  const tally = { unpacked: 0, cells: 0 };
+  const tally = { unpacked: 0, cells: 0, rows: 0 };
   try {
     const entries: yauzl.Entry[] = [];
     for await (const entry of zip.eachEntry()) {
@@ -42,7 +48,7 @@ export async function checkXlsxArchive(bytes: Uint8Array, limits: Limits = IMPOR
       const refusal = await inflate(zip, entry, tally, limits);
       if (refusal) return { refusal, unpacked: tally.unpacked };
     }
-    return { refusal: null, unpacked: tally.unpacked };
+    return { refusal: null, unpacked: tally.unpacked, rows: tally.rows };
   } catch {
     // Bad compressed data, an encrypted part, a part longer than it declared.
     return { refusal: { code: 'DAMAGED' }, unpacked: tally.unpacked };
@@ -51,7 +57,7 @@ export async function checkXlsxArchive(bytes: Uint8Array, limits: Limits = IMPOR
   }
 }
 
-async function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry, tally: { unpacked: number; cells: number }, limits: Limits) {
+async function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry, tally: { unpacked: number; cells: number; rows: number }, limits: Limits) {
   const stream: Readable = await zip.openReadStreamPromise(entry);
   const sheet = WORKSHEET.test(entry.fileName) ? new SheetTally() : null;
   let own = 0;
@@ -72,6 +78,7 @@ async function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry, tally: { unpacked
       const over = sheet.over(tally.cells, limits);
       if (over) return over;
       tally.cells += sheet.cells + sheet.covered;
+      tally.rows = Math.max(tally.rows, sheet.rows);
     }
     return null;
   } finally {
