@@ -9,15 +9,35 @@ import path from 'node:path';
 export type TestServer = { url: string; output: () => string; stop: () => Promise<void> };
 
 export async function startServer(port: number, env: Record<string, string>): Promise<TestServer> {
+  return started(
+    spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
+      env: { ...process.env, NODE_ENV: 'production', ...env },
+    }),
+    port,
+    20_000,
+  );
+}
+
+/**
+ * An instance as `npm start` runs one on a database of its own (DATABASE_URL):
+ * migrations, the notice queue beside the web server, the production build.
+ */
+export async function startInstance(port: number, env: Record<string, string>): Promise<TestServer> {
+  const tsx = path.resolve('node_modules/tsx/dist/cli.mjs');
+  return started(spawn(process.execPath, [tsx, path.resolve('scripts/start.ts')], { env: { ...process.env, ...env, PORT: String(port) } }), port, 90_000);
+}
+
+async function started(child: ChildProcess, port: number, timeoutMs: number): Promise<TestServer> {
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
-    env: { ...process.env, NODE_ENV: 'production', ...env },
-  });
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100 && !/Ready in/.test(output); i++) await new Promise((r) => setTimeout(r, 200));
-  if (!/Ready in/.test(output)) throw new Error(`server on ${port} did not start:\n${output}`);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !/Ready in/.test(output) && child.exitCode === null) await new Promise((r) => setTimeout(r, 200));
+  if (!/Ready in/.test(output)) {
+    child.kill('SIGTERM');
+    throw new Error(`server on ${port} did not start:\n${output}`);
+  }
   return {
     url,
     output: () => output,

@@ -12,7 +12,7 @@ export type Throughput = {
   /** latency percentiles in milliseconds */
   p50: number;
   p99: number;
-  /** connection errors, timeouts and answers outside 2xx */
+  /** connection errors, timeouts, answers outside 2xx and (in a mix) answers refused */
   errors: number;
   requests: number;
 };
@@ -26,7 +26,8 @@ const summary = (result: autocannon.Result, refused = 0): Throughput => ({
   rps: result.requests.average,
   p50: result.latency.p50,
   p99: result.latency.p99,
-  errors: result.errors + result.timeouts + result.non2xx + refused,
+  // autocannon's errors include its timeouts.
+  errors: result.errors + result.non2xx + refused,
   requests: result.requests.total,
 });
 
@@ -53,24 +54,29 @@ export type MixRequest = {
   accept?: (status: number, body: string, context: MixContext) => boolean;
 };
 
-/** Every connection sends the mix's requests in turn, again and again, for `seconds`. */
+/** Every connection sends the mix's requests in turn, again and again, for `seconds`; `failures` counts what failed by request and status. */
 export async function loadMix(
   baseUrl: string,
   { connections, seconds, mix }: { connections: number; seconds: number; mix: MixRequest[] },
-): Promise<Throughput> {
+): Promise<Throughput & { failures: Record<string, number> }> {
   localOnly(baseUrl);
   let refused = 0;
+  const failures: Record<string, number> = {};
+  const fail = (key: string) => (failures[key] = (failures[key] ?? 0) + 1);
   const requests: autocannon.Request[] = mix.map((r) => ({
     method: r.method ?? 'GET',
     path: r.path,
     headers: r.headers,
     ...(r.body && { setupRequest: (request: autocannon.Request, context: object) => ({ ...request, body: r.body!(context as MixContext) }) }),
-    ...(r.accept && {
-      onResponse: (status: number, body: string, context: object) => {
-        if (status >= 200 && status < 300 && !r.accept!(status, body, context as MixContext)) refused += 1;
-      },
-    }),
+    onResponse: (status: number, body: string, context: object) => {
+      const name = `${r.method ?? 'GET'} ${r.path}`;
+      if (status < 200 || status >= 300) fail(`${name} ${status}`);
+      else if (r.accept && !r.accept(status, body, context as MixContext)) {
+        refused += 1;
+        fail(`${name} refused`);
+      }
+    },
   }));
   const result = await autocannon({ url: baseUrl, connections, duration: seconds, requests });
-  return summary(result, refused);
+  return { ...summary(result, refused), failures };
 }

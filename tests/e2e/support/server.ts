@@ -1,1 +1,1 @@
-export { startServer, type TestServer } from '@/scripts/lib/next-server';
+export { startInstance, startServer, type TestServer } from '@/scripts/lib/next-server';
