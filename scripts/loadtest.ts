@@ -90,7 +90,13 @@ async function main() {
         accept: (status, body, context) => {
           const answer = readActionAnswer(status, body);
           if (answer.ok) acknowledged.push(String(context.day));
-          else refusals.set(answer.message ?? `no result (${body.slice(0, 80)})`, (refusals.get(answer.message ?? '') ?? 0) + 1);
+          else {
+            const why = [
+              answer.message ?? `no result (${status})`,
+              ...Object.entries(answer.fieldErrors ?? {}).map(([f, codes]) => `${f}:${codes.join('+')}`),
+            ].join('_');
+            refusals.set(why, (refusals.get(why) ?? 0) + 1);
+          }
           return answer.ok;
         },
       };

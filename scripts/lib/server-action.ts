@@ -38,14 +38,14 @@ export function actionRequest(actionId: string, fields: Record<string, string>):
   };
 }
 
-export type ActionAnswer = { status: number; ok: boolean; message: string | null };
+export type ActionAnswer = { status: number; ok: boolean; message: string | null; fieldErrors?: Record<string, string[]> };
 
 /** Reads `ok` and `message` from an action's answer: the row of the payload that holds the result. */
 export function readActionAnswer(status: number, payload: string): ActionAnswer {
   const row = payload.split('\n').find((line) => /^[0-9a-f]+:\{"ok":(true|false)/.test(line));
   if (!row) return { status, ok: false, message: null };
-  const result = JSON.parse(row.slice(row.indexOf(':') + 1)) as { ok: boolean; message?: string };
-  return { status, ok: result.ok === true, message: result.message ?? null };
+  const result = JSON.parse(row.slice(row.indexOf(':') + 1)) as { ok: boolean; message?: string; fieldErrors?: Record<string, string[]> };
+  return { status, ok: result.ok === true, message: result.message ?? null, ...(result.fieldErrors && { fieldErrors: result.fieldErrors }) };
 }
 
 /** Posts the action from `page` (any page the actor may open) with a session cookie. */
