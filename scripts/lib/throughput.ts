@@ -57,7 +57,7 @@ export type MixRequest = {
 /** Every connection sends the mix's requests in turn, again and again, for `seconds`; `failures` counts what failed by request and status. */
 export async function loadMix(
   baseUrl: string,
-  { connections, seconds, mix }: { connections: number; seconds: number; mix: MixRequest[] },
+  { connections, seconds, mix, timeoutSeconds = 10 }: { connections: number; seconds: number; mix: MixRequest[]; timeoutSeconds?: number },
 ): Promise<Throughput & { failures: Record<string, number> }> {
   localOnly(baseUrl);
   let refused = 0;
@@ -77,6 +77,6 @@ export async function loadMix(
       }
     },
   }));
-  const result = await autocannon({ url: baseUrl, connections, duration: seconds, requests });
+  const result = await autocannon({ url: baseUrl, connections, duration: seconds, timeout: timeoutSeconds, requests });
   return { ...summary(result, refused), failures };
 }
