@@ -4,8 +4,9 @@
  * The database server is TEST_DATABASE_URL's when given (any database on it; the
  * runner creates its own databases there), else an embedded PostgreSQL in
  * .data/test-postgres. Each run starts from freshly created databases.
- * `npm test -- unit integration` runs only the named tiers; any other argument
- * goes to Playwright (`npm test -- e2e tests/e2e/programs.spec.ts`).
+ * `npm test -- unit integration` runs only the named tiers; a file under
+ * tests/unit or tests/integration narrows that tier to the files named, and any
+ * other argument goes to Playwright (`npm test -- e2e tests/e2e/programs.spec.ts`).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -23,7 +24,9 @@ const TIERS = ['typecheck', 'format', 'lint', 'unit', 'drift', 'integration', 'e
 type Tier = (typeof TIERS)[number];
 const requested = process.argv.slice(2).filter((a): a is Tier => (TIERS as readonly string[]).includes(a));
 const selected = new Set<Tier>(requested.length ? requested : TIERS);
-const playwrightArgs = process.argv.slice(2).filter((a) => !(TIERS as readonly string[]).includes(a));
+const extra = process.argv.slice(2).filter((a) => !(TIERS as readonly string[]).includes(a));
+const filesOf = (project: 'unit' | 'integration') => extra.filter((a) => a.startsWith(`tests/${project}/`));
+const playwrightArgs = extra.filter((a) => !a.startsWith('tests/unit/') && !a.startsWith('tests/integration/'));
 
 const bin = (pkg: string, file: string) => path.resolve('node_modules', pkg, file);
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-tests-'));
@@ -67,7 +70,16 @@ function playwrightCounts() {
 async function vitest(project: 'unit' | 'integration', env: Record<string, string> = {}) {
   await run(
     process.execPath,
-    [bin('vitest', 'vitest.mjs'), 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile(project)}`],
+    [
+      bin('vitest', 'vitest.mjs'),
+      'run',
+      '--project',
+      project,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${reportFile(project)}`,
+      ...filesOf(project),
+    ],
     { env: { ...process.env, ...env } },
   );
   return vitestCounts(project);

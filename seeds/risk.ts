@@ -124,7 +124,7 @@ async function raiseDemoWarnings(prisma: PrismaClient) {
   const today = todayInBeijing();
   for (const rule of rules) {
     const projects = await prisma.project.findMany({
-      where: { programId: rule.programId, retiredAt: null, ...(rule.projectIds.length ? { id: { in: rule.projectIds } } : {}) },
+      where: { programId: rule.programId, retiredAt: null, isPlaceholder: false, ...(rule.projectIds.length ? { id: { in: rule.projectIds } } : {}) },
       select: { id: true, approvedAt: true },
     });
     for (const p of projects) {

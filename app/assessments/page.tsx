@@ -8,7 +8,9 @@ import { listAssessmentPrograms, listAssessmentRanking } from '@/lib/data/assess
 import { can, mayOpenProgram } from '@/lib/rules/authz';
 import { requireActor } from '@/lib/server/session';
 
-export const metadata = { title: '量化考核' };
+export async function generateMetadata() {
+  return { title: (await getTranslations('assessments'))('heading') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -62,6 +62,11 @@ export default async function ReturnsPage({ searchParams }: Props) {
           </p>
           <BoardKpis counts={board.figures.counts} query={view} />
           <p className="text-xs text-slate-500">{t('countsNote')}</p>
+          {board.figures.placeholders > 0 && (
+            <p className="text-xs text-slate-600" data-testid="board-placeholders" data-count={board.figures.placeholders}>
+              {t('placeholders', { count: board.figures.placeholders })}
+            </p>
+          )}
           <Section title={t('projects')} id="board-projects">
             <div className="mb-2 flex justify-end">
               <ExportLinks query={boardHref('', view).slice(1)} />

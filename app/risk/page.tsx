@@ -9,7 +9,9 @@ import { getRiskBoard } from '@/lib/data/risk-board';
 import { can } from '@/lib/rules/authz';
 import { requireActor } from '@/lib/server/session';
 
-export const metadata = { title: '风险防控' };
+export async function generateMetadata() {
+  return { title: (await getTranslations('risk'))('title') };
+}
 
 /** The risk board: open warnings and incidents of the projects the reader may read, and the forms its role may use. */
 export default async function RiskPage() {

@@ -57,8 +57,11 @@ function TriggerValue({ warning: w }: { warning: WarningRow }) {
   const t = useTranslations('risk');
   const locale = useLocale();
   const number = w.value.toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-US');
-  const severity = typeof w.detail === 'object' && w.detail !== null && 'severity' in w.detail ? String(w.detail.severity) : null;
+  const detail = (key: string) =>
+    typeof w.detail === 'object' && w.detail !== null && key in w.detail ? String((w.detail as Record<string, unknown>)[key]) : null;
+  const severity = detail('severity');
   if (w.rule.kind === 'STALE') return <>{t('days', { days: number })}</>;
+  if (w.rule.kind === 'LATE_RETURN') return <>{t('lateDays', { days: number, period: detail('period') ?? '' })}</>;
   if (w.rule.kind === 'INCIDENT_SEVERITY' && severity) return <>{t.has(`severity.${severity}`) ? t(`severity.${severity}`) : severity}</>;
   if (w.rule.kind === 'COMPLAINT_RATE') return <>{t('perTenThousand', { value: number })}</>;
   const figure = `${number}${w.rule.indicator ? ` ${w.rule.indicator.unit}` : ''}`;

@@ -6,6 +6,7 @@ import { AppError, ConflictError, InputError } from '../server/errors';
 import type { AssessmentConfirmInput, AssessmentScoreInput, ReviewerAssignInput, RubricInput } from '../schemas/assessment';
 import { getRubric } from './assessments';
 import { snapshot, writeAudit, type Tx } from './audit';
+import { notifyAssessmentConfirmed, notifyReviewerAssigned } from './notices';
 
 /**
  * Assessment writes, each in one transaction with its audit entry: a regulator's
@@ -131,6 +132,7 @@ export async function confirmAssessment(options: { actor: Actor; input: Assessme
       before: snapshot({ assessmentStatus: 'OPEN' }),
       after: snapshot({ assessmentStatus: 'CONFIRMED', total: result.total }),
     });
+    await notifyAssessmentConfirmed(tx, { assessmentId: assessment.id, projectId: project.id, total: result.total });
   });
 }
 
@@ -153,5 +155,6 @@ export async function assignReviewer(options: { actor: Actor; input: ReviewerAss
       projectId: project.id,
       after: snapshot({ reviewer: reviewer.name }),
     });
+    await notifyReviewerAssigned(tx, { projectId: project.id, reviewerId: reviewer.id });
   });
 }

@@ -13,6 +13,7 @@ import { db } from '../server/db';
 import { AppError, ConflictError } from '../server/errors';
 import { snapshot, writeAudit, type Tx } from './audit';
 import { evaluateProject } from './monitoring';
+import { notifyIncidentReported } from './notices';
 
 export async function reportIncident(options: { actor: Actor; input: IncidentReportInput }) {
   const { actor, input } = options;
@@ -30,6 +31,7 @@ export async function reportIncident(options: { actor: Actor; input: IncidentRep
       projectId: project.id,
       after: snapshot({ ...fields, occurredAt: fields.occurredAt.toISOString(), reportedAt: fields.reportedAt.toISOString(), incidentStatus: 'OPEN' }),
     });
+    await notifyIncidentReported(tx, { incidentId: incident.id, projectId: project.id, severity: fields.severity, description: fields.description });
     await evaluateProject(tx, { projectId: project.id, kinds: ['INCIDENT_SEVERITY'] });
     return incident;
   });

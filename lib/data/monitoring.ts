@@ -9,9 +9,11 @@ import 'server-only';
 import type { RuleKind, ValueQualifier } from '../generated/prisma/enums';
 import type { Prisma } from '../generated/prisma/client';
 import { evaluate, TIME_BASED, type Point, type RuleSpec } from '../rules/monitoring';
+import { dueDate, schedulePeriods } from '../rules/returns';
 import { todayInBeijing } from '../rules/time';
 import { db } from '../server/db';
 import type { Tx } from './audit';
+import { notifyWarningRaised } from './notices';
 
 type StoredRule = Prisma.MonitoringRuleGetPayload<{ select: typeof ruleSelect }>;
 
@@ -48,7 +50,33 @@ function specOf(rule: StoredRule, envelope: number | null): RuleSpec {
       return { kind: 'COMPLAINT_RATE', limit };
     case 'INCIDENT_SEVERITY':
       return { kind: 'INCIDENT_SEVERITY', severity: rule.incidentSeverity ?? 'CRITICAL' };
+    case 'LATE_RETURN':
+      return { kind: 'LATE_RETURN', days: rule.count ?? 1 };
   }
+}
+
+type EvaluatedProject = { id: number; programId: number; approvedAt: Date; stage: { code: string } };
+
+/**
+ * The returns a project owes and has not filed although their due date has
+ * passed: the periods of every schedule in force of its program that lists its
+ * stage, from the one it entered the program in (lib/rules/returns.ts
+ * owesWhere, for one project).
+ */
+async function overdueReturns(tx: Tx, project: EvaluatedProject, today: Date) {
+  const [schedules, filed] = await Promise.all([
+    tx.returnSchedule.findMany({
+      where: { retiredAt: null, stageCodes: { has: project.stage.code }, template: { retiredAt: null, programId: project.programId } },
+      select: { templateId: true, frequency: true, dueDays: true, startsOn: true, endsOn: true },
+    }),
+    tx.return.findMany({ where: { projectId: project.id, firstSubmittedAt: { not: null } }, select: { templateId: true, period: true } }),
+  ]);
+  const isFiled = new Set(filed.map((r) => `${r.templateId}:${r.period}`));
+  return schedules.flatMap((s) =>
+    schedulePeriods(s, today)
+      .filter((p) => project.approvedAt <= p.to && dueDate(p, s.dueDays) < today && !isFiled.has(`${s.templateId}:${p.key}`))
+      .map((p) => ({ period: p.key, due: dueDate(p, s.dueDays) })),
+  );
 }
 
 async function seriesOf(tx: Tx, projectId: number, indicatorId: number | null): Promise<Point[]> {
@@ -67,8 +95,12 @@ async function seriesOf(tx: Tx, projectId: number, indicatorId: number | null): 
  * for each that fires and has none open. Returns how many were raised.
  */
 export async function evaluateProject(tx: Tx, options: { projectId: number; indicatorId?: number; kinds?: readonly RuleKind[]; today?: Date }) {
-  const project = await tx.project.findUnique({ where: { id: options.projectId }, select: { id: true, programId: true, approvedAt: true, retiredAt: true } });
-  if (!project || project.retiredAt) return 0;
+  const project = await tx.project.findUnique({
+    where: { id: options.projectId },
+    select: { id: true, programId: true, approvedAt: true, retiredAt: true, isPlaceholder: true, stage: { select: { code: true } } },
+  });
+  // A placeholder stands in for a project the record does not name: there is nobody to supervise.
+  if (!project || project.retiredAt || project.isPlaceholder) return 0;
   // Only the rules that read the changed indicator (or every rule, for the daily run and an incident).
   const reads: Prisma.MonitoringRuleWhereInput = options.indicatorId
     ? { OR: [{ indicatorId: options.indicatorId }, { baseIndicatorId: options.indicatorId }] }
@@ -84,18 +116,19 @@ export async function evaluateProject(tx: Tx, options: { projectId: number; indi
   });
   if (!rules.length) return 0;
   const today = options.today ?? todayInBeijing();
-  const [incidents, scales] = await Promise.all([
+  const [incidents, scales, overdue] = await Promise.all([
     rules.some((r) => r.kind === 'INCIDENT_SEVERITY')
       ? tx.incident.findMany({ where: { projectId: project.id, status: { not: 'CLOSED' } }, select: { severity: true, occurredAt: true } })
       : [],
     tx.expectedScale.findMany({ where: { projectId: project.id }, select: { indicatorId: true, limit: true } }),
+    rules.some((r) => r.kind === 'LATE_RETURN') ? overdueReturns(tx, project, today) : [],
   ]);
   const raised: Prisma.WarningCreateManyInput[] = [];
   for (const rule of rules) {
     const envelope = scales.find((s) => s.indicatorId === rule.indicatorId);
     const spec = specOf(rule, envelope ? Number(envelope.limit) : null);
     const [series, base] = await Promise.all([seriesOf(tx, project.id, rule.indicatorId), seriesOf(tx, project.id, rule.baseIndicatorId)]);
-    const verdict = evaluate(spec, { series, base, incidents, today, since: project.approvedAt });
+    const verdict = evaluate(spec, { series, base, incidents, overdue, today, since: project.approvedAt });
     if (!verdict.fires) continue;
     raised.push({
       ruleId: rule.id,
@@ -109,15 +142,16 @@ export async function evaluateProject(tx: Tx, options: { projectId: number; indi
   }
   if (!raised.length) return 0;
   // ON CONFLICT DO NOTHING on openKey: a rule already open on the project adds nothing, even when two writes race.
-  const { count } = await tx.warning.createMany({ data: raised, skipDuplicates: true });
-  return count;
+  const created = await tx.warning.createManyAndReturn({ data: raised, skipDuplicates: true, select: { id: true, ruleId: true } });
+  for (const warning of created) await notifyWarningRaised(tx, { warningId: warning.id, ruleId: warning.ruleId, projectId: project.id });
+  return created.length;
 }
 
 /** The daily run: every time-based rule on every project of its program (or those it lists). Returns how many warnings were raised. */
 export async function runDailyMonitoring(options: { today?: Date } = {}) {
   const rules = await db.monitoringRule.findMany({ where: { active: true, kind: { in: [...TIME_BASED] } }, select: { programId: true, projectIds: true } });
   const programs = [...new Set(rules.map((r) => r.programId))];
-  const projects = await db.project.findMany({ where: { programId: { in: programs }, retiredAt: null }, select: { id: true } });
+  const projects = await db.project.findMany({ where: { programId: { in: programs }, retiredAt: null, isPlaceholder: false }, select: { id: true } });
   let raised = 0;
   for (const p of projects) raised += await db.$transaction((tx) => evaluateProject(tx, { projectId: p.id, kinds: TIME_BASED, today: options.today }));
   return raised;

@@ -165,3 +165,80 @@ export async function notifyReturnCalendar(
     await projectInstitutionUsers(tx, project.id, 'lead'),
   );
 }
+
+/** The enabled regulators who read a program (every program, or this one granted): those told of its incidents and warnings. */
+export async function programRegulators(tx: Tx, programId: number): Promise<number[]> {
+  const users = await tx.user.findMany({
+    where: { role: 'REGULATOR', disabled: false, OR: [{ allPrograms: true }, { programs: { some: { programId } } }] },
+    select: { id: true },
+    orderBy: { id: 'asc' },
+  });
+  return users.map((u) => u.id);
+}
+
+/** An incident was reported (or recorded) on a project: the program's regulators are told, with its severity. */
+export async function notifyIncidentReported(tx: Tx, event: { incidentId: number; projectId: number; severity: string; description: string }) {
+  const project = await tx.project.findUniqueOrThrow({ where: { id: event.projectId }, select: { id: true, code: true, name: true, programId: true } });
+  return raiseNotice(
+    tx,
+    {
+      kind: 'INCIDENT_REPORTED',
+      subject: `incident${event.incidentId}`,
+      params: { code: project.code, project: project.name, severity: event.severity, note: shortNote(event.description) },
+      href: projectHref(project.code, 'risk'),
+      projectId: project.id,
+    },
+    await programRegulators(tx, project.programId),
+  );
+}
+
+/** A monitoring rule raised a warning on a project: the program's regulators are told, with the rule and its severity. */
+export async function notifyWarningRaised(tx: Tx & Pick<DbTransaction, 'monitoringRule'>, event: { warningId: number; ruleId: number; projectId: number }) {
+  const [project, rule] = await Promise.all([
+    tx.project.findUniqueOrThrow({ where: { id: event.projectId }, select: { id: true, code: true, name: true, programId: true } }),
+    tx.monitoringRule.findUniqueOrThrow({ where: { id: event.ruleId }, select: { name: true, severity: true } }),
+  ]);
+  return raiseNotice(
+    tx,
+    {
+      kind: 'WARNING_RAISED',
+      subject: `warning${event.warningId}`,
+      params: { code: project.code, project: project.name, rule: rule.name, severity: rule.severity },
+      href: projectHref(project.code, 'risk'),
+      projectId: project.id,
+    },
+    await programRegulators(tx, project.programId),
+  );
+}
+
+/** A regulator confirmed a project's assessment: the lead institution's users are told its consolidated score. */
+export async function notifyAssessmentConfirmed(tx: Tx, event: { assessmentId: number; projectId: number; total: number | null }) {
+  const project = await projectNamed(tx, event.projectId);
+  return raiseNotice(
+    tx,
+    {
+      kind: 'ASSESSMENT_CONFIRMED',
+      subject: `assessment${event.assessmentId}`,
+      params: { code: project.code, project: project.name, score: event.total === null ? '' : String(event.total) },
+      href: `/assessments/${encodeURIComponent(project.code)}`,
+      projectId: project.id,
+    },
+    await projectInstitutionUsers(tx, project.id, 'lead'),
+  );
+}
+
+/** A regulator named an expert reviewer for a project's assessment: the reviewer is told where to score. */
+export async function notifyReviewerAssigned(tx: Tx, event: { projectId: number; reviewerId: number }) {
+  const project = await projectNamed(tx, event.projectId);
+  return raiseNotice(
+    tx,
+    {
+      kind: 'REVIEWER_ASSIGNED',
+      subject: `review${project.id}`,
+      params: { code: project.code, project: project.name },
+      href: `/assessments/${encodeURIComponent(project.code)}`,
+      projectId: project.id,
+    },
+    [event.reviewerId],
+  );
+}

@@ -54,6 +54,25 @@ export function templatePeriods(template: ProgramTemplate, today: Date): ReturnP
   return [...byKey.values()].sort((a, b) => b.to.getTime() - a.to.getTime() || a.frequency.localeCompare(b.frequency));
 }
 
+/** The schedules in force of a template over a period. */
+function schedulesSql(templateId: number, period: ReturnPeriod): Prisma.Sql {
+  const frequency: ReturnFrequency = period.frequency;
+  return Prisma.sql`
+    SELECT id, "dueDays", "stageCodes" FROM "ReturnSchedule"
+    WHERE "templateId" = ${templateId} AND frequency = ${frequency}::"ReturnFrequency" AND "retiredAt" IS NULL
+      AND "startsOn" <= ${formatDay(period.to)}::date AND ("endsOn" IS NULL OR "endsOn" >= ${formatDay(period.from)}::date)`;
+}
+
+/** How many placeholder projects the actor reads would owe the return were they named: left out of the board, and said so. */
+function placeholdersSql(actor: Actor, programId: number, templateId: number, period: ReturnPeriod): Prisma.Sql {
+  return Prisma.sql`
+    WITH sched AS (${schedulesSql(templateId, period)})
+    SELECT COUNT(DISTINCT p.id)::int AS count
+    FROM "Project" p JOIN "LifecycleStage" st ON st.id = p."stageId"
+    JOIN sched s ON ${owesSql({ programId, period, stageCodes: Prisma.sql`s."stageCodes"`, placeholders: true })}
+    WHERE ${projectReadScopeSql(actor, 'p')}`;
+}
+
 /** The board's base rows: the owed projects of the period with their state, before the view's filters. */
 function boardSql(actor: Actor, programId: number, templateId: number, period: ReturnPeriod, today: Date): Prisma.Sql {
   const { state, late, due } = returnStateSql({
@@ -63,13 +82,8 @@ function boardSql(actor: Actor, programId: number, templateId: number, period: R
     firstSubmittedAt: Prisma.sql`r."firstSubmittedAt"`,
     dueDays: Prisma.sql`o."dueDays"`,
   });
-  const frequency: ReturnFrequency = period.frequency;
   return Prisma.sql`
-    WITH sched AS (
-      SELECT id, "dueDays", "stageCodes" FROM "ReturnSchedule"
-      WHERE "templateId" = ${templateId} AND frequency = ${frequency}::"ReturnFrequency" AND "retiredAt" IS NULL
-        AND "startsOn" <= ${formatDay(period.to)}::date AND ("endsOn" IS NULL OR "endsOn" >= ${formatDay(period.from)}::date)
-    ), owed AS (
+    WITH sched AS (${schedulesSql(templateId, period)}), owed AS (
       SELECT DISTINCT ON (p.id) p.id, p.code, p.name, p."directionId", s."dueDays"
       FROM "Project" p JOIN "LifecycleStage" st ON st.id = p."stageId"
       JOIN sched s ON ${owesSql({ programId, period, stageCodes: Prisma.sql`s."stageCodes"` })}
@@ -118,7 +132,7 @@ export async function boardFigures(options: { actor: Actor; programId: number; t
   const view = options.view ?? {};
   const today = options.today ?? todayInBeijing();
   const base = boardSql(actor, programId, templateId, period, today);
-  const [rows, [totals], groups] = await Promise.all([
+  const [rows, [totals], groups, [placeholders]] = await Promise.all([
     sql<BoardRow>(Prisma.sql`SELECT * FROM (${base}) b WHERE ${viewWhere(view, true)} ORDER BY code`),
     // The counts follow the view's institution and direction (the state filter narrows the list, not the counts) ...
     sql<BoardCounts>(Prisma.sql`SELECT ${COUNTS} FROM (${base}) b WHERE ${viewWhere(view, false)}`),
@@ -130,6 +144,7 @@ export async function boardFigures(options: { actor: Actor; programId: number; t
         CASE WHEN GROUPING("leadId") = 0 THEN MAX("leadName") ELSE MAX("directionNameEn") END AS "nameEn", ${COUNTS}
       FROM (${base}) b
       GROUP BY GROUPING SETS (("leadId"), ("directionCode"))`),
+    sql<{ count: number }>(placeholdersSql(actor, programId, templateId, period)),
   ]);
   const EMPTY: BoardCounts = { total: 0, due: 0, filed: 0, accepted: 0, returned: 0, late: 0, missing: 0, open: 0, notDue: 0 };
   const group = (g: GroupRow): BoardGroup => {
@@ -141,6 +156,8 @@ export async function boardFigures(options: { actor: Actor; programId: number; t
     today,
     rows,
     counts: totals ?? EMPTY,
+    /** Placeholder projects that would owe the return: nobody can file for them, so they are counted here, not above. */
+    placeholders: placeholders?.count ?? 0,
     byInstitution: groups
       .filter((g) => g.byLead)
       .map(group)

@@ -114,13 +114,16 @@ export type RuleSpec =
   | { kind: 'STAGNANT'; periods: number }
   | { kind: 'STALE'; days: number }
   | { kind: 'COMPLAINT_RATE'; limit: number }
-  | { kind: 'INCIDENT_SEVERITY'; severity: Severity };
+  | { kind: 'INCIDENT_SEVERITY'; severity: Severity }
+  | { kind: 'LATE_RETURN'; days: number };
 
 /** What a rule of each kind reads for one project. */
 export type RuleInputs = {
   series: readonly Point[];
   base?: readonly Point[];
   incidents?: readonly { severity: Severity; occurredAt: Date }[];
+  /** LATE_RETURN: the returns the project owes that are past their due date and not filed. */
+  overdue?: readonly { period: string; due: Date }[];
   today: Date;
   since: Date;
 };
@@ -143,8 +146,18 @@ export function evaluate(rule: RuleSpec, inputs: RuleInputs): Verdict {
       return complaintRate(inputs.series, inputs.base ?? [], rule);
     case 'INCIDENT_SEVERITY':
       return incidentAtLeast(inputs.incidents ?? [], rule);
+    case 'LATE_RETURN':
+      return mostOverdue(inputs.overdue ?? [], rule, inputs.today);
   }
 }
 
+/** The most overdue of the unfiled returns, when it is more than `days` days late. */
+function mostOverdue(overdue: readonly { period: string; due: Date }[], rule: { days: number }, today: Date): Verdict {
+  const oldest = [...overdue].sort((a, b) => a.due.getTime() - b.due.getTime())[0];
+  if (!oldest) return within;
+  const verdict = returnLate(rule, { due: oldest.due, filedOn: null, today });
+  return verdict.fires ? { ...verdict, detail: { ...verdict.detail, period: oldest.period } } : verdict;
+}
+
 /** Rule kinds that time alone can make fire (evaluated daily), not only a new value. */
-export const TIME_BASED: readonly RuleSpec['kind'][] = ['STALE'];
+export const TIME_BASED: readonly RuleSpec['kind'][] = ['STALE', 'LATE_RETURN'];

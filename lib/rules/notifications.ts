@@ -18,6 +18,10 @@ export const NOTIFICATION_KINDS = [
   'RETURN_ACCEPTED',
   'STAGE_DECIDED',
   'COMMENT_ADDED',
+  'INCIDENT_REPORTED',
+  'WARNING_RAISED',
+  'ASSESSMENT_CONFIRMED',
+  'REVIEWER_ASSIGNED',
 ] as const satisfies readonly NotificationKind[];
 
 /** A return coming due is announced this many days before its due date (and on each day until then, once). */
@@ -46,6 +50,11 @@ export type NoticeParams = {
   stageEn?: string;
   /** A reviewer's or commenter's note, shortened. */
   note?: string;
+  /** An incident's or a warning's severity code (GENERAL … CRITICAL), and the rule that raised a warning. */
+  severity?: string;
+  rule?: string;
+  /** A confirmed assessment's consolidated score. */
+  score?: string;
 };
 
 /**
@@ -102,6 +111,9 @@ export function noticeText(t: Translate, locale: Locale, kind: NotificationKind,
     stage: (en && params.stageEn) || (params.stage ?? ''),
     note: params.note ?? '',
     decision: params.decision && t.has(`notificationDecision.${params.decision}`) ? t(`notificationDecision.${params.decision}`) : (params.decision ?? ''),
+    severity: params.severity && t.has(`risk.severity.${params.severity}`) ? t(`risk.severity.${params.severity}`) : (params.severity ?? ''),
+    rule: params.rule ?? '',
+    score: params.score ?? '',
   };
   return t(`notificationText.${kind}`, values);
 }
@@ -121,5 +133,8 @@ export function readNoticeParams(value: unknown): NoticeParams {
     stage: text('stage'),
     stageEn: text('stageEn'),
     note: text('note'),
+    severity: text('severity'),
+    rule: text('rule'),
+    score: text('score'),
   };
 }

@@ -14,11 +14,20 @@ import { formatDay, TIME_ZONE } from './time';
  * Project and its LifecycleStage, `stageCodes` the schedule's stage list (a
  * column or a parameter). tests/integration/return-board.test.ts holds the two equal.
  */
-export function owesSql(options: { programId: number; period: ReturnPeriod; stageCodes: Prisma.Sql; project?: string; stage?: string }): Prisma.Sql {
+export function owesSql(options: {
+  programId: number;
+  period: ReturnPeriod;
+  stageCodes: Prisma.Sql;
+  project?: string;
+  stage?: string;
+  /** The placeholders that would owe were they named projects, for the line that says how many are left out. */
+  placeholders?: boolean;
+}): Prisma.Sql {
   const p = Prisma.raw(`"${options.project ?? 'p'}"`);
   const st = Prisma.raw(`"${options.stage ?? 'st'}"`);
+  const named = options.placeholders ? Prisma.sql`${p}."isPlaceholder"` : Prisma.sql`NOT ${p}."isPlaceholder"`;
   return Prisma.sql`${p}."programId" = ${options.programId} AND ${st}.code = ANY(${options.stageCodes})
-    AND ${p}."approvedAt" <= ${formatDay(options.period.to)}::date AND ${p}."retiredAt" IS NULL AND NOT ${p}."isPlaceholder"`;
+    AND ${p}."approvedAt" <= ${formatDay(options.period.to)}::date AND ${p}."retiredAt" IS NULL AND ${named}`;
 }
 
 /**

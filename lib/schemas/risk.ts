@@ -109,7 +109,7 @@ export const ruleSchema = z
     if (series) need('indicatorId', r.indicatorId !== null);
     if (r.kind === 'THRESHOLD') need('direction', r.direction !== null);
     if (['THRESHOLD', 'DROP', 'COMPLAINT_RATE'].includes(r.kind)) need('limit', r.limit !== null);
-    if (['STAGNANT', 'STALE'].includes(r.kind)) need('count', r.count !== null);
+    if (['STAGNANT', 'STALE', 'LATE_RETURN'].includes(r.kind)) need('count', r.count !== null);
     if (r.kind === 'COMPLAINT_RATE') need('baseIndicatorId', r.baseIndicatorId !== null);
     if (r.kind === 'INCIDENT_SEVERITY') need('incidentSeverity', r.incidentSeverity !== null);
   });

@@ -5,7 +5,11 @@
  * - `notices-calendar` (every 15 minutes, and once at start): raises RETURN_DUE
  *   and RETURN_OVERDUE notices from the schedules (lib/data/return-notices.ts);
  * - `notices-email` (every minute, when SMTP_URL is set): emails the notices
- *   that need it (lib/data/notice-mail.ts).
+ *   that need it (lib/data/notice-mail.ts);
+ * - `monitoring-daily` (06:00 Beijing time, and once at start): evaluates the
+ *   monitoring rules that time alone makes fire (no new value for N days, a
+ *   return late by N days) on every project (lib/data/monitoring.ts); a warning
+ *   is raised once while open, so a second run or instance adds nothing.
  * Both queues are `stately` (at most one job waiting and one running), and each
  * notice is once-only by its key and its email claimed once, so a second
  * instance's worker repeats nothing.
@@ -16,7 +20,7 @@
 import PgBoss from 'pg-boss';
 import type { MailTransport } from '../../lib/server/mail';
 
-export const NOTICE_JOBS = { calendar: 'notices-calendar', email: 'notices-email' } as const;
+export const NOTICE_JOBS = { calendar: 'notices-calendar', email: 'notices-email', monitoring: 'monitoring-daily' } as const;
 
 export type NoticeQueueOptions = {
   databaseUrl: string;
@@ -53,6 +57,7 @@ async function ensureQueue(boss: PgBoss, name: string) {
 export async function startNoticeQueue(options: NoticeQueueOptions): Promise<NoticeQueue> {
   const { raiseCalendarNotices } = await import('../../lib/data/return-notices');
   const { sendPendingEmails } = await import('../../lib/data/notice-mail');
+  const { runDailyMonitoring } = await import('../../lib/data/monitoring');
   const mail = await import('../../lib/server/mail');
   const { mailTransportFromEnv } = await import('../../lib/server/mail-transport');
   const transport = options.transport === undefined ? mailTransportFromEnv() : options.transport;
@@ -70,6 +75,11 @@ export async function startNoticeQueue(options: NoticeQueueOptions): Promise<Not
     options.log(`notices: calendar job ${jobs.map((job) => job.id).join(', ')} done, ${raised} new return notice(s)`);
     if (raised && transport) await boss.send(NOTICE_JOBS.email, {});
   });
+  await boss.work(NOTICE_JOBS.monitoring, polling, async () => {
+    const raised = await runDailyMonitoring();
+    if (raised) options.log(`monitoring: ${raised} new warning(s)`);
+    if (raised && transport) await boss.send(NOTICE_JOBS.email, {});
+  });
   await boss.work(NOTICE_JOBS.email, polling, async () => {
     if (!transport) return;
     const { sent, failed } = await sendPendingEmails({ transport, from, baseUrl: options.baseUrl });
@@ -79,7 +89,9 @@ export async function startNoticeQueue(options: NoticeQueueOptions): Promise<Not
     await boss.schedule(NOTICE_JOBS.calendar, '*/15 * * * *', {}, { tz: 'Asia/Shanghai' });
     if (transport) await boss.schedule(NOTICE_JOBS.email, '* * * * *');
     else await boss.unschedule(NOTICE_JOBS.email);
+    await boss.schedule(NOTICE_JOBS.monitoring, '0 6 * * *', {}, { tz: 'Asia/Shanghai' });
     await boss.send(NOTICE_JOBS.calendar, {});
+    await boss.send(NOTICE_JOBS.monitoring, {});
   }
   options.log(transport ? 'notice queue started; email is on' : 'notice queue started; email is off (SMTP_URL is not set)');
   return { boss, stop: () => boss.stop({ graceful: true, timeout: 5_000 }) };

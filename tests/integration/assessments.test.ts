@@ -125,6 +125,10 @@ describe('a reviewer', () => {
     expect(await assignReviewerAction(null, { projectId: app, userId: expert.userId })).toEqual({ ok: true, message: 'SAVED' });
     expect(await assignReviewerAction(null, { projectId: app, userId: expert.userId })).toMatchObject({ fieldErrors: { userId: ['alreadyAssigned'] } });
     expect(await assignReviewerAction(null, { projectId: app, userId: actors.leader.userId })).toMatchObject({ fieldErrors: { userId: ['notReviewer'] } });
+    // The reviewer is told once, with a link to the assessment; nobody else is.
+    expect(await prisma.notification.findMany({ where: { kind: 'REVIEWER_ASSIGNED' }, select: { userId: true, href: true } })).toEqual([
+      { userId: expert.userId, href: '/assessments/BJSB-02' },
+    ]);
     expect((await getProjectAssessment({ actor: expert, code: 'BJSB-02' }))?.mayScore).toBe(true);
     expect(await getProjectAssessment({ actor: expert, code: 'BJSB-05' })).toBeNull();
     expect(await getProjectAssessment({ actor: otherExpert, code: 'BJSB-02' })).toBeNull();
@@ -192,6 +196,9 @@ describe('the rounds and the confirmation', () => {
     actAs(actors.regulator);
     expect(await confirmAssessmentAction(null, { projectId: app, version: stored.version })).toMatchObject({ ok: false, message: 'CONFLICT' });
     expect(await prisma.auditEntry.count({ where: { projectId: app, action: 'ASSESSMENT_CONFIRM' } })).toBe(1);
+    // The lead institution is told the confirmed score, once; another institution is not.
+    const told = await prisma.notification.findMany({ where: { kind: 'ASSESSMENT_CONFIRMED' }, select: { userId: true, params: true } });
+    expect(told).toEqual([{ userId: abc.userId, params: expect.objectContaining({ code: 'BJSB-02', score: String(view.result.total) }) }]);
   });
 });
 

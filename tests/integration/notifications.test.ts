@@ -17,6 +17,7 @@ import {
 import { raiseCalendarNotices } from '@/lib/data/return-notices';
 import { decideProposal } from '@/lib/data/stage-proposals';
 import { owesWhere, parseReturnPeriod, type ReturnPeriod } from '@/lib/rules/returns';
+import { NOTIFICATION_KINDS } from '@/lib/rules/notifications';
 import { db } from '@/lib/server/db';
 import { seedBeijingPilot } from '@/seeds/seed';
 import { resetDatabase, testClient } from '../support/db';
@@ -192,12 +193,12 @@ describe('the calendar job', () => {
 describe('email settings', () => {
   it('are every kind by default, saved with an audit entry, and only one’s own', async () => {
     const { leader, regulator } = actors;
-    expect(await getEmailPreferences({ actor: leader })).toHaveLength(6);
+    expect(await getEmailPreferences({ actor: leader })).toEqual([...NOTIFICATION_KINDS]);
     await saveEmailPreferences({ actor: leader, input: { emailKinds: ['RETURN_OVERDUE'] } });
     expect(await getEmailPreferences({ actor: leader })).toEqual(['RETURN_OVERDUE']);
-    expect(await getEmailPreferences({ actor: regulator })).toHaveLength(6);
+    expect(await getEmailPreferences({ actor: regulator })).toEqual([...NOTIFICATION_KINDS]);
     const audit = await prisma.auditEntry.findFirstOrThrow({ where: { action: 'NOTIFICATION_PREFERENCES_SAVE', actorId: leader.userId } });
     expect(audit.after).toEqual({ emailKinds: ['RETURN_OVERDUE'] });
-    expect((audit.before as { emailKinds: string[] }).emailKinds).toHaveLength(6);
+    expect((audit.before as { emailKinds: string[] }).emailKinds).toEqual([...NOTIFICATION_KINDS]);
   });
 });

@@ -41,9 +41,17 @@ const codes = (rows: { code: string }[]) => rows.map((r) => r.code);
 describe('the demo quarter', () => {
   it('is the latest quarter past its due date, with every state shown', async () => {
     expect(lastDueQuarter(TODAY).key).toBe('2026-Q3');
-    const { counts, rows } = await figures(actors.regulator);
-    // The eight named projects are online or in promotion; the placeholders owe nothing.
+    const { counts, rows, placeholders } = await figures(actors.regulator);
+    // The eight named projects are online or in promotion; the placeholders owe nothing, and are counted apart.
     expect(counts).toMatchObject({ total: 8, due: 8, filed: 4, accepted: 0, returned: 1, late: 1, missing: 4, open: 0, notDue: 0 });
+    const { stageCodes } = await prisma.returnSchedule.findFirstOrThrow({ where: { templateId } });
+    const wouldOwe = await prisma.project.count({
+      where: { programId, isPlaceholder: true, retiredAt: null, approvedAt: { lte: Q3.to }, stage: { code: { in: stageCodes } } },
+    });
+    expect(wouldOwe).toBeGreaterThan(0);
+    expect(placeholders).toBe(wouldOwe);
+    const placeholderCodes = new Set((await prisma.project.findMany({ where: { isPlaceholder: true }, select: { code: true } })).map((p) => p.code));
+    expect(rows.filter((r) => placeholderCodes.has(r.code))).toEqual([]);
     const by = Object.fromEntries(rows.map((r) => [r.code, r]));
     expect(by['BJFT-05']).toMatchObject({ state: 'RETURNED', late: false, isSample: true });
     expect(by['BJFT-07']).toMatchObject({ state: 'SUBMITTED', late: true, isSample: true });

@@ -10,6 +10,8 @@ import type fc from 'fast-check';
 import { expect } from 'vitest';
 import type { Actor, Capability } from '@/lib/rules/authz';
 import { NOTIFICATION_KINDS } from '@/lib/rules/notifications';
+import { passwordResetSchema } from '@/lib/schemas/account';
+import { emailPreferencesSchema, notificationReadSchema, notificationsReadAllSchema } from '@/lib/schemas/notifications';
 import type { PrismaClient } from '@/lib/server/prisma';
 import { hashPassword } from '@/lib/server/passwords';
 import { upsertLifecycle } from '@/seeds/helpers';
@@ -35,6 +37,11 @@ export type Entry = {
   success?: unknown;
   /** Hostile values for a field whose rule differs from the shared one of its name (tests/support/hostile.ts). */
   hostile?: Record<string, fc.Arbitrary<unknown>>;
+  /**
+   * The input schema, for an action whose whole input is so small (one id, one list) that a random
+   * payload can be a valid input by chance: the "any shape" property skips such payloads.
+   */
+  schema?: { safeParse: (input: unknown) => { success: boolean } };
 };
 
 /**
@@ -524,6 +531,7 @@ export const ACTIONS: Record<string, Entry> = {
     capability: 'user:manage',
     audited: true,
     fields: ['userId'],
+    schema: passwordResetSchema,
     success: { ok: true, message: 'SAVED', data: { temporaryPassword: expect.stringMatching(/^[A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){3}$/) } },
     input: async (ctx) => ({ userId: (await newUser(ctx, 'reset')).id }),
   },
@@ -550,18 +558,21 @@ export const ACTIONS: Record<string, Entry> = {
     capability: 'signed-in',
     audited: false,
     fields: ['notificationId'],
+    schema: notificationReadSchema,
     input: async (ctx) => ({ notificationId: (await ownNotice(ctx)).id }),
   },
   'notifications#markAllNotificationsReadAction': {
     capability: 'signed-in',
     audited: false,
     fields: ['upTo'],
+    schema: notificationsReadAllSchema,
     input: async (ctx) => ({ upTo: (await ownNotice(ctx)).id }),
   },
   'notifications#saveEmailPreferencesAction': {
     capability: 'signed-in',
     audited: true,
     fields: ['emailKinds'],
+    schema: emailPreferencesSchema,
     input: async (ctx) => ({
       emailKinds: [...NOTIFICATION_KINDS.map((k) => `${k}:off`), ...NOTIFICATION_KINDS.filter((_, i) => (i + ctx.n) % 2 === 0).map((k) => `${k}:on`)],
     }),

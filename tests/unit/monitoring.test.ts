@@ -118,5 +118,20 @@ describe('a stored rule, through the one entry point', () => {
     expect(evaluate({ kind: 'STALE', days: 30 }, inputs)).toMatchObject({ fires: true, value: 62 });
     expect(evaluate({ kind: 'COMPLAINT_RATE', limit: 1 }, { ...inputs, base: [p('2026-09-30', 10_000)] })).toMatchObject({ fires: true, value: 1200 });
     expect(evaluate({ kind: 'INCIDENT_SEVERITY', severity: 'GENERAL' }, inputs).fires).toBe(false);
+    expect(evaluate({ kind: 'LATE_RETURN', days: 15 }, inputs)).toEqual({ fires: false, reason: 'within' });
+  });
+
+  it('reads a late-return rule on the oldest unfiled return, naming its period, and not at the limit itself', () => {
+    const overdue = [
+      { period: '2026-10', due: d('2026-11-10') },
+      { period: '2026-09', due: d('2026-10-10') },
+    ];
+    expect(evaluate({ kind: 'LATE_RETURN', days: 30 }, { ...inputs, overdue })).toEqual({
+      fires: true,
+      value: 52,
+      approximate: false,
+      detail: { days: 52, due: '2026-10-10', period: '2026-09' },
+    });
+    expect(evaluate({ kind: 'LATE_RETURN', days: 52 }, { ...inputs, overdue }).fires).toBe(false);
   });
 });

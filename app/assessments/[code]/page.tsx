@@ -10,7 +10,9 @@ import { can } from '@/lib/rules/authz';
 import { formatMoment } from '@/lib/rules/time';
 import { requireActor } from '@/lib/server/session';
 
-export const metadata = { title: '综合评估' };
+export async function generateMetadata({ params }: { params: Promise<{ code: string }> }) {
+  return { title: (await getTranslations('assessments'))('projectHeading', { code: decodeURIComponent((await params).code) }) };
+}
 
 /** One project's assessment: each round and the consolidated score, the radar against the program, and what the actor may do. */
 export default async function ProjectAssessmentPage({ params }: { params: Promise<{ code: string }> }) {
