@@ -61,10 +61,11 @@ export async function SiteHeader() {
               className="inline-flex min-h-10 items-center gap-1 rounded px-1 text-sm hover:underline lg:min-h-0"
               data-testid="notifications-link"
               data-unread={unread}
-              aria-label={unread ? t('nav.notificationsUnread', { count: unread }) : t('nav.notifications')}
             >
               {t('nav.notifications')}
+              {/* The name a screen reader hears starts with what is shown ("消息 3"), then says what the number is. */}
               {unread > 0 && <span className="rounded-full bg-white px-1.5 text-xs font-semibold text-red-800">{unread > 99 ? '99+' : unread}</span>}
+              {unread > 0 && <span className="sr-only">{t('nav.unreadSuffix')}</span>}
             </Link>
             <SiteMenu>
               <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm" data-testid="signed-in-as" data-role={actor.role}>

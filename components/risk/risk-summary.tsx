@@ -17,7 +17,7 @@ export function RiskSummary({ warningsOpen, incidentsOpen, breakdown }: Props) {
       </div>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         {(Object.keys(titles) as (keyof typeof titles)[]).map((dim) => (
-          <div key={dim} className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-breakdown={dim}>
+          <div key={dim} className="min-w-0 rounded-lg border border-slate-200 bg-white p-3 text-sm" data-breakdown={dim}>
             <h3 className="mb-1 font-medium">{t(titles[dim])}</h3>
             {breakdown[dim].length === 0 && <p className="text-slate-500">{t('none')}</p>}
             <ul>

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, signInAs, test } from './support/fixtures';
 
 // Notices in the browser: a regulator's comment reaches the lead institution's
@@ -22,6 +23,10 @@ test.describe('the inbox', () => {
     const unread = Number(await link.getAttribute('data-unread'));
     expect(unread).toBeGreaterThan(0);
     await expect(link).toContainText(String(Math.min(unread, 99)));
+    // Its name says what the number is and starts with what is shown (axe: label-content-name-mismatch).
+    await expect(link).toHaveAccessibleName(new RegExp(`^消息\\s*${Math.min(unread, 99)}\\+?\\s*条未读$`));
+    const axe = await new AxeBuilder({ page }).include('[data-testid="notifications-link"]').analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
 
     await link.click();
     await expect(page).toHaveURL(/\/notifications$/);
