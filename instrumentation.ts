@@ -15,5 +15,7 @@ export async function register() {
     }
     const { installPeerAddressHeader } = await import('./lib/server/peer-address');
     installPeerAddressHeader();
+    const { installUnavailableStatus } = await import('./lib/server/unavailable-status');
+    installUnavailableStatus();
   }
 }

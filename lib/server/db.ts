@@ -3,6 +3,7 @@ import { asDatabaseUnavailable } from './errors';
 import type pg from 'pg';
 import { createPool, createPrismaClient } from './prisma';
 import { sqlRunner } from './sql';
+import { markDatabaseUnavailable } from './unavailable-status';
 import { Prisma } from '../generated/prisma/client';
 
 function createDb(pool: pg.Pool) {
@@ -15,7 +16,9 @@ function createDb(pool: pg.Pool) {
         try {
           return await query(args);
         } catch (err) {
-          throw asDatabaseUnavailable(err) ?? err;
+          const unavailable = asDatabaseUnavailable(err);
+          if (unavailable) markDatabaseUnavailable();
+          throw unavailable ?? err;
         }
       },
     },

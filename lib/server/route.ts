@@ -4,9 +4,9 @@ import { can, type Actor, type Capability } from '../rules/authz';
 import { routeTranslator } from '../i18n/locale';
 import { AppError, asDatabaseUnavailable, type ErrorCode } from './errors';
 import { getActor } from './session';
+import { RETRY_AFTER_SECONDS } from './unavailable-status';
 
-/** Seconds a client should wait before retrying while the database is unavailable. */
-export const RETRY_AFTER_SECONDS = 30;
+export { RETRY_AFTER_SECONDS };
 
 const STATUS: Record<ErrorCode | 'UNEXPECTED', number> = {
   UNAUTHENTICATED: 401,

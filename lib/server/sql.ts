@@ -10,6 +10,7 @@
 import pg from 'pg';
 import type { Prisma } from '../generated/prisma/client';
 import { asDatabaseUnavailable } from './errors';
+import { markDatabaseUnavailable } from './unavailable-status';
 
 export type SqlRunner = <T>(query: Prisma.Sql) => Promise<T[]>;
 
@@ -26,7 +27,9 @@ export function sqlRunner(pool: pg.Pool): SqlRunner {
       const result = await pool.query({ text: query.text, values: query.values, types });
       return result.rows as T[];
     } catch (err) {
-      throw asDatabaseUnavailable(err) ?? err;
+      const unavailable = asDatabaseUnavailable(err);
+      if (unavailable) markDatabaseUnavailable();
+      throw unavailable ?? err;
     }
   };
 }

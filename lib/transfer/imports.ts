@@ -22,6 +22,7 @@ import type { Problem } from './sheets/problems';
 import { IMPORT_TABLES, tableColumns, type ImportTable } from './sheets/tables';
 import { readTable, type ReadRow, type Refusal } from './tabular/read';
 import { takeUploadSlot } from './upload-slots';
+import { holdUserUploadLock } from '../data/upload-locks';
 
 const IMPORT_CAPABILITY: Record<ImportTable, Capability> = { projects: 'data:import', institutions: 'data:import', metrics: 'metric:import' };
 
@@ -66,12 +67,18 @@ function assertAllowed(actor: Actor, table: string): ImportTable {
   return table;
 }
 
-/** Runs `work` in one of the few upload slots, or answers BUSY at once. */
+/** Runs `work` in one of the few upload slots of this process and the user's one slot on the database, or answers BUSY at once. */
 async function inUploadSlot(actor: Actor, work: () => Promise<ImportOutcome>): Promise<ImportOutcome> {
   const release = takeUploadSlot(actor.userId);
   if (!release) return { ok: false, refusal: { code: 'BUSY' } };
   try {
-    return await work();
+    const unlock = await holdUserUploadLock(actor.userId);
+    if (!unlock) return { ok: false, refusal: { code: 'BUSY' } };
+    try {
+      return await work();
+    } finally {
+      await unlock();
+    }
   } finally {
     release();
   }

@@ -76,9 +76,10 @@ export async function startNoticeQueue(options: NoticeQueueOptions): Promise<Not
   await ensureQueue(boss, EXPORT_QUEUE, 60);
 
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 10 };
-  await boss.work(NOTICE_JOBS.calendar, polling, async () => {
+  await boss.work(NOTICE_JOBS.calendar, polling, async (jobs) => {
     const { raised } = await raiseCalendarNotices();
-    if (raised) options.log(`notices: ${raised} new return notice(s)`);
+    // One line per job with its id: with several instances on one queue, each job is done by one of them.
+    options.log(`notices: calendar job ${jobs.map((job) => job.id).join(', ')} done, ${raised} new return notice(s)`);
     if (raised && transport) await boss.send(NOTICE_JOBS.email, {});
   });
   await boss.work(NOTICE_JOBS.monitoring, polling, async () => {

@@ -97,4 +97,26 @@ describe('optimistic locking under concurrency', () => {
     expect(await prisma.metricValue.count({ where: { projectId: bjft06, asOf: new Date('2021-07-01') } })).toBe(1);
     expect(await prisma.auditEntry.count({ where: { action: 'METRIC_RECORD', projectId: bjft06 } })).toBe(1);
   });
+
+  it('reports of one indicator for different dates at once: every one is stored, and the summary counts them all', async () => {
+    const days = Array.from({ length: 8 }, (_, i) => new Date(Date.UTC(2022, 0, 1 + i)));
+    const input = (asOf: Date, i: number) => ({
+      projectId: bjft06,
+      indicatorCode: 'MERCHANTS',
+      asOf,
+      value: 100 + i,
+      unit: '家',
+      qualifier: 'EXACT' as const,
+      sourceNote: '并发月报',
+      correctionNote: '',
+      correct: false,
+    });
+    const results = await settle(days.map((d, i) => recordMetric({ actor: i % 2 ? colleague : actors.cmb, input: input(d, i) })));
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    const indicator = await prisma.indicator.findUniqueOrThrow({ where: { code: 'MERCHANTS' } });
+    const stored = await prisma.metricValue.count({ where: { projectId: bjft06, indicatorId: indicator.id } });
+    const summary = await prisma.indicatorSummary.findUniqueOrThrow({ where: { projectId_indicatorId: { projectId: bjft06, indicatorId: indicator.id } } });
+    expect(summary.periods).toBe(stored);
+    expect(summary.latestAsOf).toEqual(days.at(-1));
+  });
 });

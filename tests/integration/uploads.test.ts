@@ -5,9 +5,11 @@
  * its file once.
  */
 import crypto from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { previewImportAction } from '@/app/actions/imports';
 import * as runs from '@/lib/data/import-runs';
+import { UPLOAD_LOCK_SPACE } from '@/lib/data/upload-locks';
 import * as read from '@/lib/transfer/tabular/read';
 import { applyImport, previewImport } from '@/lib/transfer/transfers';
 import { seedBeijingPilot } from '@/seeds/seed';
@@ -109,6 +111,19 @@ describe('uploads at the same time', () => {
       previewImport({ actor: actors.unionpay, table: 'metrics', file: metricsCsv('2025-02-05') }),
     ]);
     expect(others.map((o) => (o.ok ? 'checked' : o.refusal.code))).toEqual(['checked', 'checked', 'BUSY']);
+
+    // Another instance checking this user's upload holds the user's lock in PostgreSQL: BUSY here too.
+    const otherInstance = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await otherInstance.connect();
+    try {
+      await otherInstance.query('BEGIN');
+      await otherInstance.query('SELECT pg_advisory_xact_lock($1, $2)', [UPLOAD_LOCK_SPACE, actors.cmb.userId]);
+      expect(await previewImport({ actor: actors.cmb, table: 'metrics', file: metricsCsv('2025-02-07') })).toEqual({ ok: false, refusal: { code: 'BUSY' } });
+      expect(await previewImport({ actor: actors.admin, table: 'metrics', file: metricsCsv('2025-02-08') })).toMatchObject({ ok: true });
+      await otherInstance.query('COMMIT');
+    } finally {
+      await otherInstance.end();
+    }
 
     // Slots are given back, after a refusal too: the same user checks again at once.
     expect(await previewImport({ actor: actors.cmb, table: 'metrics', file: { name: 'x.pdf', bytes: new Uint8Array([1]) } })).toMatchObject({ ok: false });

@@ -1,5 +1,6 @@
 import { pingDatabase } from '@/lib/server/db';
 import { asDatabaseUnavailable } from '@/lib/server/errors';
+import { RETRY_AFTER_SECONDS } from '@/lib/server/unavailable-status';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,6 +11,12 @@ export async function GET() {
   } catch (err) {
     const unavailable = asDatabaseUnavailable(err);
     console.error(unavailable?.message ?? err);
-    return Response.json({ status: 'error', db: 'unavailable', reason: unavailable ? 'database unreachable' : 'database check failed' }, { status: 503 });
+    return Response.json(
+      { status: 'error', db: 'unavailable', reason: unavailable ? 'database unreachable' : 'database check failed' },
+      {
+        status: 503,
+        headers: { 'Retry-After': String(RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' },
+      },
+    );
   }
 }
