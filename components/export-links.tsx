@@ -19,7 +19,7 @@ export function ExportLinks({ table, query = '' }: { table: Table; query?: strin
         </a>
       ))}
       {/* Views too large to stream are written in the background; their files wait on this page. */}
-      <a href="/exports" className="text-red-800 hover:underline">
+      <a href="/exports" className="inline-flex items-center text-red-800 hover:underline max-sm:min-h-10">
         {t('jobsLink')}
       </a>
     </span>

@@ -1,5 +1,5 @@
 import { extractText, getDocumentProxy } from 'unpdf';
-import { drawCharts } from './support/charts';
+import { drawCharts, openTable } from './support/charts';
 import { expect, test } from './support/fixtures';
 
 test.use({ role: 'LEADER' });
@@ -73,7 +73,9 @@ test('the risk summary shows open warnings and incidents by severity and their m
   expect(String(await sum('data-incidents'))).toBe(await card.getAttribute('data-incidents-open'));
   // The demo rows say they are demo data; the trend is drawn, and its table holds the last twelve months.
   await expect(card.locator('[data-demo]').first()).toBeVisible();
+  await drawCharts(page, 'risk-trend');
   await expect(card.locator('[data-chart="risk-trend"] svg[role="application"]')).toBeVisible();
+  await openTable(page, 'risk-trend');
   await expect(card.locator('[data-table="risk-trend"] tbody tr')).toHaveCount(12);
 
   await page.emulateMedia({ media: 'print' });
